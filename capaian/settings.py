@@ -1,0 +1,87 @@
+"""One settings module. Everything that differs between machines comes from the environment."""
+
+from pathlib import Path
+
+import dj_database_url
+
+from capaian.env import env_bool, env_list, env_str, secret_key_file
+
+BASE_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(env_str("CAPAIAN_DATA_DIR", str(BASE_DIR.parent / "var")))
+
+DEBUG = env_bool("CAPAIAN_DEBUG", False)
+SECRET_KEY = env_str("CAPAIAN_SECRET_KEY", "") or secret_key_file(DATA_DIR / "secret_key")
+ALLOWED_HOSTS = env_list("CAPAIAN_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "capaian.organisasi",
+    "capaian.perencanaan",
+    "capaian.monev",
+    "capaian.audit",
+    "capaian.laporan",
+    "capaian.demo",
+    "capaian.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "capaian.urls"
+WSGI_APPLICATION = "capaian.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'capaian.sqlite3'}"),
+        conn_max_age=60,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
+# The UI speaks Bahasa Indonesia whatever the browser asks for; numbers are formatted by the rules core.
+LANGUAGE_CODE = "id"
+USE_I18N = True
+TIME_ZONE = "Asia/Jakarta"
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+
+LOGIN_URL = "/masuk/"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = env_bool("CAPAIAN_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# Where `capaian demo` reads the reference report's transcriptions (bundled with the package).
+DEMO_SEED_DIR = Path(env_str("CAPAIAN_DEMO_SEED", str(BASE_DIR / "demo" / "seed")))
