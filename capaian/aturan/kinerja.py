@@ -1,0 +1,58 @@
+"""A quarter's K for every indicator of an agency: entered directly, or computed from the indicator's
+Kertas Kerja formula, whose variables are entered and whose references name other indicators' values.
+
+A formula indicator takes its K from the formula when the quarter has any of its variables entered, or when
+the formula uses no variables at all (it only combines other indicators); otherwise the K entered directly
+counts (a quarter typed before the formula existed keeps its value).
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from capaian.aturan.rumus import Rumus
+
+
+class RumusMelingkar(ValueError):
+    def __init__(self, jalur: list[str]) -> None:
+        self.jalur = jalur
+        super().__init__("Rumus indikator saling merujuk tanpa akhir: " + " → ".join(jalur))
+
+
+@dataclass(frozen=True)
+class DataTriwulan:
+    langsung: Decimal | None = None
+    variabel: Mapping[str, Decimal | None] = field(default_factory=dict)
+
+    def ada_variabel(self) -> bool:
+        return any(nilai is not None for nilai in self.variabel.values())
+
+
+def nilai_k_triwulan(
+    rumus: Mapping[str, Rumus | None], data: Mapping[str, DataTriwulan]
+) -> dict[str, Decimal | None]:
+    """K of each indicator (by key) for one quarter, resolving references in dependency order."""
+    hasil: dict[str, Decimal | None] = {}
+    sedang: list[str] = []
+
+    def nilai(kunci: str) -> Decimal | None:
+        if kunci in hasil:
+            return hasil[kunci]
+        if kunci in sedang:
+            raise RumusMelingkar([*sedang[sedang.index(kunci) :], kunci])
+        if kunci not in rumus:
+            return None  # a reference to an unknown indicator has no value; validation reports it earlier
+        sedang.append(kunci)
+        r = rumus[kunci]
+        d = data.get(kunci, DataTriwulan())
+        if r is None or (r.variabel() and not d.ada_variabel()):
+            keluaran = d.langsung
+        else:
+            keluaran = r.hitung(d.variabel, {ref: nilai(ref) for ref in r.referensi()})
+        sedang.pop()
+        hasil[kunci] = keluaran
+        return keluaran
+
+    for kunci in rumus:
+        nilai(kunci)
+    return hasil
