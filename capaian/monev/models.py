@@ -1,0 +1,81 @@
+"""What happened in a quarter: realisations per indicator, the quarter's texts and its workflow status."""
+
+from django.conf import settings
+from django.db import models
+
+from capaian.organisasi.models import Penandatangan, PerangkatDaerah
+from capaian.perencanaan.models import Indikator, nilai_k
+
+PILIHAN_TRIWULAN = [(i, f"Triwulan {i}") for i in range(1, 5)]
+
+
+class Realisasi(models.Model):
+    """Realisation of one indicator row in one quarter (cols 8-11). `versi` guards concurrent edits."""
+
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="realisasi")
+    tahun = models.PositiveSmallIntegerField()
+    triwulan = models.PositiveSmallIntegerField(choices=PILIHAN_TRIWULAN)
+    k = nilai_k()
+    rp = models.BigIntegerField(null=True, blank=True)
+    # Values of the indicator's formula variables, as decimal strings or null: {"realisasi_pad": "1151384000"}
+    variabel = models.JSONField(default=dict, blank=True)
+    versi = models.PositiveIntegerField(default=1)
+    diubah = models.DateTimeField(auto_now=True)
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["indikator", "tahun", "triwulan"], name="realisasi_unik"),
+            models.CheckConstraint(
+                name="realisasi_triwulan_sah", condition=models.Q(triwulan__gte=1, triwulan__lte=4)
+            ),
+        ]
+
+
+class CatatanTriwulan(models.Model):
+    """Per agency and quarter: the texts below Form E.81 and who signs."""
+
+    perangkat_daerah = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="catatan")
+    tahun = models.PositiveSmallIntegerField()
+    triwulan = models.PositiveSmallIntegerField(choices=PILIHAN_TRIWULAN)
+    faktor_pendorong = models.TextField(blank=True)
+    faktor_penghambat = models.TextField(blank=True)
+    tindak_lanjut = models.TextField(blank=True)
+    rekomendasi = models.TextField(blank=True)
+    penandatangan = models.ForeignKey(Penandatangan, on_delete=models.SET_NULL, null=True, blank=True)
+    tanggal = models.DateField(null=True, blank=True)
+    nomor_surat = models.CharField(max_length=100, blank=True)
+    versi = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["perangkat_daerah", "tahun", "triwulan"], name="catatan_unik")
+        ]
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draf"
+    DIAJUKAN = "diajukan", "Diajukan"
+    DIKEMBALIKAN = "dikembalikan", "Dikembalikan"
+    DIVERIFIKASI = "diverifikasi", "Diverifikasi"
+    TERKUNCI = "terkunci", "Terkunci"
+
+
+class StatusTriwulan(models.Model):
+    perangkat_daerah = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="status")
+    tahun = models.PositiveSmallIntegerField()
+    triwulan = models.PositiveSmallIntegerField(choices=PILIHAN_TRIWULAN)
+    status = models.CharField(max_length=14, choices=Status.choices, default=Status.DRAFT)
+    catatan = models.TextField(blank=True)
+    diubah = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["perangkat_daerah", "tahun", "triwulan"], name="status_unik")
+        ]
+
+    @property
+    def boleh_diubah(self) -> bool:
+        return self.status in (Status.DRAFT, Status.DIKEMBALIKAN)

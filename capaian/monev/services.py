@@ -1,0 +1,148 @@
+"""The only way realisations and quarter texts change. Each function is one transaction that re-reads the
+row with a lock, checks permission and state, saves, and writes the audit trail.
+
+`pengguna=None` is the system itself (the demo loader, a migration); every person passes their user.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final, cast
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from capaian.audit.catat import catat
+from capaian.monev.models import CatatanTriwulan, Realisasi, StatusTriwulan
+from capaian.organisasi import akses
+from capaian.organisasi.akses import Pengguna
+from capaian.organisasi.models import PerangkatDaerah
+from capaian.perencanaan.models import Indikator
+
+
+class _TidakDiubah:
+    """Marks an argument that was not given, as distinct from None (which clears a value)."""
+
+
+TETAP: Final = _TidakDiubah()
+
+
+class TriwulanTertutup(Exception):
+    """The quarter is not open for editing (submitted, verified or locked)."""
+
+
+@dataclass
+class KonflikVersi(Exception):
+    """Someone else saved the row after the caller read it: the caller sees their value."""
+
+    terkini: Realisasi
+
+
+def _teks(nilai: object) -> str | None:
+    if nilai is None:
+        return None
+    if isinstance(nilai, Decimal):
+        return format(nilai.normalize(), "f") if nilai == nilai.to_integral() else format(nilai, "f")
+    return str(nilai)
+
+
+def status_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> StatusTriwulan:
+    status, _ = StatusTriwulan.objects.get_or_create(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
+    return status
+
+
+def simpan_realisasi(
+    pengguna: Pengguna | None,
+    indikator: Indikator,
+    tahun: int,
+    triwulan: int,
+    *,
+    k: Decimal | None | _TidakDiubah = TETAP,
+    rp: int | None | _TidakDiubah = TETAP,
+    variabel: dict[str, str | None] | _TidakDiubah = TETAP,
+    versi: int | None = None,
+    alasan: str | None = None,
+) -> Realisasi:
+    pd = indikator.perangkat_daerah
+    if pengguna is not None:
+        akses.wajib(akses.boleh_isi_realisasi(pengguna, pd))
+    with transaction.atomic():
+        status = (
+            StatusTriwulan.objects.select_for_update()
+            .filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
+            .first()
+        )
+        if pengguna is not None and status is not None and not status.boleh_diubah:
+            raise TriwulanTertutup(f"Triwulan {triwulan} {tahun} berstatus {status.get_status_display()}.")
+        baris, _ = Realisasi.objects.get_or_create(indikator=indikator, tahun=tahun, triwulan=triwulan)
+        baris = Realisasi.objects.select_for_update().get(pk=baris.pk)
+        if versi is not None and versi != baris.versi:
+            raise KonflikVersi(baris)
+        perubahan: list[tuple[str, object, object]] = []
+        for kolom, baru in (("k", k), ("rp", rp), ("variabel", variabel)):
+            if isinstance(baru, _TidakDiubah):
+                continue
+            lama = getattr(baris, kolom)
+            if lama != baru:
+                perubahan.append((kolom, lama, baru))
+                setattr(baris, kolom, baru)
+        if not perubahan:
+            return baris
+        baris.versi += 1
+        baris.diubah_oleh = (
+            cast("User", pengguna) if pengguna is not None and pengguna.is_authenticated else None
+        )
+        baris.save()
+        for nama_kolom, sebelum, sesudah in perubahan:
+            catat(
+                pengguna,
+                aksi="ubah",
+                objek="realisasi",
+                objek_id=baris.pk,
+                perangkat_daerah=pd,
+                kolom=nama_kolom,
+                lama=_teks(sebelum),
+                baru=_teks(sesudah),
+                alasan=alasan,
+            )
+        return baris
+
+
+TEKS_TRIWULAN = ("faktor_pendorong", "faktor_penghambat", "tindak_lanjut", "rekomendasi")
+
+
+def simpan_catatan(
+    pengguna: Pengguna | None,
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    **nilai: object,
+) -> CatatanTriwulan:
+    """Save the quarter's texts, signatory, date and letter number."""
+    if pengguna is not None:
+        akses.wajib(akses.boleh_isi_realisasi(pengguna, pd))
+    with transaction.atomic():
+        catatan, _ = CatatanTriwulan.objects.get_or_create(
+            perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
+        )
+        catatan = CatatanTriwulan.objects.select_for_update().get(pk=catatan.pk)
+        berubah = False
+        for nama_kolom, isi in nilai.items():
+            sebelum = getattr(catatan, nama_kolom)
+            if sebelum == isi:
+                continue
+            setattr(catatan, nama_kolom, isi)
+            berubah = True
+            catat(
+                pengguna,
+                aksi="ubah",
+                objek="catatan",
+                objek_id=catatan.pk,
+                perangkat_daerah=pd,
+                kolom=nama_kolom,
+                lama=_teks(sebelum),
+                baru=_teks(isi),
+            )
+        if berubah:
+            catatan.versi += 1
+            catatan.save()
+        return catatan
