@@ -1,0 +1,218 @@
+"""Loads the demo: Dinas Perindustrian dan Perdagangan Kota Pasuruan 2024 from the reference report's
+transcription (inputs only: every derived number is left to the engine), a clearly synthetic second agency,
+and the demo users. Loading twice changes nothing."""
+
+import csv
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from capaian.aturan.capaian import Agregasi, Akumulasi, Polaritas
+from capaian.demo import referensi, sintetis
+from capaian.monev import services
+from capaian.organisasi.models import Pemda, Penandatangan, Peran, PerangkatDaerah, Profil, StatusJabatan
+from capaian.perencanaan.models import (
+    Indikator,
+    Kegiatan,
+    PeriodeRenstra,
+    Program,
+    Sasaran,
+    SubKegiatan,
+    TargetTahunan,
+    TargetTriwulan,
+    Tingkat,
+    Tujuan,
+)
+
+TAHUN = 2024
+SLUG = "disperindag"
+KATA_SANDI = "capaian-demo"
+
+
+def _d(teks: str) -> Decimal | None:
+    return Decimal(teks) if teks.strip() else None
+
+
+def _rp(teks: str) -> int | None:
+    return int(teks) if teks.strip() else None
+
+
+@dataclass
+class Hasil:
+    dimuat: list[str]
+    sudah_ada: list[str]
+
+
+def muat_demo(folder_seed: Path) -> Hasil:
+    hasil = Hasil(dimuat=[], sudah_ada=[])
+    with transaction.atomic():
+        pemda, _ = Pemda.objects.get_or_create(
+            slug="kota-pasuruan",
+            defaults={
+                "nama": "Kota Pasuruan",
+                "provinsi": "Jawa Timur",
+                "tempat": "Pasuruan",
+                "nama_bappeda": "Bappelitbangda Kota Pasuruan",
+            },
+        )
+        if PerangkatDaerah.objects.filter(slug=SLUG).exists():
+            hasil.sudah_ada.append(SLUG)
+        else:
+            _muat_disperindag(pemda, folder_seed / "e81-transkripsi.csv")
+            hasil.dimuat.append(SLUG)
+        if PerangkatDaerah.objects.filter(slug=sintetis.SLUG).exists():
+            hasil.sudah_ada.append(sintetis.SLUG)
+        else:
+            sintetis.muat(pemda)
+            hasil.dimuat.append(sintetis.SLUG)
+        _pengguna(pemda)
+    return hasil
+
+
+def _muat_disperindag(pemda: Pemda, csv_e81: Path) -> None:
+    pd = PerangkatDaerah.objects.create(
+        pemda=pemda,
+        nama="Dinas Perindustrian dan Perdagangan Kota Pasuruan",
+        slug=SLUG,
+        singkatan="Disperindag",
+        alamat=(
+            "Jalan Pahlawan, Pekuncen, Panggungrejo, Kota Pasuruan, Jawa Timur, Kode Pos 67126, "
+            "Telepon (0343) 424919"
+        ),
+    )
+    renstra = PeriodeRenstra.objects.create(perangkat_daerah=pd, tahun_awal=2021, tahun_akhir=2026)
+    with csv_e81.open(encoding="utf-8") as berkas:
+        baris = list(csv.DictReader(berkas))
+    tujuan_baris = next(b for b in baris if b["level"] == "tujuan")
+    tujuan = Tujuan.objects.create(renstra=renstra, uraian=tujuan_baris["name"], urutan=1)
+    sasaran: dict[str, Sasaran] = {}
+    program: dict[str, Program] = {}
+    kegiatan: dict[str, Kegiatan] = {}
+    elemen_terakhir: dict[str, object] = {}
+    for urutan, b in enumerate(baris, start=1):
+        tingkat = b["level"]
+        kode = b["kode"].strip()
+        link: dict[str, object] = {}
+        if tingkat == "tujuan":
+            link["tujuan"] = tujuan
+        elif tingkat == "sasaran":
+            if b["name"] not in sasaran:
+                sasaran[b["name"]] = Sasaran.objects.create(
+                    tujuan=tujuan, uraian=b["name"], urutan=len(sasaran) + 1
+                )
+            link["sasaran"] = sasaran[b["name"]]
+        elif not kode:
+            # The unnumbered continuation row: a further indicator of the element above it.
+            link[tingkat] = elemen_terakhir[tingkat]
+        elif tingkat == "program":
+            program[kode] = Program.objects.create(perangkat_daerah=pd, kode=kode, nama=b["name"])
+            link["program"] = program[kode]
+        elif tingkat == "kegiatan":
+            induk = program[".".join(kode.split(".")[:3])]
+            kegiatan[kode] = Kegiatan.objects.create(program=induk, kode=kode, nama=b["name"])
+            link["kegiatan"] = kegiatan[kode]
+        else:
+            induk_kegiatan = kegiatan[".".join(kode.split(".")[:5])]
+            link["subkegiatan"] = SubKegiatan.objects.create(
+                kegiatan=induk_kegiatan, kode=kode, nama=b["name"]
+            )
+        elemen_terakhir[tingkat] = next(iter(link.values()))
+        _indikator(pd, Tingkat(tingkat), link, urutan, b)
+    _catatan(pd)
+
+
+def _indikator(
+    pd: PerangkatDaerah, tingkat: Tingkat, link: dict[str, object], urutan: int, b: dict[str, str]
+) -> None:
+    row = b["row_id"]
+    rumus, variabel, nilai_tw2 = referensi.RUMUS.get(row, ("", [], {}))
+    indikator = Indikator.objects.create(
+        perangkat_daerah=pd,
+        tingkat=tingkat,
+        uraian=b["indikator"],
+        satuan=b["satuan"],
+        urutan=urutan,
+        polaritas=Polaritas.NEGATIF if row in referensi.NEGATIF else Polaritas.POSITIF,
+        agregasi=referensi.AGREGASI.get(row, Agregasi.JUMLAH),
+        akumulasi=referensi.AKUMULASI.get(row, Akumulasi.KUMULATIF),
+        rumus=rumus,
+        variabel=[{"nama": nama, "label": label} for nama, label in variabel],
+        target_renstra_k=_d(b["renstra_k"]),
+        target_renstra_rp=_rp(b["renstra_rp"]),
+        **link,
+    )
+    TargetTahunan.objects.create(
+        indikator=indikator,
+        tahun=TAHUN,
+        realisasi_lalu_k=_d(b["real_prev_k"]),
+        realisasi_lalu_rp=_rp(b["real_prev_rp"]),
+        target_k=_d(b["target_k"]),
+        target_rp=_rp(b["target_rp"]),
+    )
+    for tw in (1, 2):
+        k_target, rp_target = _d(b[f"tw{tw}_target_k"]), _rp(b[f"tw{tw}_target_rp"])
+        if k_target is not None or rp_target is not None:
+            TargetTriwulan.objects.create(
+                indikator=indikator, tahun=TAHUN, triwulan=tw, k=k_target, rp=rp_target
+            )
+        k, rp = _d(b[f"tw{tw}_real_k"]), _rp(b[f"tw{tw}_real_rp"])
+        variabel_tw = nilai_tw2 if tw == 2 else {}
+        if variabel_tw:
+            # The Kertas Kerja's inputs are the quarter's data; K follows from the formula.
+            services.simpan_realisasi(None, indikator, TAHUN, tw, k=None, rp=rp, variabel=dict(variabel_tw))
+        elif k is not None or rp is not None:
+            services.simpan_realisasi(None, indikator, TAHUN, tw, k=k, rp=rp)
+
+
+def _catatan(pd: PerangkatDaerah) -> None:
+    ttd = Penandatangan.objects.create(
+        perangkat_daerah=pd,
+        nama="Hery Dwi Sujatmiko, S.Sos, M.M.",
+        nip="197012231990031001",
+        pangkat="Pembina Utama Muda IV/c",
+        jabatan="Kepala Dinas Perindustrian dan Perdagangan Kota Pasuruan",
+        status=StatusJabatan.PLT,
+    )
+    services.simpan_catatan(
+        None,
+        pd,
+        TAHUN,
+        2,
+        faktor_pendorong=referensi.FAKTOR_PENDORONG,
+        faktor_penghambat=referensi.FAKTOR_PENGHAMBAT,
+        tindak_lanjut=referensi.TINDAK_LANJUT,
+        rekomendasi="",
+        penandatangan=ttd,
+        tanggal=datetime.date(2024, 7, 8),
+        nomor_surat="900/1429/423.116/2024",
+    )
+
+
+PENGGUNA_DEMO: list[tuple[str, Peran, str | None, str]] = [
+    ("admin", Peran.ADMIN, None, "Admin Pemda"),
+    ("verifikator", Peran.VERIFIKATOR, None, "Verifikator Bappelitbangda"),
+    ("operator-disperindag", Peran.OPERATOR, SLUG, "Operator Disperindag"),
+    ("kepala-disperindag", Peran.KEPALA, SLUG, "Kepala Disperindag"),
+    ("operator-contoh", Peran.OPERATOR, sintetis.SLUG, "Operator Dinas Contoh"),
+    ("pimpinan", Peran.PIMPINAN, None, "Pimpinan Daerah"),
+]
+
+
+def _pengguna(pemda: Pemda) -> None:
+    User = get_user_model()
+    for nama, peran, slug_pd, nama_lengkap in PENGGUNA_DEMO:
+        if User.objects.filter(username=nama).exists():
+            continue
+        pengguna = User.objects.create_user(
+            username=nama, password=KATA_SANDI, first_name=nama_lengkap, is_staff=peran is Peran.ADMIN
+        )
+        Profil.objects.create(
+            pengguna=pengguna,
+            pemda=pemda,
+            peran=peran,
+            perangkat_daerah=PerangkatDaerah.objects.get(slug=slug_pd) if slug_pd else None,
+        )

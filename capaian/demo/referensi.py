@@ -1,0 +1,220 @@
+"""What the reference report does not say in a machine-readable way, chosen so that the engine reproduces its
+numbers where the report follows its own formulas (see tests/test_referensi.py for where it does not).
+
+Keys are the `row_id` of e81-transkripsi.csv.
+"""
+
+from capaian.aturan.capaian import Agregasi, Akumulasi
+
+# Column 12: the report sums counts, takes the last value of positions and averages people per month and
+# price fluctuation. Rows not listed are summed.
+AGREGASI: dict[str, Agregasi] = {
+    **dict.fromkeys(
+        ("1", "2", "3", "4", "5", "6", "7", "11", "14", "16", "21", "25", "26", "30", "33", "36", "37", "44")
+        + ("45", "52", "53"),
+        Agregasi.TERAKHIR,
+    ),
+    **dict.fromkeys(("12", "40", "41"), Agregasi.RATA_RATA),
+}
+
+# Column 14: the report mixes the three readings, even between identical indicators. Rows not listed are
+# cumulative (6 + 12), the header's own formula.
+AKUMULASI: dict[str, Akumulasi] = {
+    **dict.fromkeys(
+        ("1", "2", "3", "4", "6", "25", "26", "30", "33", "36", "37", "44", "45"), Akumulasi.POSISI_AKHIR
+    ),
+    **dict.fromkeys(("5", "7", "11", "12", "14", "16", "21", "40", "41"), Akumulasi.RATA_RATA),
+}
+
+# Lower is better: price fluctuation. The narrative scores row 40 with (2T - R) / T; Form E.81 does not.
+NEGATIF = {"40", "41"}
+
+# The Kertas Kerja's formulas in the engine's syntax: (formula, [(variable, label)], TW II values).
+Variabel = list[tuple[str, str]]
+RUMUS: dict[str, tuple[str, Variabel, dict[str, str | None]]] = {
+    "1": (
+        "(produksi_n - produksi_lalu) / produksi_lalu * 100",
+        [
+            ("produksi_n", "Nilai Produksi Sektor Unggulan Tahun 2024 (juta rupiah)"),
+            ("produksi_lalu", "Nilai Produksi Sektor Unggulan Tahun 2023 (juta rupiah)"),
+        ],
+        {},
+    ),
+    "2": (
+        "temuan_ditindaklanjuti / temuan * 100",
+        [("temuan_ditindaklanjuti", "Jumlah temuan yang ditindaklanjuti"), ("temuan", "Jumlah temuan")],
+        {},
+    ),
+    "4": (
+        "(omset_n - omset_lalu) / omset_lalu * 100",
+        [
+            ("omset_n", "Omset Penjualan Produk Unggulan Tahun 2024"),
+            ("omset_lalu", "Omset Penjualan Produk Unggulan Tahun 2023"),
+        ],
+        {},
+    ),
+    # The mean of the program's kegiatan indicators: (100+100+100+100+100+50)/6 in the report.
+    "6": (
+        "AVG([3.30.01.2.01]; [3.30.01.2.02]; [3.30.01.2.03]; [3.30.01.2.06]; [3.30.01.2.08]; [3.30.01.2.09])",
+        [],
+        {},
+    ),
+    "7": (
+        "dokumen_tepat_waktu / dokumen * 100",
+        [
+            (
+                "dokumen_tepat_waktu",
+                "Dokumen perencanaan dan laporan evaluasi kinerja yang tersusun tepat waktu",
+            ),
+            ("dokumen", "Dokumen perencanaan dan laporan evaluasi kinerja sampai dengan triwulan ini"),
+        ],
+        {"dokumen_tepat_waktu": "3", "dokumen": "3"},
+    ),
+    "11": (
+        "laporan_tepat_waktu / laporan * 100",
+        [
+            ("laporan_tepat_waktu", "Laporan keuangan yang tersusun tepat waktu"),
+            ("laporan", "Laporan keuangan"),
+        ],
+        {"laporan_tepat_waktu": "2", "laporan": "2"},
+    ),
+    "14": (
+        "laporan_tepat_waktu / laporan * 100",
+        [
+            ("laporan_tepat_waktu", "Laporan barang milik daerah yang tersusun tepat waktu"),
+            ("laporan", "Laporan barang milik daerah"),
+        ],
+        {"laporan_tepat_waktu": "1", "laporan": "1"},
+    ),
+    "16": (
+        "layanan_terpenuhi / layanan * 100",
+        [
+            ("layanan_terpenuhi", "Layanan administrasi perkantoran yang terpenuhi"),
+            ("layanan", "Layanan administrasi perkantoran"),
+        ],
+        {"layanan_terpenuhi": "4", "layanan": "4"},
+    ),
+    "21": (
+        "jasa_terpenuhi / jasa * 100",
+        [
+            ("jasa_terpenuhi", "Jasa penunjang urusan pemerintahan daerah yang terpenuhi"),
+            ("jasa", "Jasa penunjang urusan pemerintahan daerah"),
+        ],
+        {"jasa_terpenuhi": "3", "jasa": "3"},
+    ),
+    # The report states an input of 1 and divides 2 / 4: the stated input is what we load.
+    "25": (
+        "bmd_terpelihara / bmd * 100",
+        [("bmd_terpelihara", "Barang milik daerah yang terpelihara"), ("bmd", "Barang milik daerah")],
+        {"bmd_terpelihara": "1", "bmd": "4"},
+    ),
+    "30": (
+        "pedagang_patuh / ikm_sosialisasi * 100",
+        [
+            ("pedagang_patuh", "Pedagang/produsen yang memenuhi asas perlindungan konsumen"),
+            ("ikm_sosialisasi", "IKM yang mengikuti kegiatan sosialisasi PK"),
+        ],
+        {"pedagang_patuh": "86", "ikm_sosialisasi": "100"},
+    ),
+    # The report states 1.151.384.000 and divides 1.151.221.600: the stated input is what we load.
+    "33": (
+        "realisasi_pad / target_pad * 100",
+        [
+            ("realisasi_pad", "Realisasi PAD pelayanan pasar s.d. akhir triwulan"),
+            ("target_pad", "Target PAD pelayanan pasar tahun berjalan"),
+        ],
+        {"realisasi_pad": "1151384000", "target_pad": "3129274170"},
+    ),
+    "34": (
+        "pasar_direvitalisasi / pasar_dikelola * 100",
+        [
+            ("pasar_direvitalisasi", "Jumlah pasar yang direvitalisasi"),
+            ("pasar_dikelola", "Jumlah pasar yang dikelola"),
+        ],
+        {"pasar_direvitalisasi": "1", "pasar_dikelola": "6"},
+    ),
+    "37": (
+        "pkl_dibina / pkl_lokus * 100",
+        [("pkl_dibina", "PKL yang sudah dibina"), ("pkl_lokus", "PKL sesuai lokus Perwali")],
+        {"pkl_dibina": "90", "pkl_lokus": "726"},
+    ),
+    "40": (
+        "AVG(fluktuasi_bulan_1; fluktuasi_bulan_2; fluktuasi_bulan_3)",
+        [
+            ("fluktuasi_bulan_1", "Rata-rata persentase fluktuasi harga bahan pokok bulan ke-1 triwulan"),
+            ("fluktuasi_bulan_2", "Rata-rata persentase fluktuasi harga bahan pokok bulan ke-2 triwulan"),
+            ("fluktuasi_bulan_3", "Rata-rata persentase fluktuasi harga bahan pokok bulan ke-3 triwulan"),
+        ],
+        {"fluktuasi_bulan_1": "21.91", "fluktuasi_bulan_2": "23.48", "fluktuasi_bulan_3": "16.67"},
+    ),
+    "41": (
+        "AVG(naik_bulan_1 / dipantau_bulan_1 * 100; naik_bulan_2 / dipantau_bulan_2 * 100; "
+        "naik_bulan_3 / dipantau_bulan_3 * 100)",
+        [
+            ("naik_bulan_1", "Bahan pokok berfluktuasi > 10% bulan ke-1"),
+            ("dipantau_bulan_1", "Bahan pokok yang dipantau bulan ke-1"),
+            ("naik_bulan_2", "Bahan pokok berfluktuasi > 10% bulan ke-2"),
+            ("dipantau_bulan_2", "Bahan pokok yang dipantau bulan ke-2"),
+            ("naik_bulan_3", "Bahan pokok berfluktuasi > 10% bulan ke-3"),
+            ("dipantau_bulan_3", "Bahan pokok yang dipantau bulan ke-3"),
+        ],
+        {
+            "naik_bulan_1": "15",
+            "dipantau_bulan_1": "69",
+            "naik_bulan_2": "16",
+            "dipantau_bulan_2": "69",
+            "naik_bulan_3": "14",
+            "dipantau_bulan_3": "69",
+        },
+    ),
+    "44": (
+        "(ikm_ekspor_n - ikm_ekspor_lalu) / ikm_ekspor_lalu * 100",
+        [
+            ("ikm_ekspor_n", "Pelaku usaha yang melakukan ekspor tahun 2024"),
+            ("ikm_ekspor_lalu", "Pelaku usaha yang melakukan ekspor tahun 2023"),
+        ],
+        {},
+    ),
+    "45": (
+        "ikm_ekspor / ikm * 100",
+        [("ikm_ekspor", "Pelaku usaha yang melakukan ekspor tahun 2024"), ("ikm", "Jumlah IKM")],
+        {"ikm_ekspor": None, "ikm": "3416"},
+    ),
+    "48": (
+        "uttp_ditera / potensi_uttp * 100",
+        [
+            ("uttp_ditera", "Alat UTTP yang telah ditera/tera ulang"),
+            ("potensi_uttp", "Potensi alat UTTP di Kota Pasuruan"),
+        ],
+        {"uttp_ditera": "103", "potensi_uttp": "12870"},
+    ),
+    "52": (
+        "(ikm_berkembang_n - ikm_berkembang_lalu) / ikm_berkembang_lalu * 100",
+        [
+            ("ikm_berkembang_n", "IKM berkembang tahun 2024"),
+            ("ikm_berkembang_lalu", "IKM berkembang tahun 2023"),
+        ],
+        {},
+    ),
+    "53": (
+        "ikm_berkembang / ikm_dilatih * 100",
+        [("ikm_berkembang", "IKM berkembang"), ("ikm_dilatih", "IKM yang dilatih")],
+        {},
+    ),
+}
+
+FAKTOR_PENDORONG = (
+    "SDM yang kompeten, standar pengujian yang lengkap, dan sarana prasarana pendukung lainnya.\n"
+    "Kondisi sarana perdagangan yang rusak terkena bencana sehingga mengharuskan segera dilakukan "
+    "rehabilitasi terhadap pasar tersebut untuk dapat dimanfaatkan kembali."
+)
+FAKTOR_PENGHAMBAT = (
+    "Para pedagang yang tidak kooperatif saat ditanyai harga setiap hari.\n"
+    "Kurangnya kesadaran pemilik UTTP untuk menerakan alatnya.\n"
+    "Kurangnya partisipasi pedagang dalam proses revitalisasi pasar."
+)
+TINDAK_LANJUT = (
+    "Melakukan pendekatan lebih terhadap para pedagang.\n"
+    "Sosialisasi ke pemilik UTTP.\n"
+    "Sosialisasi personal terhadap pedagang."
+)

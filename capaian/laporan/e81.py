@@ -1,0 +1,86 @@
+"""Form E.81 (Evaluasi terhadap Hasil Renja Perangkat Daerah) as a report object: data in, numbers out.
+
+Every number comes from the rules core; renderers (JSON, XLSX, PDF) only format what is here.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from capaian.aturan.capaian import HasilBaris, KRp, MasukanBaris, hitung_baris
+from capaian.aturan.kinerja import DataTriwulan, nilai_k_triwulan
+from capaian.aturan.rekap import Rekap, rekap_program
+from capaian.aturan.rumus import Rumus, urai
+from capaian.laporan.data import BarisRencana, DataLaporan
+
+
+@dataclass(frozen=True)
+class BarisE81:
+    no: int | None
+    rencana: BarisRencana
+    masukan: MasukanBaris  # the row's inputs, with K of formula indicators computed
+    hasil: HasilBaris
+
+
+@dataclass(frozen=True)
+class LaporanE81:
+    data: DataLaporan
+    baris: tuple[BarisE81, ...]
+    rekap: Rekap
+
+
+def _rumus(baris: BarisRencana) -> Rumus | None:
+    if not baris.rumus.strip():
+        return None
+    return urai(baris.rumus, [nama for nama, _ in baris.variabel])
+
+
+def nilai_k_per_triwulan(data: DataLaporan) -> list[dict[str, Decimal | None]]:
+    """K of every indicator for quarters 1..triwulan, formulas and references resolved."""
+    rumus = {b.kunci: _rumus(b) for b in data.baris}
+    hasil: list[dict[str, Decimal | None]] = []
+    for indeks in range(data.triwulan):
+        masukan = {
+            b.kunci: DataTriwulan(langsung=b.realisasi_tw[indeks].k, variabel=b.variabel_tw[indeks])
+            for b in data.baris
+        }
+        hasil.append(nilai_k_triwulan(rumus, masukan))
+    return hasil
+
+
+def _nomori(baris: tuple[BarisRencana, ...]) -> list[int | None]:
+    # As in the reference report: every row is numbered, except a further indicator of a Renja element
+    # (program, kegiatan, sub kegiatan), which continues the element's numbered row.
+    nomor: list[int | None] = []
+    berikut = 1
+    for b in baris:
+        if b.lanjutan and b.tingkat in ("program", "kegiatan", "subkegiatan"):
+            nomor.append(None)
+        else:
+            nomor.append(berikut)
+            berikut += 1
+    return nomor
+
+
+def bangun_e81(data: DataLaporan) -> LaporanE81:
+    k_triwulan = nilai_k_per_triwulan(data)
+    baris: list[BarisE81] = []
+    for no, rencana in zip(_nomori(data.baris), data.baris, strict=True):
+        realisasi = list(rencana.realisasi_tw)
+        for indeks, nilai in enumerate(k_triwulan):
+            realisasi[indeks] = KRp(k=nilai[rencana.kunci], rp=realisasi[indeks].rp)
+        masukan = MasukanBaris(
+            sifat=rencana.sifat,
+            renstra=rencana.renstra,
+            realisasi_lalu=rencana.realisasi_lalu,
+            target=rencana.target,
+            target_tw=rencana.target_tw,
+            realisasi_tw=(realisasi[0], realisasi[1], realisasi[2], realisasi[3]),
+        )
+        hasil = hitung_baris(masukan, data.triwulan, data.set_predikat)
+        baris.append(BarisE81(no=no, rencana=rencana, masukan=masukan, hasil=hasil))
+    program = [
+        (b.masukan, b.hasil) for b in baris if b.rencana.tingkat == "program" and not b.rencana.lanjutan
+    ]
+    return LaporanE81(
+        data=data, baris=tuple(baris), rekap=rekap_program(program, data.triwulan, data.set_predikat)
+    )

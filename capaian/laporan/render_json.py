@@ -1,0 +1,70 @@
+"""Form E.81 as JSON: K and percentages as decimal strings rounded half-up to 2 places, Rupiah as integers."""
+
+from decimal import Decimal
+from typing import Any
+
+from capaian.aturan.angka import bulatkan
+from capaian.aturan.capaian import KRp, Persen
+from capaian.laporan.e81 import BarisE81, LaporanE81
+
+
+def _d(nilai: Decimal | None) -> str | None:
+    return None if nilai is None else str(bulatkan(nilai, 2))
+
+
+def _krp(nilai: KRp) -> dict[str, Any]:
+    return {"k": _d(nilai.k), "rp": nilai.rp}
+
+
+def _persen(nilai: Persen) -> dict[str, Any]:
+    return {"k": _d(nilai.k), "rp": _d(nilai.rp)}
+
+
+def _baris(b: BarisE81) -> dict[str, Any]:
+    m, h = b.masukan, b.hasil
+    kolom: dict[str, Any] = {"5": _krp(m.renstra), "6": _krp(m.realisasi_lalu), "7": _krp(m.target)}
+    for indeks in range(4):
+        kolom[str(8 + indeks)] = {
+            "target": _krp(m.target_tw[indeks]),
+            "realisasi": _krp(m.realisasi_tw[indeks]),
+        }
+    kolom.update(
+        {
+            "12": _krp(h.realisasi),
+            "13": _persen(h.capaian),
+            "14": _krp(h.realisasi_renstra),
+            "15": _persen(h.capaian_renstra),
+        }
+    )
+    return {
+        "no": b.no,
+        "kode": b.rencana.kode,
+        "tingkat": b.rencana.tingkat,
+        "uraian": b.rencana.uraian,
+        "indikator": b.rencana.indikator,
+        "satuan": b.rencana.satuan,
+        "kolom": kolom,
+        "predikat": {"k": h.predikat[0], "rp": h.predikat[1]},
+    }
+
+
+def e81_json(laporan: LaporanE81) -> dict[str, Any]:
+    r = laporan.rekap
+    return {
+        "perangkat_daerah": laporan.data.perangkat_daerah,
+        "tahun": laporan.data.tahun,
+        "triwulan": laporan.data.triwulan,
+        "baris": [_baris(b) for b in laporan.baris],
+        "jumlah": {
+            "7": {"rp": r.jumlah_target_rp},
+            "12": {"rp": r.jumlah_realisasi_rp},
+            "14": {"rp": r.jumlah_realisasi_renstra_rp},
+        },
+        "rata_rata": {"13": _persen(r.rata_capaian), "15": _persen(r.rata_capaian_renstra)},
+        "predikat": {
+            "13": {"k": r.predikat[0], "rp": r.predikat[1]},
+            "15": {"k": r.predikat_renstra[0], "rp": r.predikat_renstra[1]},
+        },
+        "metode": r.uraian_metode(),
+        "set_predikat": laporan.data.set_predikat.kode,
+    }

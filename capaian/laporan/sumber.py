@@ -1,0 +1,95 @@
+"""Reads one agency's plan and realisations for a year from the database into plain report data."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from capaian.aturan.capaian import Agregasi, Akumulasi, KRp, Polaritas, RumusNegatif, Sifat
+from capaian.laporan.data import BarisRencana, DataLaporan, Penandatangan
+from capaian.monev.models import CatatanTriwulan, Realisasi
+from capaian.organisasi.models import PerangkatDaerah
+from capaian.perencanaan.models import Indikator, TargetTahunan, TargetTriwulan
+
+
+def _desimal(nilai: object) -> Decimal | None:
+    return None if nilai is None or nilai == "" else Decimal(str(nilai))
+
+
+def kunci_indikator(indikator: Indikator, ke: int) -> str:
+    """The name formulas use for an indicator: its element's code, with '#n' for the element's n-th."""
+    dasar = indikator.kode or f"#{indikator.urutan}"
+    return dasar if ke == 1 else f"{dasar}#{ke}"
+
+
+def _empat(per_tw: dict[int, KRp]) -> tuple[KRp, KRp, KRp, KRp]:
+    return (per_tw.get(1, KRp()), per_tw.get(2, KRp()), per_tw.get(3, KRp()), per_tw.get(4, KRp()))
+
+
+def muat_data(pd: PerangkatDaerah, tahun: int, triwulan: int) -> DataLaporan:
+    indikator = list(
+        Indikator.objects.filter(perangkat_daerah=pd)
+        .select_related("tujuan", "sasaran", "program", "kegiatan", "subkegiatan")
+        .order_by("urutan")
+    )
+    tahunan = {t.indikator_id: t for t in TargetTahunan.objects.filter(indikator__in=indikator, tahun=tahun)}
+    target_tw: dict[int, dict[int, KRp]] = defaultdict(dict)
+    for tt in TargetTriwulan.objects.filter(indikator__in=indikator, tahun=tahun):
+        target_tw[tt.indikator_id][tt.triwulan] = KRp(k=tt.k, rp=tt.rp)
+    realisasi_tw: dict[int, dict[int, KRp]] = defaultdict(dict)
+    variabel_tw: dict[int, dict[int, dict[str, Decimal | None]]] = defaultdict(dict)
+    for r in Realisasi.objects.filter(indikator__in=indikator, tahun=tahun, triwulan__lte=triwulan):
+        realisasi_tw[r.indikator_id][r.triwulan] = KRp(k=r.k, rp=r.rp)
+        variabel_tw[r.indikator_id][r.triwulan] = {n: _desimal(v) for n, v in (r.variabel or {}).items()}
+
+    baris: list[BarisRencana] = []
+    urutan_elemen: dict[tuple[str, int], int] = defaultdict(int)
+    for ind in indikator:
+        elemen_kunci = (ind.tingkat, ind.elemen.pk)
+        urutan_elemen[elemen_kunci] += 1
+        ke = urutan_elemen[elemen_kunci]
+        t = tahunan.get(ind.pk)
+        baris.append(
+            BarisRencana(
+                kunci=kunci_indikator(ind, ke),
+                kode=ind.kode,
+                tingkat=ind.tingkat,
+                uraian=ind.nama_elemen,
+                indikator=ind.uraian,
+                satuan=ind.satuan,
+                sifat=Sifat(
+                    polaritas=Polaritas(ind.polaritas),
+                    rumus_negatif=RumusNegatif(ind.rumus_negatif),
+                    agregasi=Agregasi(ind.agregasi),
+                    akumulasi=Akumulasi(ind.akumulasi),
+                ),
+                rumus=ind.rumus,
+                variabel=tuple((v["nama"], v.get("label", v["nama"])) for v in ind.variabel),
+                lanjutan=ke > 1,
+                renstra=KRp(k=ind.target_renstra_k, rp=ind.target_renstra_rp),
+                realisasi_lalu=KRp(k=t.realisasi_lalu_k, rp=t.realisasi_lalu_rp) if t else KRp(),
+                target=KRp(k=t.target_k, rp=t.target_rp) if t else KRp(),
+                target_tw=_empat(target_tw[ind.pk]),
+                realisasi_tw=_empat(realisasi_tw[ind.pk]),
+                variabel_tw=tuple(variabel_tw[ind.pk].get(i, {}) for i in range(1, 5)),
+            )
+        )
+
+    catatan = CatatanTriwulan.objects.filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan).first()
+    ttd = None
+    if catatan is not None and catatan.penandatangan is not None:
+        p = catatan.penandatangan
+        ttd = Penandatangan(nama=p.nama, nip=p.nip, pangkat=p.pangkat, jabatan=p.jabatan_lengkap)
+    return DataLaporan(
+        pemda=pd.pemda.nama,
+        tempat=pd.pemda.tempat,
+        perangkat_daerah=pd.nama,
+        tahun=tahun,
+        triwulan=triwulan,
+        baris=tuple(baris),
+        set_predikat=pd.pemda.band_predikat(),
+        faktor_pendorong=catatan.faktor_pendorong if catatan else "",
+        faktor_penghambat=catatan.faktor_penghambat if catatan else "",
+        tindak_lanjut=catatan.tindak_lanjut if catatan else "",
+        rekomendasi=catatan.rekomendasi if catatan else "",
+        penandatangan=ttd,
+        sintetis=pd.sintetis,
+    )
