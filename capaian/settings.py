@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "capaian.laporan",
     "capaian.demo",
     "capaian.web",
+    "capaian.impor",
 ]
 
 MIDDLEWARE = [
