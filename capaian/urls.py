@@ -2,4 +2,5 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("capaian.web.urls")),
+    path("api/", include("capaian.api.urls")),
 ]

@@ -1,9 +1,11 @@
 """What happened in a quarter: realisations per indicator, the quarter's texts and its workflow status."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 
-from capaian.organisasi.models import Penandatangan, PerangkatDaerah
+from capaian.organisasi.models import Pemda, Penandatangan, PerangkatDaerah
 from capaian.perencanaan.models import Indikator, nilai_k
 
 PILIHAN_TRIWULAN = [(i, f"Triwulan {i}") for i in range(1, 5)]
@@ -70,6 +72,12 @@ class StatusTriwulan(models.Model):
     status = models.CharField(max_length=14, choices=Status.choices, default=Status.DRAFT)
     catatan = models.TextField(blank=True)
     diubah = models.DateTimeField(auto_now=True)
+    # The agency head's approval for signature (capaian.monev.alur.setujui); cleared when the quarter is
+    # returned or unlocked, because what the head approved is then no longer what will be signed.
+    disetujui_kepala_pada = models.DateTimeField(null=True, blank=True)
+    disetujui_kepala_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         constraints = [
@@ -79,3 +87,22 @@ class StatusTriwulan(models.Model):
     @property
     def boleh_diubah(self) -> bool:
         return self.status in (Status.DRAFT, Status.DIKEMBALIKAN)
+
+
+class PeriodeTriwulan(models.Model):
+    """The entry window of one quarter for all agencies of a pemda. No row means the quarter is open."""
+
+    pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="periode_triwulan")
+    tahun = models.PositiveSmallIntegerField()
+    triwulan = models.PositiveSmallIntegerField(choices=PILIHAN_TRIWULAN)
+    dibuka = models.DateField()
+    ditutup = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["pemda", "tahun", "triwulan"], name="periode_unik"),
+            models.CheckConstraint(name="periode_urut", condition=models.Q(ditutup__gte=models.F("dibuka"))),
+        ]
+
+    def terbuka_pada(self, tanggal: datetime.date) -> bool:
+        return self.dibuka <= tanggal <= self.ditutup

@@ -10,9 +10,12 @@ from typing import Final, cast
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
 
+from capaian.aturan.angka import format_tanggal
 from capaian.audit.catat import catat
-from capaian.monev.models import CatatanTriwulan, Realisasi, StatusTriwulan
+from capaian.monev.models import CatatanTriwulan, PeriodeTriwulan, Realisasi, StatusTriwulan
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import PerangkatDaerah
@@ -50,6 +53,51 @@ def status_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> StatusTri
     return status
 
 
+def periksa_periode(pd: PerangkatDaerah, tahun: int, triwulan: int) -> None:
+    """Raise TriwulanTertutup when the pemda set an entry window for the quarter and today is outside it."""
+    periode = PeriodeTriwulan.objects.filter(pemda_id=pd.pemda_id, tahun=tahun, triwulan=triwulan).first()
+    if periode is None:
+        return
+    hari_ini = timezone.localdate()
+    if not periode.terbuka_pada(hari_ini):
+        raise TriwulanTertutup(
+            f"Masa pengisian Triwulan {triwulan} {tahun} adalah {format_tanggal(periode.dibuka)} "
+            f"s.d. {format_tanggal(periode.ditutup)}; hari ini di luar masa pengisian."
+        )
+
+
+def pastikan_baris(pd: PerangkatDaerah, tahun: int, triwulan: int) -> QuerySet[Realisasi]:
+    """The quarter's realisation rows of every indicator of the agency, creating the missing empty ones.
+
+    Creating an empty row changes no value, so nothing is audited; the rows exist so that a client can
+    address each one by id and carry its `versi`. ignore_conflicts makes two concurrent readers safe.
+    """
+    with transaction.atomic():
+        ada = set(
+            Realisasi.objects.filter(
+                indikator__perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
+            ).values_list("indikator_id", flat=True)
+        )
+        baru = [
+            Realisasi(indikator_id=indikator_id, tahun=tahun, triwulan=triwulan)
+            for indikator_id in Indikator.objects.filter(perangkat_daerah=pd).values_list("pk", flat=True)
+            if indikator_id not in ada
+        ]
+        if baru:
+            Realisasi.objects.bulk_create(baru, ignore_conflicts=True)
+    return (
+        Realisasi.objects.filter(indikator__perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
+        .select_related(
+            "indikator__program",
+            "indikator__kegiatan",
+            "indikator__subkegiatan",
+            "indikator__tujuan",
+            "indikator__sasaran",
+        )
+        .order_by("indikator__urutan")
+    )
+
+
 def simpan_realisasi(
     pengguna: Pengguna | None,
     indikator: Indikator,
@@ -72,7 +120,12 @@ def simpan_realisasi(
             .first()
         )
         if pengguna is not None and status is not None and not status.boleh_diubah:
-            raise TriwulanTertutup(f"Triwulan {triwulan} {tahun} berstatus {status.get_status_display()}.")
+            raise TriwulanTertutup(
+                f"Triwulan {triwulan} {tahun} berstatus {status.get_status_display()} dan tidak dapat diubah."
+            )
+        if pengguna is not None:
+            # The system (pengguna=None: demo loader, migrations) is not bound to the entry window.
+            periksa_periode(pd, tahun, triwulan)
         baris, _ = Realisasi.objects.get_or_create(indikator=indikator, tahun=tahun, triwulan=triwulan)
         baris = Realisasi.objects.select_for_update().get(pk=baris.pk)
         if versi is not None and versi != baris.versi:
@@ -121,6 +174,17 @@ def simpan_catatan(
     if pengguna is not None:
         akses.wajib(akses.boleh_isi_realisasi(pengguna, pd))
     with transaction.atomic():
+        status = (
+            StatusTriwulan.objects.select_for_update()
+            .filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
+            .first()
+        )
+        if pengguna is not None and status is not None and not status.boleh_diubah:
+            raise TriwulanTertutup(
+                f"Triwulan {triwulan} {tahun} berstatus {status.get_status_display()} dan tidak dapat diubah."
+            )
+        if pengguna is not None:
+            periksa_periode(pd, tahun, triwulan)
         catatan, _ = CatatanTriwulan.objects.get_or_create(
             perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
         )

@@ -1,0 +1,225 @@
+"""Master data for the admin role: Django's admin site, on its own AdminSite so that only the Admin Pemda
+role (not Django's is_staff/superuser flags) decides who gets in. Registered here rather than in each app's
+admin.py because those apps belong to other parts of the project."""
+
+from typing import TYPE_CHECKING, Any
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from capaian.aturan.rumus import RumusError, urai
+from capaian.organisasi import akses
+from capaian.organisasi.models import Pemda, Penandatangan, Peran, PerangkatDaerah, Profil
+from capaian.perencanaan.models import (
+    Indikator,
+    Kegiatan,
+    PeriodeRenstra,
+    Program,
+    Sasaran,
+    SubKegiatan,
+    TargetTahunan,
+    TargetTriwulan,
+    Tujuan,
+)
+
+if TYPE_CHECKING:
+    _ModelAdmin = admin.ModelAdmin[Any]
+    _TabularInline = admin.TabularInline[Any, Any]
+    _ModelForm = forms.ModelForm[Indikator]
+    _UserAdmin = UserAdmin[User]
+else:  # the admin classes are not subscriptable at run time (no django-stubs-ext monkeypatch)
+    _ModelAdmin, _TabularInline, _ModelForm, _UserAdmin = (
+        admin.ModelAdmin,
+        admin.TabularInline,
+        forms.ModelForm,
+        UserAdmin,
+    )
+
+
+def adalah_admin(request: HttpRequest) -> bool:
+    return request.user.is_active and akses.peran(request.user) is Peran.ADMIN
+
+
+class SitusAdmin(admin.AdminSite):
+    site_header = "Capaian — Data Induk"
+    site_title = "Data Induk Capaian"
+    index_title = "Pengelolaan data induk"
+    site_url = "/"
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        return adalah_admin(request)
+
+    def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        # One login page for the whole app (with its lockout); a signed-in non-admin is simply refused.
+        if request.user.is_authenticated:
+            raise PermissionDenied("Hanya Admin Pemda yang dapat membuka data induk.")
+        tujuan = request.GET.get("next", reverse("admin:index"))
+        return redirect(f"{reverse('masuk')}?{urlencode({'next': tujuan})}")
+
+
+situs_admin = SitusAdmin(name="admin")
+
+
+class IzinPeran:
+    """Permissions by the Admin Pemda role instead of per-model Django permissions."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return adalah_admin(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return adalah_admin(request)
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return adalah_admin(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return adalah_admin(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return adalah_admin(request)
+
+
+class AdminPeran(IzinPeran, _ModelAdmin):
+    pass
+
+
+class PenggunaAdmin(IzinPeran, _UserAdmin):
+    pass
+
+
+class KelompokAdmin(IzinPeran, GroupAdmin):
+    pass
+
+
+situs_admin.register(User, PenggunaAdmin)
+situs_admin.register(Group, KelompokAdmin)
+
+
+@admin.register(Pemda, site=situs_admin)
+class PemdaAdmin(AdminPeran):
+    list_display = ["nama", "provinsi", "set_predikat"]
+
+
+@admin.register(PerangkatDaerah, site=situs_admin)
+class PerangkatDaerahAdmin(AdminPeran):
+    list_display = ["nama", "singkatan", "slug", "sintetis"]
+    search_fields = ["nama", "singkatan"]
+    prepopulated_fields = {"slug": ["nama"]}
+
+
+@admin.register(Penandatangan, site=situs_admin)
+class PenandatanganAdmin(AdminPeran):
+    list_display = ["nama", "jabatan", "perangkat_daerah", "status", "aktif"]
+    list_filter = ["perangkat_daerah", "aktif"]
+
+
+@admin.register(Profil, site=situs_admin)
+class ProfilAdmin(AdminPeran):
+    list_display = ["pengguna", "peran", "perangkat_daerah", "pemda"]
+    list_filter = ["peran", "perangkat_daerah"]
+
+
+for model in (PeriodeRenstra, Tujuan, Sasaran):
+    situs_admin.register(model, AdminPeran)
+
+
+@admin.register(Program, site=situs_admin)
+class ProgramAdmin(AdminPeran):
+    list_display = ["kode", "nama", "perangkat_daerah"]
+    list_filter = ["perangkat_daerah"]
+    search_fields = ["kode", "nama"]
+
+
+@admin.register(Kegiatan, site=situs_admin)
+class KegiatanAdmin(AdminPeran):
+    list_display = ["kode", "nama", "program"]
+    search_fields = ["kode", "nama"]
+
+
+@admin.register(SubKegiatan, site=situs_admin)
+class SubKegiatanAdmin(AdminPeran):
+    list_display = ["kode", "nama", "kegiatan"]
+    search_fields = ["kode", "nama"]
+
+
+class FormIndikator(_ModelForm):
+    class Meta:
+        model = Indikator
+        fields = [
+            "perangkat_daerah",
+            "tingkat",
+            "tujuan",
+            "sasaran",
+            "program",
+            "kegiatan",
+            "subkegiatan",
+            "uraian",
+            "satuan",
+            "urutan",
+            "polaritas",
+            "rumus_negatif",
+            "agregasi",
+            "akumulasi",
+            "rumus",
+            "variabel",
+            "target_renstra_k",
+            "target_renstra_rp",
+        ]
+        help_texts = {
+            "rumus": (
+                "Rumus Kertas Kerja, mis. realisasi_pad / target_pad * 100. Kosongkan bila K diisi langsung."
+            ),
+            "variabel": 'Daftar variabel rumus: [{"nama": "realisasi_pad", "label": "Realisasi PAD"}]',
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        variabel = data.get("variabel") or []
+        if not isinstance(variabel, list) or not all(
+            isinstance(v, dict) and isinstance(v.get("nama"), str) and v["nama"] for v in variabel
+        ):
+            self.add_error("variabel", 'Variabel harus berupa daftar seperti [{"nama": "x", "label": "X"}].')
+            return data
+        rumus = (data.get("rumus") or "").strip()
+        if rumus:
+            try:
+                urai(rumus, [v["nama"] for v in variabel])
+            except RumusError as e:
+                self.add_error("rumus", str(e))
+        return data
+
+
+class TargetTahunanInline(IzinPeran, _TabularInline):
+    model = TargetTahunan
+    extra = 0
+
+
+class TargetTriwulanInline(IzinPeran, _TabularInline):
+    model = TargetTriwulan
+    extra = 0
+
+
+@admin.register(Indikator, site=situs_admin)
+class IndikatorAdmin(AdminPeran):
+    form = FormIndikator
+    list_display = ["urutan", "uraian", "satuan", "tingkat", "perangkat_daerah"]
+    list_filter = ["perangkat_daerah", "tingkat"]
+    search_fields = ["uraian"]
+    inlines = [TargetTahunanInline, TargetTriwulanInline]
+
+
+class AdminTarget(AdminPeran):
+    list_display = ["indikator", "tahun"]
+    list_filter = ["tahun"]
+    raw_id_fields = ["indikator"]
+
+
+situs_admin.register(TargetTahunan, AdminTarget)
+situs_admin.register(TargetTriwulan, AdminTarget)

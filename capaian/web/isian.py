@@ -1,0 +1,242 @@
+"""The quarterly entry screen's rows: Form E.81 numbers from the report builder, formatted for display,
+plus the inputs of the quarter being entered. No number is computed here; everything comes from
+capaian.laporan.e81 (and through it the rules core)."""
+
+import dataclasses
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.http import QueryDict
+
+from capaian.aturan.angka import (
+    AngkaError,
+    format_angka,
+    format_persen,
+    format_rupiah,
+    parse_angka,
+    parse_rupiah,
+)
+from capaian.aturan.capaian import KRp
+from capaian.laporan.e81 import BarisE81, LaporanE81, bangun_e81
+from capaian.laporan.sumber import muat_data
+from capaian.monev.models import Realisasi
+from capaian.organisasi.models import PerangkatDaerah
+from capaian.perencanaan.models import Indikator
+
+TINGKAT_ANGGARAN = ("program", "kegiatan", "subkegiatan")
+MAKS_K = Decimal(10) ** 18  # the K column holds 24 digits, 6 of them decimals
+TEMPAT_K = 6
+
+
+def teks_k(nilai: Decimal | None) -> str:
+    """An input's initial text: Indonesian, with only the decimals the value has ("36,79", "100")."""
+    if nilai is None:
+        return ""
+    eksponen = nilai.normalize().as_tuple().exponent
+    tempat = min(TEMPAT_K, max(0, -eksponen)) if isinstance(eksponen, int) else 0
+    return format_angka(nilai, tempat)
+
+
+def teks_rp(nilai: int | None) -> str:
+    return "" if nilai is None else format_rupiah(nilai)
+
+
+def baca_k(teks: str) -> Decimal | None:
+    nilai = parse_angka(teks)
+    if nilai is None:
+        return None
+    eksponen = nilai.as_tuple().exponent
+    if isinstance(eksponen, int) and eksponen < -TEMPAT_K:
+        raise AngkaError(f"Paling banyak {TEMPAT_K} angka di belakang koma.")
+    if abs(nilai) >= MAKS_K:
+        raise AngkaError("Angka terlalu besar.")
+    return nilai
+
+
+def baca_variabel(teks: str) -> str | None:
+    nilai = baca_k(teks)
+    return None if nilai is None else format(nilai, "f")
+
+
+def keluaran(b: BarisE81, triwulan: int) -> dict[str, str]:
+    """The row's computed columns as display strings (used by the page and the live JSON endpoint)."""
+    h = b.hasil
+    return {
+        "k_triwulan": format_angka(b.masukan.realisasi_tw[triwulan - 1].k),
+        "realisasi_k": format_angka(h.realisasi.k),
+        "realisasi_rp": format_rupiah(h.realisasi.rp),
+        "capaian_k": format_persen(h.capaian.k),
+        "capaian_rp": format_persen(h.capaian.rp),
+        "predikat_k": h.predikat[0] or "-",
+        "predikat_rp": h.predikat[1] or "-",
+    }
+
+
+@dataclass
+class Masukan:
+    nama: str  # the HTML name
+    label: str
+    teks: str
+    asal: str  # the text as rendered from the database, to tell touched inputs from untouched ones
+    galat: str = ""
+
+
+@dataclass
+class BarisIsian:
+    indikator_id: int
+    e81: BarisE81
+    no: int | None
+    kode: str
+    uraian: str
+    indikator: str
+    satuan: str
+    tingkat: str
+    lanjutan: bool
+    rumus: str
+    target_k: str
+    target_rp: str
+    lalu: list[tuple[str, str]]
+    k: Masukan | None
+    rp: Masukan | None
+    variabel: list[Masukan]
+    versi: int
+    hasil: dict[str, str]
+    konflik: str = ""
+    berubah: bool = False
+    nilai: dict[str, Any] = field(default_factory=dict)  # parsed values of a POST
+
+    def masukan(self) -> list[Masukan]:
+        return [m for m in (self.k, self.rp) if m is not None] + self.variabel
+
+    @property
+    def ada_galat(self) -> bool:
+        return any(m.galat for m in self.masukan())
+
+
+def indikator_urut(pd: PerangkatDaerah) -> list[Indikator]:
+    # The same order as muat_data, so that the two lists pair up row by row.
+    return list(Indikator.objects.filter(perangkat_daerah=pd).order_by("urutan"))
+
+
+def laporan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> LaporanE81:
+    return bangun_e81(muat_data(pd, tahun, triwulan))
+
+
+def bangun_baris(
+    pd: PerangkatDaerah, tahun: int, triwulan: int, lap: LaporanE81 | None = None
+) -> list[BarisIsian]:
+    lap = lap or laporan(pd, tahun, triwulan)
+    indikator = indikator_urut(pd)
+    realisasi = {
+        r.indikator_id: r
+        for r in Realisasi.objects.filter(indikator__perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
+    }
+    hasil: list[BarisIsian] = []
+    for ind, b in zip(indikator, lap.baris, strict=True):
+        r = realisasi.get(ind.pk)
+        rencana = b.rencana
+        tampil_rp = (
+            (rencana.tingkat in TINGKAT_ANGGARAN and not rencana.lanjutan)
+            or rencana.target.rp is not None
+            or any(tw.rp is not None for tw in rencana.realisasi_tw)
+        )
+        k_teks = teks_k(r.k if r else None)
+        rp_teks = teks_rp(r.rp if r else None)
+        variabel: list[Masukan] = []
+        for nama, label in rencana.variabel:
+            isi = (r.variabel or {}).get(nama) if r else None
+            teks = teks_k(Decimal(str(isi))) if isi not in (None, "") else ""
+            variabel.append(Masukan(f"v-{ind.pk}-{nama}", label, teks, teks))
+        hasil.append(
+            BarisIsian(
+                indikator_id=ind.pk,
+                e81=b,
+                no=b.no,
+                kode=rencana.kode or "",
+                uraian=rencana.uraian,
+                indikator=rencana.indikator,
+                satuan=rencana.satuan,
+                tingkat=rencana.tingkat,
+                lanjutan=rencana.lanjutan,
+                rumus=rencana.rumus,
+                target_k=format_angka(rencana.target.k),
+                target_rp=format_rupiah(rencana.target.rp),
+                lalu=[
+                    (format_angka(b.masukan.realisasi_tw[i].k), format_rupiah(b.masukan.realisasi_tw[i].rp))
+                    for i in range(triwulan - 1)
+                ],
+                # A formula row takes its K from its variables; typing K directly there would be ignored.
+                k=None if rencana.rumus.strip() else Masukan(f"k-{ind.pk}", "Realisasi K", k_teks, k_teks),
+                rp=Masukan(f"rp-{ind.pk}", "Realisasi Rp", rp_teks, rp_teks) if tampil_rp else None,
+                variabel=variabel,
+                versi=r.versi if r else 1,
+                hasil=keluaran(b, triwulan),
+            )
+        )
+    return hasil
+
+
+def _baca(m: Masukan, data: QueryDict, pembaca: Any) -> Any:
+    m.teks = data.get(m.nama, "")
+    try:
+        return pembaca(m.teks)
+    except AngkaError as e:
+        m.galat = str(e)
+        return None
+
+
+def isi_dari_post(baris: list[BarisIsian], data: QueryDict) -> None:
+    """Put the posted texts into the rows, parse them, and mark errors at the field and touched rows."""
+    for b in baris:
+        asal_versi = data.get(f"versi-{b.indikator_id}", "")
+        b.versi = int(asal_versi) if asal_versi.isdigit() else b.versi
+        for m in b.masukan():
+            m.asal = data.get(f"asal-{m.nama}", m.asal)
+        if b.k is not None:
+            b.nilai["k"] = _baca(b.k, data, baca_k)
+        if b.rp is not None:
+            b.nilai["rp"] = _baca(b.rp, data, parse_rupiah)
+        if b.variabel:
+            b.nilai["variabel"] = {m.nama.split("-", 2)[2]: _baca(m, data, baca_variabel) for m in b.variabel}
+        # Touched means the value differs from the one the page was rendered with (not the text: "36.79"
+        # and "36,79" are the same value), so that an untouched row never reports a false conflict.
+        b.berubah = any(_beda(m) for m in b.masukan())
+
+
+def _beda(m: Masukan) -> bool:
+    if m.galat:
+        return True
+    try:
+        return parse_angka(m.teks) != parse_angka(m.asal)
+    except AngkaError:
+        return m.teks.strip() != m.asal.strip()
+
+
+def hitung_ulang(
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    indikator_id: int,
+    k: Decimal | None,
+    rp: int | None,
+    variabel: dict[str, Decimal | None] | None,
+) -> BarisE81:
+    """The row as it would be with the typed values, computed by the E.81 builder (nothing is saved)."""
+    data = muat_data(pd, tahun, triwulan)
+    ids = [i.pk for i in indikator_urut(pd)]
+    indeks = ids.index(indikator_id)
+    lama = data.baris[indeks]
+    realisasi = list(lama.realisasi_tw)
+    realisasi[triwulan - 1] = KRp(k=k, rp=rp)
+    variabel_tw = list(lama.variabel_tw)
+    if variabel is not None:
+        variabel_tw[triwulan - 1] = variabel
+    baru = dataclasses.replace(
+        lama,
+        realisasi_tw=(realisasi[0], realisasi[1], realisasi[2], realisasi[3]),
+        variabel_tw=tuple(variabel_tw),
+    )
+    semua = list(data.baris)
+    semua[indeks] = baru
+    return bangun_e81(dataclasses.replace(data, baris=tuple(semua))).baris[indeks]

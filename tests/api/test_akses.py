@@ -1,0 +1,168 @@
+"""Who may do what through every API endpoint: one matrix per endpoint over all demo personas."""
+
+import pytest
+from django.contrib.auth.models import User
+
+from capaian.monev import alur
+from capaian.monev.models import Realisasi
+from capaian.organisasi.models import PerangkatDaerah
+from tests.api.bantu import TW, baris, daftar, langkah, patch
+from tests.conftest import (
+    ADMIN,
+    KEPALA,
+    OPERATOR,
+    OPERATOR_CONTOH,
+    PD,
+    PD_CONTOH,
+    PERSONA,
+    PIMPINAN,
+    TAHUN,
+    VERIFIKATOR,
+)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_per_modul")]
+
+
+def _harap(kode_per_persona: dict[str | None, int]) -> list[tuple[str | None, int]]:
+    assert set(kode_per_persona) == set(PERSONA)
+    return list(kode_per_persona.items())
+
+
+BACA_DISPERINDAG = _harap(
+    {ADMIN: 200, VERIFIKATOR: 200, OPERATOR: 200, KEPALA: 200, OPERATOR_CONTOH: 404, PIMPINAN: 200, None: 401}
+)
+BACA_CONTOH = _harap(
+    {ADMIN: 200, VERIFIKATOR: 200, OPERATOR: 404, KEPALA: 404, OPERATOR_CONTOH: 200, PIMPINAN: 200, None: 401}
+)
+UBAH_DISPERINDAG = _harap(
+    {ADMIN: 403, VERIFIKATOR: 403, OPERATOR: 200, KEPALA: 403, OPERATOR_CONTOH: 404, PIMPINAN: 403, None: 401}
+)
+
+
+@pytest.mark.parametrize(("persona", "kode"), BACA_DISPERINDAG)
+def test_daftar_realisasi_disperindag(api_sebagai, persona, kode):
+    jawab = daftar(api_sebagai(persona))
+    assert jawab.status_code == kode, jawab.content
+    if kode == 200:
+        assert len(jawab.json()) == PerangkatDaerah.objects.get(slug=PD).indikator.count()
+    else:
+        assert "galat" in jawab.json()
+
+
+@pytest.mark.parametrize(("persona", "kode"), BACA_CONTOH)
+def test_daftar_realisasi_dinas_contoh(api_sebagai, persona, kode):
+    assert daftar(api_sebagai(persona), pd=PD_CONTOH).status_code == kode
+
+
+@pytest.mark.parametrize(("persona", "kode"), UBAH_DISPERINDAG)
+def test_patch_realisasi(api_sebagai, persona, kode):
+    b = baris()
+    sebelum = (b.k, b.rp, b.versi)
+    jawab = patch(api_sebagai(persona), b.pk, k="12,5", versi=b.versi)
+    assert jawab.status_code == kode, jawab.content
+    b.refresh_from_db()
+    if kode == 200:
+        assert jawab.json() == {"id": b.pk, "k": "12.5", "rp": b.rp, "versi": sebelum[2] + 1}
+    else:
+        assert (b.k, b.rp, b.versi) == sebelum
+
+
+@pytest.mark.parametrize(("persona", "kode"), BACA_DISPERINDAG)
+def test_audit(api_sebagai, pengguna_demo, persona, kode):
+    b = baris()
+    patch(api_sebagai(OPERATOR), b.pk, rp=5000, versi=b.versi)
+    jawab = api_sebagai(persona).get("/api/audit", {"realisasi": b.pk})
+    assert jawab.status_code == kode
+    if kode == 200:
+        assert [e["baru"] for e in jawab.json()][-1] == "5000"
+
+
+def _pd() -> PerangkatDaerah:
+    return PerangkatDaerah.objects.get(slug=PD)
+
+
+def _siapkan(aksi: str, pengguna_demo) -> None:
+    """Bring quarter TW of disperindag to the status in which `aksi` applies."""
+    operator, verifikator = pengguna_demo(OPERATOR), pengguna_demo(VERIFIKATOR)
+    if aksi == "ajukan":
+        return
+    alur.ajukan(operator, _pd(), TAHUN, TW)
+    if aksi in ("setujui", "kembalikan", "verifikasi"):
+        return
+    alur.verifikasi(verifikator, _pd(), TAHUN, TW)
+    if aksi == "kunci":
+        return
+    alur.kunci(verifikator, _pd(), TAHUN, TW)
+
+
+PELAKU = {
+    "ajukan": OPERATOR,
+    "setujui": KEPALA,
+    "kembalikan": VERIFIKATOR,
+    "verifikasi": VERIFIKATOR,
+    "kunci": VERIFIKATOR,
+    "buka": VERIFIKATOR,
+}
+HASIL = {
+    "ajukan": "diajukan",
+    "setujui": "diajukan",
+    "kembalikan": "dikembalikan",
+    "verifikasi": "diverifikasi",
+    "kunci": "terkunci",
+    "buka": "dikembalikan",
+}
+
+
+@pytest.mark.parametrize("persona", PERSONA)
+@pytest.mark.parametrize("aksi", list(PELAKU))
+def test_langkah_triwulan(api_sebagai, pengguna_demo, aksi, persona):
+    _siapkan(aksi, pengguna_demo)
+    jawab = langkah(api_sebagai(persona), aksi, catatan="Catatan uji")
+    if persona is None:
+        harap = 401
+    elif persona == OPERATOR_CONTOH:
+        harap = 404
+    elif persona == PELAKU[aksi]:
+        harap = 200
+    else:
+        harap = 403
+    assert jawab.status_code == harap, jawab.content
+    if harap == 200:
+        assert jawab.json()["status"] == HASIL[aksi]
+
+
+@pytest.mark.parametrize("aksi", list(PELAKU))
+def test_operator_contoh_tidak_bisa_apa_pun_di_disperindag(api_sebagai, aksi):
+    klien = api_sebagai(OPERATOR_CONTOH)
+    b = baris()
+    assert daftar(klien).status_code == 404
+    assert patch(klien, b.pk, k="1", versi=b.versi).status_code == 404
+    assert klien.get("/api/audit", {"realisasi": b.pk}).status_code == 404
+    assert langkah(klien, aksi, catatan="x").status_code == 404
+    assert Realisasi.objects.get(pk=b.pk).versi == b.versi
+
+
+@pytest.mark.parametrize("persona", PERSONA)
+def test_dokumentasi_terbuka_untuk_semua(api_sebagai, persona):
+    klien = api_sebagai(persona)
+    assert klien.get("/api/openapi.json").status_code == 200
+    assert klien.get("/api/docs").status_code == 200
+
+
+@pytest.mark.parametrize("persona", [p for p in PERSONA if p is not None])
+def test_token_untuk_setiap_persona(client, persona):
+    from capaian.demo.muat import KATA_SANDI
+
+    jawab = client.post(
+        "/api/auth/token", {"username": persona, "password": KATA_SANDI}, content_type="application/json"
+    )
+    assert jawab.status_code == 200
+    kunci = jawab.json()["token"]
+    assert daftar(client, pd=PD).status_code == 401  # the session is never used
+    berhak = client.get(
+        "/api/realisasi",
+        {"pd": PD, "tahun": TAHUN, "triwulan": TW},
+        headers={"Authorization": f"Bearer {kunci}"},
+    )
+    assert berhak.status_code == (404 if persona == OPERATOR_CONTOH else 200)
+    assert User.objects.get(username=persona).api_token.count() >= 1

@@ -1,0 +1,98 @@
+"""Signing in for a token, the lockout, and how tokens are stored and checked."""
+
+import hashlib
+
+import pytest
+from django.contrib.auth.models import User
+
+from capaian.api.models import ApiToken
+from capaian.demo.muat import KATA_SANDI
+from tests.api.bantu import daftar
+from tests.conftest import OPERATOR
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_per_modul")]
+
+
+def _masuk(client, username=OPERATOR, password=KATA_SANDI, ip="10.0.0.1"):
+    return client.post(
+        "/api/auth/token",
+        {"username": username, "password": password},
+        content_type="application/json",
+        REMOTE_ADDR=ip,
+    )
+
+
+def test_token_disimpan_sebagai_hash(client):
+    kunci = _masuk(client).json()["token"]
+    simpanan = ApiToken.objects.get(pengguna__username=OPERATOR)
+    assert simpanan.kunci == hashlib.sha256(kunci.encode()).hexdigest()
+    assert not ApiToken.objects.filter(kunci=kunci).exists()
+    assert simpanan.terakhir_dipakai is None
+    assert daftar(client.__class__(headers={"Authorization": f"Bearer {kunci}"})).status_code == 200
+    simpanan.refresh_from_db()
+    assert simpanan.terakhir_dipakai is not None
+
+
+def test_kata_sandi_salah_401(client):
+    jawab = _masuk(client, password="salah")
+    assert jawab.status_code == 401
+    assert jawab.json()["galat"] == "Nama pengguna atau kata sandi salah."
+    assert _masuk(client, username="tidak-ada").status_code == 401
+
+
+@pytest.mark.parametrize("badan", [{}, {"username": OPERATOR}, {"username": 1, "password": "x"}])
+def test_isian_kurang_400(client, badan):
+    assert client.post("/api/auth/token", badan, content_type="application/json").status_code == 400
+
+
+def test_bukan_json_400(client):
+    assert client.post("/api/auth/token", "{", content_type="application/json").status_code == 400
+
+
+def test_metode_lain_405(client):
+    assert client.get("/api/auth/token").status_code == 405
+
+
+def test_lima_gagal_lalu_429_walau_kata_sandi_benar(client):
+    for _ in range(5):
+        assert _masuk(client, password="salah").status_code == 401
+    jawab = _masuk(client)
+    assert jawab.status_code == 429
+    assert "Retry-After" in jawab
+    # Another address or another username is not locked out.
+    assert _masuk(client, ip="10.0.0.2").status_code == 200
+    assert _masuk(client, username="verifikator").status_code == 200
+
+
+def test_berhasil_menghapus_hitungan_gagal(client):
+    for _ in range(4):
+        _masuk(client, password="salah")
+    assert _masuk(client).status_code == 200
+    for _ in range(4):
+        _masuk(client, password="salah")
+    assert _masuk(client).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "kepala",
+    ["", "Bearer", "Bearer salah", "Token abc", "Basic b3BlcmF0b3I6eA=="],
+)
+def test_token_tidak_ada_atau_salah_401(client, kepala):
+    jawab = client.get(
+        "/api/realisasi",
+        {"pd": "disperindag", "tahun": 2024, "triwulan": 2},
+        headers={"Authorization": kepala},
+    )
+    assert jawab.status_code == 401
+    assert jawab["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_pengguna_nonaktif_tokennya_ditolak(api_sebagai):
+    klien = api_sebagai(OPERATOR)
+    User.objects.filter(username=OPERATOR).update(is_active=False)
+    assert daftar(klien).status_code == 401
+
+
+def test_sesi_login_tidak_dipakai_api(klien_operator):
+    # A browser session must not authenticate API calls (they are csrf_exempt).
+    assert daftar(klien_operator).status_code == 401

@@ -1,0 +1,137 @@
+"""A real chromium: the operator enters a value and sees the capaian update live, then the quarter goes
+through submit -> return -> resubmit -> verify -> lock. Screenshots go to var/screenshots/."""
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM refuses that without this.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from capaian.demo.muat import KATA_SANDI  # noqa: E402
+from capaian.perencanaan.models import Indikator  # noqa: E402
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+LAYAR = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+
+
+@pytest.fixture
+def halaman() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium tidak terpasang di /usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        peramban = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
+        konteks = peramban.new_context(viewport={"width": 1500, "height": 1000}, locale="en-US")
+        page = konteks.new_page()
+        page.set_default_timeout(15_000)
+        galat: list[str] = []
+        page.on("console", lambda m: galat.append(m.text) if m.type == "error" else None)
+        page.galat_konsol = galat  # type: ignore[attr-defined]
+        yield page
+        peramban.close()
+
+
+def _masuk(page: Any, url: str, nama: str) -> None:
+    page.goto(url + "/masuk/")
+    page.fill("#id_username", nama)
+    page.fill("#id_password", KATA_SANDI)
+    page.click("button[type=submit]")
+    page.wait_for_url(url + "/")
+
+
+def _keluar(page: Any) -> None:
+    page.click("text=Keluar")
+    page.wait_for_url(re.compile(r".*/masuk/"))
+
+
+def test_alur_triwulan_di_peramban(
+    transactional_db: None, demo: None, live_server: Any, halaman: Any
+) -> None:
+    page, url = halaman, live_server.url
+    isian = f"{url}/pd/disperindag/2024/2/"
+    LAYAR.mkdir(parents=True, exist_ok=True)
+    ind = (
+        Indikator.objects.filter(perangkat_daerah__slug="disperindag", tingkat="subkegiatan", rumus="")
+        .order_by("urutan")
+        .first()
+    )
+    assert ind is not None
+
+    _masuk(page, url, "operator-disperindag")
+    page.goto(isian)
+    baris = page.locator(f"#baris-{ind.pk}")
+    capaian = baris.locator("[data-keluaran=capaian_k]")
+    sebelum = capaian.inner_text()
+    masukan = page.locator(f"#k-{ind.pk}")
+    masukan.fill("")
+    masukan.type("0,5")
+    page.wait_for_function("([el, lama]) => el.textContent !== lama", arg=[capaian.element_handle(), sebelum])
+    assert re.fullmatch(r"[\d.]+,\d{2}%", capaian.inner_text())
+    # Invalid input: an Indonesian message at the field from the live preview.
+    rp = baris.locator(f"#rp-{ind.pk}")
+    rp.fill("12,5")
+    page.wait_for_selector(f"[data-galat='rp-{ind.pk}']:has-text('Rupiah harus bilangan bulat')")
+    rp.fill("2.500.000")
+    page.wait_for_function(
+        "(sel) => !document.querySelector(sel).textContent", arg=f"[data-galat='rp-{ind.pk}']"
+    )
+    page.click("#simpan")
+    page.wait_for_selector("text=Isian triwulan tersimpan.")
+    assert page.locator(f"#k-{ind.pk}").input_value() == "0,5"
+    assert page.locator(f"#rp-{ind.pk}").input_value() == "2.500.000"
+    page.screenshot(path=str(LAYAR / "isian-tw2.png"), full_page=False)
+    # The edited row with its computed columns (the table scrolls sideways inside its frame).
+    baris.scroll_into_view_if_needed()
+    page.locator(".gulir").evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    page.screenshot(path=str(LAYAR / "isian-tw2-baris.png"), full_page=False)
+
+    page.click("button[data-aksi=ajukan]")
+    page.wait_for_selector("#status-triwulan:has-text('Diajukan')")
+    _keluar(page)
+
+    _masuk(page, url, "verifikator")
+    page.goto(isian)
+    page.fill("#catatan-kembalikan", "Mohon lengkapi bukti dukung TW 2.")
+    page.click("button[data-aksi=kembalikan]")
+    page.wait_for_selector("#status-triwulan:has-text('Dikembalikan')")
+    _keluar(page)
+
+    _masuk(page, url, "operator-disperindag")
+    page.goto(isian)
+    assert "Mohon lengkapi bukti dukung TW 2." in page.content()
+    page.click("button[data-aksi=ajukan]")
+    page.wait_for_selector("#status-triwulan:has-text('Diajukan')")
+    _keluar(page)
+
+    _masuk(page, url, "verifikator")
+    page.goto(isian)
+    page.click("button[data-aksi=verifikasi]")
+    page.wait_for_selector("#status-triwulan:has-text('Diverifikasi')")
+    page.click("button[data-aksi=kunci]")
+    page.wait_for_selector("#status-triwulan:has-text('Terkunci')")
+    page.screenshot(path=str(LAYAR / "isian-terkunci.png"), full_page=False)
+
+    page.goto(f"{url}/dasbor/2024/2/")
+    page.wait_for_selector("text=Sudah diverifikasi")
+    page.screenshot(path=str(LAYAR / "dasbor-kota.png"), full_page=True)
+    page.goto(f"{url}/pd/disperindag/2024/2/dasbor/")
+    page.screenshot(path=str(LAYAR / "dasbor-pd.png"), full_page=True)
+    # No CSP violation or script error on any page.
+    assert page.galat_konsol == []

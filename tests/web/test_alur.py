@@ -1,0 +1,128 @@
+"""Workflow buttons, the verifikator's overview, entry periods, evidence files, the admin's formula check."""
+
+import datetime
+from collections.abc import Callable
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from capaian.monev.models import PeriodeTriwulan, Status, StatusTriwulan
+from capaian.perencanaan.models import Indikator
+from capaian.web.models import BuktiDukung
+from tests.conftest import PD, TAHUN
+
+pytestmark = pytest.mark.usefixtures("demo_per_modul")
+Klien = Callable[[str | None], Client]
+ISIAN = f"/pd/{PD}/{TAHUN}/2/"
+
+
+def _status() -> str:
+    s = StatusTriwulan.objects.filter(perangkat_daerah__slug=PD, tahun=TAHUN, triwulan=2).first()
+    return s.status if s else Status.DRAFT
+
+
+def test_alur_lengkap_lewat_tombol(klien_sebagai: Klien) -> None:
+    op, kep, ver = (klien_sebagai(n) for n in ("operator-disperindag", "kepala-disperindag", "verifikator"))
+    assert 'data-aksi="ajukan"' in op.get(ISIAN).content.decode()
+    assert 'data-aksi="verifikasi"' not in ver.get(ISIAN).content.decode()  # nothing to verify yet
+    op.post(ISIAN + "langkah/ajukan/")
+    assert _status() == Status.DIAJUKAN
+    isi = op.get(ISIAN).content.decode()
+    assert "Tampilan baca saja" in isi and "Diajukan" in isi
+    assert 'data-aksi="setujui"' in kep.get(ISIAN).content.decode()
+    kep.post(ISIAN + "langkah/setujui/")
+    # Returning needs a note; without one the status stays and the message says why.
+    r = ver.post(ISIAN + "langkah/kembalikan/", {"catatan": " "}, follow=True)
+    assert "Catatan pengembalian wajib diisi." in r.content.decode()
+    assert _status() == Status.DIAJUKAN
+    ver.post(ISIAN + "langkah/kembalikan/", {"catatan": "Lengkapi bukti dukung"})
+    assert _status() == Status.DIKEMBALIKAN
+    assert "Lengkapi bukti dukung" in op.get(ISIAN).content.decode()
+    op.post(ISIAN + "langkah/ajukan/")
+    ver.post(ISIAN + "langkah/verifikasi/")
+    assert _status() == Status.DIVERIFIKASI
+    # The overview offers the lock button and returns there.
+    ikhtisar = ver.get(f"/triwulan/{TAHUN}/2/").content.decode()
+    assert "Diverifikasi" in ikhtisar and "Kunci" in ikhtisar
+    r = ver.post(ISIAN + "langkah/kunci/", {"kembali": "ikhtisar"})
+    assert r["Location"] == f"/triwulan/{TAHUN}/2/"
+    assert _status() == Status.TERKUNCI
+    # A locked quarter cannot be saved by the operator, even by posting directly.
+    ind = Indikator.objects.filter(perangkat_daerah__slug=PD, tingkat="subkegiatan").first()
+    assert ind is not None
+    r = op.post(ISIAN, {f"k-{ind.pk}": "7", f"asal-k-{ind.pk}": "", f"versi-{ind.pk}": "1"})
+    assert r.status_code == 409 and "tidak dapat diubah" in r.content.decode()
+    ver.post(ISIAN + "langkah/buka/", {"catatan": "Salah ketik di TW 2"})
+    assert _status() == Status.DIKEMBALIKAN
+    riwayat = ver.get(f"/pd/{PD}/riwayat/").content.decode()
+    assert "Salah ketik di TW 2" in riwayat and "kunci" in riwayat
+
+
+def test_langkah_tidak_sah_diberi_pesan(klien_sebagai: Klien) -> None:
+    r = klien_sebagai("verifikator").post(ISIAN + "langkah/kunci/", follow=True)
+    assert r.status_code == 200
+    assert "tidak dapat dilakukan" in r.content.decode()
+    assert klien_sebagai("verifikator").post(ISIAN + "langkah/hapus/").status_code == 404
+
+
+def test_masa_pengisian(klien_sebagai: Klien) -> None:
+    ver = klien_sebagai("verifikator")
+    assert ver.get(f"/periode/{TAHUN}/").status_code == 200
+    r = ver.post(f"/periode/{TAHUN}/", {"triwulan": 2, "dibuka": "2024-07-10", "ditutup": "2024-07-01"})
+    assert "Tanggal dibuka tidak boleh setelah tanggal ditutup." in r.content.decode()
+    r = ver.post(f"/periode/{TAHUN}/", {"triwulan": 2, "dibuka": "2024-07-01", "ditutup": "2024-07-15"})
+    assert r.status_code == 302
+    p = PeriodeTriwulan.objects.get(tahun=TAHUN, triwulan=2)
+    assert (p.dibuka, p.ditutup) == (datetime.date(2024, 7, 1), datetime.date(2024, 7, 15))
+    assert "1 Juli 2024 s.d. 15 Juli 2024" in ver.get(f"/periode/{TAHUN}/").content.decode()
+    # Outside the window the operator sees why the quarter is closed.
+    isi = klien_sebagai("operator-disperindag").get(ISIAN).content.decode()
+    assert "di luar masa pengisian" in isi and 'id="simpan"' not in isi
+    # The admin sees the periods but may not set them (alur allows the verifikator only).
+    adm = klien_sebagai("admin")
+    assert adm.get(f"/periode/{TAHUN}/").status_code == 200
+    assert (
+        adm.post(
+            f"/periode/{TAHUN}/", {"triwulan": 1, "dibuka": "2024-04-01", "ditutup": "2024-04-15"}
+        ).status_code
+        == 403
+    )
+
+
+def test_bukti_dukung(klien_sebagai: Klien, settings: object, tmp_path: object) -> None:
+    setattr(settings, "DATA_DIR", tmp_path)  # noqa: B010
+    op = klien_sebagai("operator-disperindag")
+    pdf = SimpleUploadedFile("laporan.pdf", b"%PDF-1.4 bukti", content_type="application/pdf")
+    r = op.post(ISIAN + "bukti/", {"berkas": pdf, "keterangan": "Laporan TW 2"}, follow=True)
+    assert "terunggah" in r.content.decode()
+    bukti = BuktiDukung.objects.get(nama_asli="laporan.pdf")
+    assert klien_sebagai("verifikator").get(f"/pd/{PD}/bukti/{bukti.pk}/").status_code == 200
+    assert klien_sebagai("operator-contoh").get(f"/pd/{PD}/bukti/{bukti.pk}/").status_code == 404
+    exe = SimpleUploadedFile("virus.exe", b"MZ", content_type="application/octet-stream")
+    r = op.post(ISIAN + "bukti/", {"berkas": exe}, follow=True)
+    assert "Jenis berkas tidak diizinkan" in r.content.decode()
+    besar = SimpleUploadedFile("besar.pdf", b"0" * (10 * 1024 * 1024 + 1), content_type="application/pdf")
+    r = op.post(ISIAN + "bukti/", {"berkas": besar}, follow=True)
+    assert "maksimal 10 MB" in r.content.decode()
+    assert klien_sebagai("verifikator").post(ISIAN + "bukti/", {"berkas": pdf}).status_code == 403
+
+
+def test_admin_memeriksa_rumus(klien_sebagai: Klien) -> None:
+    adm = klien_sebagai("admin")
+    ind = Indikator.objects.filter(perangkat_daerah__slug=PD).exclude(rumus="").first()
+    assert ind is not None
+    halaman = adm.get(f"/admin/perencanaan/indikator/{ind.pk}/change/")
+    assert halaman.status_code == 200
+    from capaian.web.admin import FormIndikator
+
+    form = FormIndikator(instance=ind)
+    data = {**form.initial, "rumus": "tidak_dikenal * 2", "variabel": '[{"nama": "nilai_a", "label": "A"}]'}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    f = FormIndikator(data=data, instance=ind)
+    assert not f.is_valid()
+    assert "rumus" in f.errors and "posisi" in f.errors["rumus"][0]
+    data["rumus"] = "nilai_a * 2"
+    f = FormIndikator(data=data, instance=ind)
+    f.is_valid()
+    assert "rumus" not in f.errors
