@@ -1,5 +1,6 @@
 """Plain data that report builders read: one agency's plan and realisations for a year, no ORM objects."""
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -52,3 +53,8 @@ class DataLaporan:
     rekomendasi: str = ""
     penandatangan: Penandatangan | None = None
     sintetis: bool = False
+    # For the Surat Pengantar and the signature blocks; defaults keep older callers working.
+    tanggal: datetime.date | None = None
+    nomor_surat: str = ""
+    nama_bappeda: str = ""
+    alamat: str = ""

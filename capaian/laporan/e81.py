@@ -84,3 +84,8 @@ def bangun_e81(data: DataLaporan) -> LaporanE81:
     return LaporanE81(
         data=data, baris=tuple(baris), rekap=rekap_program(program, data.triwulan, data.set_predikat)
     )
+
+
+def baris_program(laporan: LaporanE81) -> list[BarisE81]:
+    """One row per program: its first indicator, which carries the program's budget (as the rekap uses)."""
+    return [b for b in laporan.baris if b.rencana.tingkat == "program" and not b.rencana.lanjutan]

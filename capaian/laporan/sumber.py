@@ -92,4 +92,8 @@ def muat_data(pd: PerangkatDaerah, tahun: int, triwulan: int) -> DataLaporan:
         rekomendasi=catatan.rekomendasi if catatan else "",
         penandatangan=ttd,
         sintetis=pd.sintetis,
+        tanggal=catatan.tanggal if catatan else None,
+        nomor_surat=catatan.nomor_surat if catatan else "",
+        nama_bappeda=pd.pemda.nama_bappeda,
+        alamat=pd.alamat,
     )

@@ -1,0 +1,200 @@
+"""The package of five documents: which document comes in which formats, rendering one, and the ZIP.
+
+Every door (the CLI, the web download, the API) goes through `render` and `paket_zip`, so they all produce
+the same files from one DataLaporan, and Form E.81 is built once per package.
+"""
+
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from capaian.laporan.data import DataLaporan
+from capaian.laporan.e81 import LaporanE81, bangun_e81
+
+if TYPE_CHECKING:
+    from capaian.organisasi.models import PerangkatDaerah
+
+JENIS = ("e81", "kertas-kerja", "kesimpulan", "narasi", "surat-pengantar")
+SEMUA = "semua"
+FORMAT = ("json", "xlsx", "pdf", "docx")
+
+# Formats per document, in the order the package lists them.
+FORMAT_JENIS: dict[str, tuple[str, ...]] = {
+    "e81": ("json", "xlsx", "pdf"),
+    "kertas-kerja": ("xlsx", "pdf"),
+    "kesimpulan": ("xlsx", "pdf"),
+    "narasi": ("docx", "pdf"),
+    "surat-pengantar": ("docx", "pdf"),
+}
+
+NAMA_JENIS = {
+    "e81": "Form E.81 Evaluasi terhadap Hasil Renja",
+    "kertas-kerja": "Kertas Kerja Perhitungan Capaian Outcome",
+    "kesimpulan": "Kesimpulan Evaluasi terhadap Hasil RKPD",
+    "narasi": "Narasi Laporan Hasil Pelaksanaan RKPD",
+    "surat-pengantar": "Surat Pengantar",
+}
+
+
+class PaketError(ValueError):
+    """An unknown document or format, or a pair that does not exist; the message is for the user."""
+
+
+@dataclass
+class Konteks:
+    """One agency-quarter's data, with Form E.81 built at most once and shared by the other documents."""
+
+    data: DataLaporan
+    _e81: LaporanE81 | None = field(default=None, repr=False)
+
+    @property
+    def e81(self) -> LaporanE81:
+        if self._e81 is None:
+            self._e81 = bangun_e81(self.data)
+        return self._e81
+
+
+def periksa(jenis: str, format_: str) -> None:
+    if jenis not in FORMAT_JENIS:
+        raise PaketError(f"Jenis laporan '{jenis}' tidak dikenal; pilihan: {', '.join(JENIS)} atau {SEMUA}.")
+    if format_ not in FORMAT:
+        raise PaketError(f"Format '{format_}' tidak dikenal; pilihan: {', '.join(FORMAT)}.")
+    if format_ not in FORMAT_JENIS[jenis]:
+        raise PaketError(
+            f"Laporan '{jenis}' tidak tersedia dalam format {format_}; "
+            f"format yang tersedia: {', '.join(FORMAT_JENIS[jenis])}."
+        )
+
+
+def nama_berkas(jenis: str, format_: str) -> str:
+    return f"{jenis}.{format_}"
+
+
+def _e81_json(k: Konteks) -> bytes:
+    from capaian.laporan.render_json import e81_json
+
+    return json.dumps(e81_json(k.e81), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _e81_xlsx(k: Konteks) -> bytes:
+    from capaian.laporan.render_xlsx import e81_xlsx
+
+    return e81_xlsx(k.e81)
+
+
+def _e81_pdf(k: Konteks) -> bytes:
+    from capaian.laporan.render_pdf import e81_pdf
+
+    return e81_pdf(k.e81)
+
+
+def _kk_xlsx(k: Konteks) -> bytes:
+    from capaian.laporan.kertas_kerja import bangun_kertas_kerja
+    from capaian.laporan.render_xlsx import kertas_kerja_xlsx
+
+    return kertas_kerja_xlsx(bangun_kertas_kerja(k.data, k.e81))
+
+
+def _kk_pdf(k: Konteks) -> bytes:
+    from capaian.laporan.kertas_kerja import bangun_kertas_kerja
+    from capaian.laporan.render_pdf import kertas_kerja_pdf
+
+    return kertas_kerja_pdf(bangun_kertas_kerja(k.data, k.e81))
+
+
+def _kesimpulan_xlsx(k: Konteks) -> bytes:
+    from capaian.laporan.kesimpulan import bangun_kesimpulan
+    from capaian.laporan.render_xlsx import kesimpulan_xlsx
+
+    return kesimpulan_xlsx(bangun_kesimpulan(k.data, k.e81))
+
+
+def _kesimpulan_pdf(k: Konteks) -> bytes:
+    from capaian.laporan.kesimpulan import bangun_kesimpulan
+    from capaian.laporan.render_pdf import kesimpulan_pdf
+
+    return kesimpulan_pdf(bangun_kesimpulan(k.data, k.e81))
+
+
+def _narasi_docx(k: Konteks) -> bytes:
+    from capaian.laporan.narasi import bangun_narasi
+    from capaian.laporan.render_docx import narasi_docx
+
+    return narasi_docx(bangun_narasi(k.data, k.e81))
+
+
+def _narasi_pdf(k: Konteks) -> bytes:
+    from capaian.laporan.narasi import bangun_narasi
+    from capaian.laporan.render_pdf import narasi_pdf
+
+    return narasi_pdf(bangun_narasi(k.data, k.e81))
+
+
+def _surat_docx(k: Konteks) -> bytes:
+    from capaian.laporan.render_docx import surat_docx
+    from capaian.laporan.surat import bangun_surat
+
+    return surat_docx(bangun_surat(k.data))
+
+
+def _surat_pdf(k: Konteks) -> bytes:
+    from capaian.laporan.render_pdf import surat_pdf
+    from capaian.laporan.surat import bangun_surat
+
+    return surat_pdf(bangun_surat(k.data))
+
+
+_PERENDER: dict[tuple[str, str], Callable[[Konteks], bytes]] = {
+    ("e81", "json"): _e81_json,
+    ("e81", "xlsx"): _e81_xlsx,
+    ("e81", "pdf"): _e81_pdf,
+    ("kertas-kerja", "xlsx"): _kk_xlsx,
+    ("kertas-kerja", "pdf"): _kk_pdf,
+    ("kesimpulan", "xlsx"): _kesimpulan_xlsx,
+    ("kesimpulan", "pdf"): _kesimpulan_pdf,
+    ("narasi", "docx"): _narasi_docx,
+    ("narasi", "pdf"): _narasi_pdf,
+    ("surat-pengantar", "docx"): _surat_docx,
+    ("surat-pengantar", "pdf"): _surat_pdf,
+}
+
+
+def render(konteks: Konteks, jenis: str, format_: str) -> bytes:
+    periksa(jenis, format_)
+    return _PERENDER[(jenis, format_)](konteks)
+
+
+def render_data(data: DataLaporan, jenis: str, format_: str) -> bytes:
+    return render(Konteks(data), jenis, format_)
+
+
+def isi_paket(data: DataLaporan, format_: tuple[str, ...] = ("xlsx", "pdf", "docx")) -> dict[str, bytes]:
+    """Every document in every requested format it supports: {file name: bytes}, in package order."""
+    konteks = Konteks(data)
+    return {
+        nama_berkas(jenis, f): render(konteks, jenis, f)
+        for jenis in ("surat-pengantar", "kertas-kerja", "e81", "kesimpulan", "narasi")
+        for f in FORMAT_JENIS[jenis]
+        if f in format_
+    }
+
+
+def zip_data(data: DataLaporan) -> bytes:
+    keluaran = io.BytesIO()
+    with zipfile.ZipFile(keluaran, "w", compression=zipfile.ZIP_DEFLATED) as arsip:
+        for nama, isi in isi_paket(data).items():
+            arsip.writestr(nama, isi)
+    return keluaran.getvalue()
+
+
+def paket_zip(pd: "PerangkatDaerah", tahun: int, triwulan: int) -> bytes:
+    """The whole package of one agency and quarter as a ZIP in memory (XLSX, PDF and DOCX files).
+
+    `pd` is a PerangkatDaerah; the caller has already checked the user may see it.
+    """
+    from capaian.laporan.sumber import muat_data
+
+    return zip_data(muat_data(pd, tahun, triwulan))

@@ -1,0 +1,167 @@
+"""DOCX renderers (python-docx): the Narasi and the Surat Pengantar, editable by the agency before signing."""
+
+import io
+
+from docx import Document
+from docx.document import Document as DokumenDocx
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+
+from capaian.aturan.angka import format_persen
+from capaian.laporan.data import DataLaporan
+from capaian.laporan.narasi import LaporanNarasi, blok_narasi, teks_narasi
+from capaian.laporan.surat import SuratPengantar
+from capaian.laporan.umum import CATATAN_SINTETIS, blok_tanda_tangan, judul_periode, romawi
+
+
+def _dokumen(data: DataLaporan) -> DokumenDocx:
+    doc = Document()
+    gaya = doc.styles["Normal"]
+    gaya.font.name = "Arial"
+    gaya.font.size = Pt(11)
+    for bagian in doc.sections:
+        bagian.page_width, bagian.page_height = Cm(21), Cm(29.7)
+        bagian.left_margin = bagian.right_margin = Cm(2.5)
+        bagian.top_margin = bagian.bottom_margin = Cm(2)
+    if data.sintetis:
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run(CATATAN_SINTETIS).bold = True
+    return doc
+
+
+def _tengah(doc: DokumenDocx, teks: str, tebal: bool = False, ukuran: float | None = None) -> None:
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_after = Pt(0)
+    run = p.add_run(teks)
+    run.bold = tebal
+    if ukuran:
+        run.font.size = Pt(ukuran)
+
+
+def _tanda_tangan(doc: DokumenDocx, data: DataLaporan, mengetahui: bool = True) -> None:
+    ttd = blok_tanda_tangan(data)
+    tabel = doc.add_table(rows=1, cols=2)
+    sel = tabel.cell(0, 1)
+    baris: list[tuple[str, bool]] = []
+    if mengetahui:
+        baris += [(ttd.tempat_tanggal, False), ("Mengetahui,", False)]
+    baris += [(ttd.jabatan, True), ("", False), ("", False), ("", False), (ttd.nama, True)]
+    baris += [(ttd.pangkat, False), (ttd.nip, False)]
+    sel.paragraphs[0].text = ""
+    for i, (teks, tebal) in enumerate(baris):
+        p = sel.paragraphs[0] if i == 0 else sel.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_after = Pt(0)
+        run = p.add_run(teks)
+        run.bold = tebal
+        run.underline = teks == ttd.nama and bool(teks)
+
+
+def _simpan(doc: DokumenDocx) -> bytes:
+    keluaran = io.BytesIO()
+    doc.save(keluaran)
+    return keluaran.getvalue()
+
+
+def _tabel_program(doc: DokumenDocx, laporan: LaporanNarasi, kode: str) -> None:
+    bidang = next((b for b in laporan.bidang if b.kode == kode), None)
+    if bidang is None:
+        return
+    tw = romawi(laporan.data.triwulan)
+    tabel = doc.add_table(rows=1, cols=4)
+    tabel.style = "Table Grid"
+    tabel.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for sel, teks in zip(
+        tabel.rows[0].cells,
+        ("No", "Nama Program", f"Capaian Kinerja TW {tw} (%)", f"Serapan Anggaran TW {tw} (%)"),
+        strict=True,
+    ):
+        sel.text = teks
+        sel.paragraphs[0].runs[0].bold = True
+        sel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for p in bidang.program:
+        sel = tabel.add_row().cells
+        isi = (
+            str(p.no),
+            p.nama,
+            format_persen(p.capaian, tanda=False),
+            format_persen(p.serapan, tanda=False),
+        )
+        for k, (s, teks) in enumerate(zip(sel, isi, strict=True)):
+            s.text = teks
+            if k >= 2:
+                s.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for baris in tabel.rows:
+        for s, lebar in zip(baris.cells, (Cm(1), Cm(9), Cm(3), Cm(3)), strict=True):
+            s.width = lebar
+
+
+def narasi_docx(laporan: LaporanNarasi) -> bytes:
+    data = laporan.data
+    doc = _dokumen(data)
+    _tengah(doc, "NARASI LAPORAN HASIL PELAKSANAAN RKPD", True, 13)
+    _tengah(doc, f"{data.perangkat_daerah.upper()}", True)
+    _tengah(doc, judul_periode(data).upper(), True)
+    for blok in blok_narasi(teks_narasi(laporan)):
+        if blok.jenis == "judul":
+            doc.add_heading(blok.teks, level=2)
+        elif blok.jenis == "subjudul":
+            _tengah(doc, blok.teks, True)
+        elif blok.jenis == "butir":
+            doc.add_paragraph(blok.teks, style="List Bullet")
+        elif blok.jenis == "tabel":
+            _tabel_program(doc, laporan, blok.teks)
+            doc.add_paragraph()
+        else:
+            p = doc.add_paragraph(blok.teks)
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _tanda_tangan(doc, data)
+    return _simpan(doc)
+
+
+def surat_docx(surat: SuratPengantar) -> bytes:
+    data = surat.data
+    doc = _dokumen(data)
+    _tengah(doc, surat.kop_pemda, True, 13)
+    _tengah(doc, surat.kop_unit, True, 14)
+    if surat.alamat:
+        _tengah(doc, surat.alamat, False, 8.5)
+    doc.add_paragraph("_" * 78).paragraph_format.space_after = Pt(12)
+    kepala = doc.add_table(rows=3, cols=2)
+    isi = (
+        (f"Nomor\t: {surat.nomor}", surat.ttd.tempat_tanggal),
+        (f"Sifat\t: {surat.sifat}", ""),
+        (f"Lampiran\t: {surat.lampiran}", ""),
+    )
+    for baris, (kiri, kanan) in zip(kepala.rows, isi, strict=True):
+        baris.cells[0].text = kiri
+        baris.cells[1].text = kanan
+    doc.add_paragraph()
+    doc.add_paragraph(f"Yth. {surat.kepada}").paragraph_format.space_after = Pt(0)
+    doc.add_paragraph(f"di {surat.di}")
+    _tengah(doc, "SURAT PENGANTAR", True, 12)
+    doc.add_paragraph()
+    tabel = doc.add_table(rows=2, cols=4)
+    tabel.style = "Table Grid"
+    for sel, teks in zip(
+        tabel.rows[0].cells, ("No.", "Jenis yang dikirim", "Jumlah", "Keterangan"), strict=True
+    ):
+        sel.text = teks
+        sel.paragraphs[0].runs[0].bold = True
+        sel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    sel = tabel.rows[1].cells
+    sel[0].text = "1."
+    sel[1].text = surat.jenis
+    for i, teks in enumerate(surat.isi, start=1):
+        sel[1].add_paragraph(f"{i}. {teks}")
+    sel[2].text = surat.jumlah
+    sel[3].text = surat.keterangan
+    for baris in tabel.rows:
+        for s, lebar in zip(baris.cells, (Cm(1.2), Cm(8.8), Cm(2.2), Cm(3.8)), strict=True):
+            s.width = lebar
+    doc.add_paragraph()
+    _tanda_tangan(doc, data, mengetahui=False)
+    return _simpan(doc)

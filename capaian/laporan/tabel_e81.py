@@ -1,0 +1,212 @@
+"""The layout of Form E.81 shared by the XLSX and PDF renderers: columns, header cells, typed body cells.
+
+Nothing is computed here: values come from the LaporanE81 object and are only rounded (half-up, as the rules
+core does) to what the form shows. The quarter columns 8..11 appear up to the report's quarter.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from capaian.aturan.angka import bulatkan
+from capaian.aturan.capaian import KRp, Persen
+from capaian.laporan.e81 import BarisE81, LaporanE81
+from capaian.laporan.umum import romawi
+
+Jenis = Literal["no", "teks", "k", "rp", "persen", "label"]
+
+
+@dataclass(frozen=True)
+class Sel:
+    nilai: Decimal | int | str | None
+    jenis: Jenis
+
+
+@dataclass(frozen=True)
+class Gabung:
+    """One header cell spanning rows and columns (0-based, relative to the header's first row and column)."""
+
+    baris: int
+    kolom: int
+    tinggi: int
+    lebar: int
+    teks: str
+
+
+TINGGI_KEPALA = 4  # three title rows and the numbered row
+
+
+def jumlah_kolom(triwulan: int) -> int:
+    return 20 + 4 * triwulan
+
+
+def kolom_tw(indeks: int) -> int:
+    """First column (0-based) of quarter `indeks` (0..3): target K, target Rp, realisasi K, realisasi Rp."""
+    return 11 + 4 * indeks
+
+
+def kolom_hasil(triwulan: int) -> int:
+    """First column of col 12 (K); 13, 14, 15 follow in pairs, then col 16."""
+    return 11 + 4 * triwulan
+
+
+def jenis_kolom(triwulan: int) -> list[Jenis]:
+    jenis: list[Jenis] = ["no", "teks", "teks", "teks", "teks"]
+    jenis += ["k", "rp"] * 3
+    jenis += ["k", "rp", "k", "rp"] * triwulan
+    jenis += ["k", "rp", "persen", "persen", "k", "rp", "persen", "persen", "teks"]
+    return jenis
+
+
+def kepala(triwulan: int, tahun: int) -> list[Gabung]:
+    """The multi-row header of the reference report, with its numbered row (1 .. 16)."""
+    g = [
+        Gabung(0, 0, 3, 1, "No"),
+        Gabung(0, 1, 3, 1, "Kode Rekening"),
+        Gabung(
+            0, 2, 3, 1, "Urusan / Bidang Urusan Pemerintahan Daerah dan Program / Kegiatan / Sub Kegiatan"
+        ),
+        Gabung(
+            0,
+            3,
+            3,
+            1,
+            "Indikator Kinerja Program (Outcome) / Kegiatan (Output Kegiatan) / "
+            "Sub Kegiatan (Output Sub Kegiatan)",
+        ),
+        Gabung(0, 4, 3, 1, "Satuan"),
+        Gabung(0, 5, 2, 2, "Target Renstra Perangkat Daerah pada Akhir Periode Renstra"),
+        Gabung(
+            0,
+            7,
+            2,
+            2,
+            f"Realisasi Capaian Kinerja Renstra Perangkat Daerah s/d Renja PD Tahun Lalu ({tahun - 1})",
+        ),
+        Gabung(0, 9, 2, 2, f"Target Kinerja dan Anggaran Renja Tahun Berjalan yang Dievaluasi ({tahun})"),
+        Gabung(0, 11, 1, 4 * triwulan, f"Realisasi Kinerja pada Triwulan Tahun {tahun}"),
+        Gabung(3, 0, 1, 1, "1"),
+        Gabung(3, 1, 1, 1, "2"),
+        Gabung(3, 2, 1, 1, "3"),
+        Gabung(3, 3, 1, 2, "4"),
+        Gabung(3, 5, 1, 2, "5"),
+        Gabung(3, 7, 1, 2, "6"),
+        Gabung(3, 9, 1, 2, "7"),
+    ]
+    for i in range(triwulan):
+        awal = kolom_tw(i)
+        g.append(Gabung(1, awal, 1, 2, f"Target TW {romawi(i + 1)}"))
+        g.append(Gabung(1, awal + 2, 1, 2, f"Realisasi TW {romawi(i + 1)}"))
+        g.append(Gabung(3, awal, 1, 4, str(8 + i)))
+    h = kolom_hasil(triwulan)
+    judul = [
+        (f"Realisasi Capaian Kinerja dan Anggaran Renja yang Dievaluasi ({tahun})", "12"),
+        (f"Tingkat Capaian Kinerja dan Realisasi Anggaran Renja Tahun {tahun} (%)", "13"),
+        (f"Realisasi Kinerja dan Anggaran Renstra s/d Tahun {tahun}", "14 = 6 + 12"),
+        ("Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra (%)", "15 = 14 / 5 x 100 %"),
+    ]
+    for i, (teks, nomor) in enumerate(judul):
+        g.append(Gabung(0, h + 2 * i, 2, 2, teks))
+        g.append(Gabung(3, h + 2 * i, 1, 2, nomor))
+    g.append(Gabung(0, h + 8, 3, 1, "Perangkat Daerah Penanggung Jawab"))
+    g.append(Gabung(3, h + 8, 1, 1, "16"))
+    # The K / Rp row under every pair.
+    for awal in [
+        5,
+        7,
+        9,
+        *[kolom_tw(i) + j for i in range(triwulan) for j in (0, 2)],
+        h,
+        h + 2,
+        h + 4,
+        h + 6,
+    ]:
+        g.append(Gabung(2, awal, 1, 1, "K"))
+        g.append(Gabung(2, awal + 1, 1, 1, "Rp"))
+    return g
+
+
+def _k(nilai: Decimal | None) -> Sel:
+    return Sel(None if nilai is None else bulatkan(nilai, 2), "k")
+
+
+def _pasangan(nilai: KRp) -> list[Sel]:
+    return [_k(nilai.k), Sel(nilai.rp, "rp")]
+
+
+def _persen(nilai: Persen) -> list[Sel]:
+    return [
+        Sel(None if nilai.k is None else bulatkan(nilai.k, 2), "persen"),
+        Sel(None if nilai.rp is None else bulatkan(nilai.rp, 2), "persen"),
+    ]
+
+
+def sel_baris(b: BarisE81, triwulan: int, penanggung_jawab: str) -> list[Sel]:
+    m, h, r = b.masukan, b.hasil, b.rencana
+    sel = [
+        Sel(b.no, "no"),
+        Sel(r.kode or "", "teks"),
+        Sel(r.uraian if b.no is not None else "", "teks"),
+        Sel(r.indikator, "teks"),
+        Sel(r.satuan, "teks"),
+        *_pasangan(m.renstra),
+        *_pasangan(m.realisasi_lalu),
+        *_pasangan(m.target),
+    ]
+    for i in range(triwulan):
+        sel += _pasangan(m.target_tw[i]) + _pasangan(m.realisasi_tw[i])
+    sel += (
+        _pasangan(h.realisasi)
+        + _persen(h.capaian)
+        + _pasangan(h.realisasi_renstra)
+        + _persen(h.capaian_renstra)
+    )
+    sel.append(Sel(penanggung_jawab, "teks"))
+    return sel
+
+
+LEBAR_LABEL = 5  # footer labels span the columns No .. Satuan
+
+
+def baris_penutup(laporan: LaporanE81) -> list[list[Sel]]:
+    """Jumlah, Total Rata-Rata and Predikat rows, as full-width lists (the label in column 0)."""
+    tw = laporan.data.triwulan
+    r = laporan.rekap
+    n = jumlah_kolom(tw)
+    h = kolom_hasil(tw)
+    jumlah: list[Sel] = [Sel(None, "rp")] * n
+    jumlah[0] = Sel("Jumlah Anggaran dan Realisasi dari Seluruh Program", "label")
+    jumlah[6] = Sel(r.jumlah_renstra_rp, "rp")
+    jumlah[10] = Sel(r.jumlah_target_rp, "rp")
+    for i, nilai in enumerate(r.jumlah_realisasi_tw_rp):
+        jumlah[kolom_tw(i) + 3] = Sel(nilai, "rp")
+    jumlah[h + 1] = Sel(r.jumlah_realisasi_rp, "rp")
+    jumlah[h + 5] = Sel(r.jumlah_realisasi_renstra_rp, "rp")
+    rata: list[Sel] = [Sel(None, "teks")] * n
+    rata[0] = Sel("Total Rata-Rata Capaian Kinerja dan Anggaran Seluruh Program (%)", "label")
+    rata[h + 2 : h + 4] = _persen(r.rata_capaian)
+    rata[h + 6 : h + 8] = _persen(r.rata_capaian_renstra)
+    predikat: list[Sel] = [Sel(None, "teks")] * n
+    predikat[0] = Sel("Predikat Kinerja", "label")
+    label = (*r.predikat, *r.predikat_renstra)
+    for kolom, teks in zip((h + 2, h + 3, h + 6, h + 7), label, strict=True):
+        predikat[kolom] = Sel(teks or "-", "teks")
+    return [jumlah, rata, predikat]
+
+
+def bagian_teks(laporan: LaporanE81) -> Sequence[tuple[str, str]]:
+    d = laporan.data
+    return (
+        ("Faktor Pendorong Keberhasilan Kinerja", d.faktor_pendorong),
+        ("Faktor Penghambat Pencapaian Kinerja", d.faktor_penghambat),
+        ("Tindak Lanjut yang Diperlukan dalam Triwulan Berikutnya", d.tindak_lanjut),
+        ("Rekomendasi yang Diperlukan dalam Renja Berikutnya", d.rekomendasi),
+    )
+
+
+def catatan_metode(laporan: LaporanE81) -> str:
+    return (
+        f"Cara perhitungan rata-rata: {laporan.rekap.uraian_metode()}. "
+        f"Predikat: {laporan.data.set_predikat.nama} ({'; '.join(laporan.data.set_predikat.uraian_batas())})."
+    )

@@ -1,0 +1,71 @@
+"""Fixtures for the report package: the demo agency's data, loaded once, and every file rendered once.
+
+The builders and renderers are pure (DataLaporan in, bytes out), so the demo is loaded in a rolled-back
+transaction and the plain data object is shared by the module. pytest-django only creates the test database
+when a collected test asks for it, so every module here carries `pytestmark = pytest.mark.django_db`.
+"""
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import transaction
+
+from capaian.demo.muat import muat_demo
+from capaian.laporan.data import DataLaporan
+from capaian.laporan.e81 import LaporanE81, bangun_e81
+from capaian.laporan.paket import FORMAT_JENIS, Konteks, render
+from capaian.laporan.sumber import muat_data
+from capaian.organisasi.models import PerangkatDaerah
+
+
+@pytest.fixture(scope="module")
+def data_demo(django_db_setup: None, django_db_blocker: pytest.FixtureDef) -> Iterator[DataLaporan]:
+    with django_db_blocker.unblock(), transaction.atomic():  # type: ignore[attr-defined]
+        muat_demo(settings.DEMO_SEED_DIR)
+        pd = PerangkatDaerah.objects.select_related("pemda").get(slug="disperindag")
+        data = muat_data(pd, 2024, 2)
+        transaction.set_rollback(True)
+    yield data
+
+
+@pytest.fixture(scope="module")
+def e81_demo(data_demo: DataLaporan) -> LaporanE81:
+    return bangun_e81(data_demo)
+
+
+@pytest.fixture(scope="module")
+def berkas(data_demo: DataLaporan) -> dict[str, bytes]:
+    """Every document in every format it supports: {"e81.xlsx": b"...", ...}."""
+    konteks = Konteks(data_demo)
+    return {f"{j}.{f}": render(konteks, j, f) for j, daftar in FORMAT_JENIS.items() for f in daftar}
+
+
+def pdf_teks(isi: bytes, tmp: Path, halaman: int | None = None, tata: bool = True) -> str:
+    """The PDF's text; tata=False reads it in content order with whitespace collapsed (wrapped cells join)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) belum terpasang")
+    berkas_pdf = tmp / "x.pdf"
+    berkas_pdf.write_bytes(isi)
+    batas = ["-f", str(halaman), "-l", str(halaman)] if halaman else []
+    hasil = subprocess.run(
+        ["pdftotext", *(["-layout"] if tata else []), *batas, str(berkas_pdf), "-"],
+        capture_output=True,
+        check=True,
+        text=True,
+    )
+    return hasil.stdout if tata else " ".join(hasil.stdout.split())
+
+
+def pdf_png(isi: bytes, tmp: Path) -> Path:
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) belum terpasang")
+    berkas_pdf = tmp / "x.pdf"
+    berkas_pdf.write_bytes(isi)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(berkas_pdf), str(tmp / "hal")], check=True
+    )
+    return next(tmp.glob("hal*.png"))

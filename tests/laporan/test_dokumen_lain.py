@@ -1,0 +1,170 @@
+"""Kertas Kerja, Kesimpulan, Narasi and Surat Pengantar read back, and their agreement with Form E.81."""
+
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from capaian.aturan.angka import bulatkan, format_persen
+from capaian.laporan.data import DataLaporan
+from capaian.laporan.e81 import LaporanE81, baris_program
+from capaian.laporan.kertas_kerja import bangun_kertas_kerja
+from capaian.laporan.narasi import bangun_narasi
+from capaian.laporan.tabel_e81 import TINGGI_KEPALA, kolom_hasil
+from capaian.laporan.umum import baris_teks, format_nip
+from tests.laporan.conftest import pdf_png, pdf_teks
+
+pytestmark = pytest.mark.django_db
+
+
+def _semua_teks_docx(isi: bytes) -> str:
+    doc = Document(io.BytesIO(isi))
+    bagian = [p.text for p in doc.paragraphs]
+    for tabel in doc.tables:
+        for baris in tabel.rows:
+            bagian += [sel.text for sel in baris.cells]
+    return "\n".join(bagian)
+
+
+def _d(nilai: Decimal | None) -> float | None:
+    return None if nilai is None else float(bulatkan(nilai, 2))
+
+
+def test_format_nip_and_text_items() -> None:
+    assert format_nip("197012231990031001") == "19701223 199003 1 001"
+    assert format_nip("12345") == "12345"
+    assert baris_teks("1. Satu. 2. Dua.") == ["Satu.", "Dua."]
+    assert baris_teks("Satu\n\n- Dua") == ["Satu", "Dua"]
+
+
+def test_kertas_kerja_shows_formula_inputs_and_calculation(
+    data_demo: DataLaporan, e81_demo: LaporanE81
+) -> None:
+    kk = bangun_kertas_kerja(data_demo, e81_demo)
+    dokumen = next(b for b in kk.baris if b.rumus == "dokumen_tepat_waktu / dokumen × 100")
+    assert dokumen.perhitungan == "3 / 3 × 100 = 100,00"
+    assert [v.nilai for v in dokumen.variabel] == [Decimal(3), Decimal(3)]
+    tanpa_rumus = next(b for b in kk.baris if b.tingkat == "Sub Kegiatan")
+    assert tanpa_rumus.rumus == f"Σ {tanpa_rumus.indikator}"
+    negatif = [b for b in kk.baris if b.negatif]
+    assert negatif and all(b.rumus_capaian.startswith("(2T − R) / T × 100") for b in negatif)
+    # Every K the Kertas Kerja reports for the year is Form E.81's column 12.
+    for b, e in zip(kk.baris, e81_demo.baris, strict=True):
+        assert b.realisasi == e.hasil.realisasi.k
+
+
+def test_kertas_kerja_files(berkas: dict[str, bytes], tmp_path: Path) -> None:
+    ws = load_workbook(io.BytesIO(berkas["kertas-kerja.xlsx"])).active
+    assert ws is not None
+    teks = {str(c.value) for baris in ws.iter_rows() for c in baris if c.value is not None}
+    assert "3 / 3 × 100 = 100,00" in teks
+    assert ws.page_setup.orientation == "landscape"
+    pdf = pdf_teks(berkas["kertas-kerja.pdf"], tmp_path, tata=False)
+    assert "KERTAS KERJA PERHITUNGAN CAPAIAN OUTCOME" in pdf
+    assert "(2T − R) / T × 100" in pdf
+    assert pdf_png(berkas["kertas-kerja.pdf"], tmp_path).stat().st_size > 5_000
+
+
+def test_same_program_numbers_in_e81_kesimpulan_and_narasi(
+    berkas: dict[str, bytes], e81_demo: LaporanE81, data_demo: DataLaporan
+) -> None:
+    program = baris_program(e81_demo)
+    h = kolom_hasil(2) + 1
+    e81 = load_workbook(io.BytesIO(berkas["e81.xlsx"])).active
+    kesimpulan = load_workbook(io.BytesIO(berkas["kesimpulan.xlsx"])).active
+    assert e81 is not None and kesimpulan is not None
+    baris_e81 = {e81.cell(row=r, column=2).value: r for r in range(6 + TINGGI_KEPALA, e81.max_row + 1)}
+    baris_kesimpulan = {kesimpulan.cell(row=r, column=3).value: r for r in range(4, kesimpulan.max_row + 1)}
+    narasi = Document(io.BytesIO(berkas["narasi.docx"]))
+    tabel_narasi = {
+        baris.cells[1].text: (baris.cells[2].text, baris.cells[3].text)
+        for tabel in narasi.tables[:-1]
+        for baris in tabel.rows[1:]
+    }
+    for p in program:
+        capaian, serapan = p.hasil.capaian.k, p.hasil.capaian.rp
+        r = baris_e81[p.rencana.kode]
+        r2 = baris_kesimpulan[p.rencana.uraian]
+        for nilai, sel_e81, sel_kesimpulan in ((capaian, h + 2, 4), (serapan, h + 3, 6)):
+            diharapkan = "-" if nilai is None else _d(nilai)
+            assert e81.cell(row=r, column=sel_e81).value == diharapkan
+            assert kesimpulan.cell(row=r2, column=sel_kesimpulan).value == diharapkan
+        assert tabel_narasi[p.rencana.uraian] == (
+            format_persen(capaian, tanda=False),
+            format_persen(serapan, tanda=False),
+        )
+
+
+def test_kesimpulan_pdf_has_predicates_and_agency_average(berkas: dict[str, bytes], tmp_path: Path) -> None:
+    teks = pdf_teks(berkas["kesimpulan.pdf"], tmp_path)
+    assert "KESIMPULAN EVALUASI TERHADAP HASIL RKPD KOTA PASURUAN TRIWULAN II TAHUN 2024" in teks
+    assert "41,33" in teks and "Sangat Rendah" in teks
+    assert "Faktor Penghambat" in teks and "Faktor Pendukung" in teks
+    assert pdf_png(berkas["kesimpulan.pdf"], tmp_path).stat().st_size > 5_000
+
+
+def test_narasi_groups_programs_by_bidang(data_demo: DataLaporan, e81_demo: LaporanE81) -> None:
+    narasi = bangun_narasi(data_demo, e81_demo)
+    bidang = {b.kode: b for b in narasi.bidang}
+    assert set(bidang) == {"3.30", "3.31"}
+    # The Penunjang program 3.30.01 is filed under Perdagangan; the counts are the reference report's.
+    assert (
+        bidang["3.30"].jumlah_program,
+        bidang["3.30"].jumlah_kegiatan,
+        bidang["3.30"].jumlah_subkegiatan,
+    ) == (
+        6,
+        12,
+        28,
+    )
+    assert bidang["3.31"].rekap.jumlah_target_rp == 2_585_049_200
+    assert bidang["3.31"].rekap.jumlah_realisasi_rp == 551_797_512
+    total = sum(b.rekap.jumlah_target_rp or 0 for b in narasi.bidang)
+    assert total == e81_demo.rekap.jumlah_target_rp
+
+
+def test_narasi_docx_and_pdf(berkas: dict[str, bytes], tmp_path: Path) -> None:
+    teks = _semua_teks_docx(berkas["narasi.docx"])
+    assert "Urusan Pemerintahan Bidang Perindustrian" in teks
+    assert "1 program, 1 kegiatan dan 3 sub kegiatan, dengan anggaran sebesar Rp.2.585.049.200,-" in teks
+    assert "Rp.551.797.512,-" in teks
+    assert "6 program, 12 kegiatan dan 28 sub kegiatan" in teks
+    assert "Kurangnya kesadaran pemilik UTTP untuk menerakan alatnya." in teks
+    assert "Sosialisasi ke pemilik UTTP." in teks
+    pdf = pdf_teks(berkas["narasi.pdf"], tmp_path)
+    assert "Rp.17.472.215.166,-" in pdf
+    assert pdf_png(berkas["narasi.pdf"], tmp_path).stat().st_size > 5_000
+
+
+def test_narasi_wording_comes_from_the_template(
+    data_demo: DataLaporan, e81_demo: LaporanE81, settings: object, tmp_path: Path
+) -> None:
+    from capaian.laporan.narasi import teks_narasi
+
+    folder = tmp_path / "laporan"
+    folder.mkdir()
+    (folder / "narasi.txt").write_text(
+        "{% for b in bidang %}# {{ b.nama }}\nAnggaran {{ b.anggaran }}\n{% endfor %}"
+    )
+    # Assigning the setting (not mutating it) makes Django rebuild its template engines.
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [str(tmp_path)]}]  # type: ignore[attr-defined]
+    teks = teks_narasi(bangun_narasi(data_demo, e81_demo))
+    assert "Anggaran Rp.2.585.049.200,-" in teks
+
+
+def test_surat_pengantar_docx_and_pdf(berkas: dict[str, bytes], tmp_path: Path) -> None:
+    for teks in (
+        _semua_teks_docx(berkas["surat-pengantar.docx"]),
+        pdf_teks(berkas["surat-pengantar.pdf"], tmp_path),
+    ):
+        assert "900/1429/423.116/2024" in teks
+        assert "Pasuruan, 8 Juli 2024" in teks
+        assert "Bappelitbangda Kota Pasuruan" in teks
+        assert "SURAT PENGANTAR" in teks
+        assert "Kertas Kerja Perhitungan Capaian Outcome" in teks
+        assert "NIP. 19701223 199003 1 001" in teks
+        assert "Plt. Kepala Dinas Perindustrian dan Perdagangan" in teks
+    assert pdf_png(berkas["surat-pengantar.pdf"], tmp_path).stat().st_size > 5_000
