@@ -108,12 +108,12 @@ def _badan(request: HttpRequest) -> dict[str, Any]:
     """The JSON object in the body; floats are read as Decimal so "36.79" stays exact."""
     if not request.body.strip():
         return {}
-    if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        # A plain HTML form or `curl -d` on a POST: Django has parsed it already.
-        return dict(request.POST.items())
     try:
         isi = json.loads(request.body, parse_float=Decimal)
     except (ValueError, UnicodeDecodeError):
+        if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            # A plain HTML form: Django has parsed it already.
+            return dict(request.POST.items())
         raise _Galat(400, "Badan permintaan bukan JSON yang sah.") from None
     if not isinstance(isi, dict):
         raise _Galat(400, "Badan permintaan harus berupa objek JSON.")

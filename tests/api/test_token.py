@@ -96,3 +96,14 @@ def test_pengguna_nonaktif_tokennya_ditolak(api_sebagai):
 def test_sesi_login_tidak_dipakai_api(klien_operator):
     # A browser session must not authenticate API calls (they are csrf_exempt).
     assert daftar(klien_operator).status_code == 401
+
+
+def test_json_body_without_json_content_type_is_still_read(client):
+    # `curl -d '{...}'` sends the form content type; the JSON body must still be understood.
+    jawab = client.post(
+        "/api/auth/token",
+        data=f'{{"username": "{OPERATOR}", "password": "{KATA_SANDI}"}}',
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert jawab.status_code == 200
+    assert jawab.json()["token"]
