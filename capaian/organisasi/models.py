@@ -17,6 +17,7 @@ class Pemda(models.Model):
     set_predikat = models.CharField(max_length=60, choices=PILIHAN_SET_PREDIKAT, default=predikat.BAWAAN.kode)
 
     class Meta:
+        verbose_name = "pemda"
         verbose_name_plural = "pemda"
 
     def __str__(self) -> str:
@@ -36,6 +37,7 @@ class PerangkatDaerah(models.Model):
     sintetis = models.BooleanField(default=False)
 
     class Meta:
+        verbose_name = "perangkat daerah"
         verbose_name_plural = "perangkat daerah"
         ordering = ["nama"]
 
@@ -59,6 +61,10 @@ class Penandatangan(models.Model):
     jabatan = models.CharField(max_length=200)  # "Kepala Dinas Perindustrian dan Perdagangan Kota Pasuruan"
     status = models.CharField(max_length=10, choices=StatusJabatan.choices, default=StatusJabatan.DEFINITIF)
     aktif = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = "penandatangan"
+        verbose_name_plural = "penandatangan"
 
     def __str__(self) -> str:
         return self.nama
@@ -86,6 +92,8 @@ class Profil(models.Model):
     perangkat_daerah = models.ForeignKey(PerangkatDaerah, on_delete=models.PROTECT, null=True, blank=True)
 
     class Meta:
+        verbose_name = "profil pengguna"
+        verbose_name_plural = "profil pengguna"
         constraints = [
             models.CheckConstraint(
                 name="peran_pd_punya_perangkat_daerah",

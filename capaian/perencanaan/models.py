@@ -22,6 +22,8 @@ class PeriodeRenstra(models.Model):
     tahun_akhir = models.PositiveSmallIntegerField()
 
     class Meta:
+        verbose_name = "periode Renstra"
+        verbose_name_plural = "periode Renstra"
         constraints = [
             models.CheckConstraint(
                 name="renstra_urut", condition=models.Q(tahun_akhir__gte=models.F("tahun_awal"))
@@ -37,6 +39,10 @@ class Tujuan(models.Model):
     uraian = models.TextField()
     urutan = models.PositiveIntegerField(default=0)
 
+    class Meta:
+        verbose_name = "tujuan"
+        verbose_name_plural = "tujuan"
+
     def __str__(self) -> str:
         return self.uraian
 
@@ -45,6 +51,10 @@ class Sasaran(models.Model):
     tujuan = models.ForeignKey(Tujuan, on_delete=models.CASCADE, related_name="sasaran")
     uraian = models.TextField()
     urutan = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "sasaran"
+        verbose_name_plural = "sasaran"
 
     def __str__(self) -> str:
         return self.uraian
@@ -57,6 +67,8 @@ class Program(models.Model):
     nama = models.TextField()
 
     class Meta:
+        verbose_name = "program"
+        verbose_name_plural = "program"
         constraints = [models.UniqueConstraint(fields=["perangkat_daerah", "kode"], name="program_kode_unik")]
 
     def __str__(self) -> str:
@@ -69,6 +81,8 @@ class Kegiatan(models.Model):
     nama = models.TextField()
 
     class Meta:
+        verbose_name = "kegiatan"
+        verbose_name_plural = "kegiatan"
         constraints = [models.UniqueConstraint(fields=["program", "kode"], name="kegiatan_kode_unik")]
 
     def __str__(self) -> str:
@@ -81,6 +95,8 @@ class SubKegiatan(models.Model):
     nama = models.TextField()
 
     class Meta:
+        verbose_name = "sub kegiatan"
+        verbose_name_plural = "sub kegiatan"
         constraints = [models.UniqueConstraint(fields=["kegiatan", "kode"], name="subkegiatan_kode_unik")]
 
     def __str__(self) -> str:
@@ -129,6 +145,8 @@ class Indikator(models.Model):
     target_renstra_rp = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
+        verbose_name = "indikator"
+        verbose_name_plural = "indikator"
         ordering = ["perangkat_daerah", "urutan"]
         constraints = [
             models.UniqueConstraint(fields=["perangkat_daerah", "urutan"], name="indikator_urutan_unik"),
@@ -172,6 +190,8 @@ class TargetTahunan(models.Model):
     target_rp = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
+        verbose_name = "target tahunan"
+        verbose_name_plural = "target tahunan"
         constraints = [models.UniqueConstraint(fields=["indikator", "tahun"], name="target_tahunan_unik")]
 
 
@@ -183,6 +203,8 @@ class TargetTriwulan(models.Model):
     rp = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
+        verbose_name = "target triwulan"
+        verbose_name_plural = "target triwulan"
         constraints = [
             models.UniqueConstraint(fields=["indikator", "tahun", "triwulan"], name="target_triwulan_unik")
         ]
