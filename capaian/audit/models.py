@@ -10,7 +10,19 @@ class AuditTidakBolehDiubah(Exception):
     pass
 
 
+class _JejakQuerySet(models.QuerySet["AuditEvent"]):
+    """Bulk update and delete would bypass the per-row guard below, so they are refused too."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise AuditTidakBolehDiubah("Jejak audit tidak dapat diubah.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AuditTidakBolehDiubah("Jejak audit tidak dapat dihapus.")
+
+
 class AuditEvent(models.Model):
+    objects = _JejakQuerySet.as_manager()
+
     waktu = models.DateTimeField(auto_now_add=True, db_index=True)
     pengguna = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     # Kept as text so that the trail still names the person after the account is removed.

@@ -213,6 +213,11 @@ def test_audit_tidak_bisa_diubah_atau_dihapus(pd, u):
         e.save()
     with pytest.raises(AuditTidakBolehDiubah):
         e.delete()
+    # Nor in bulk, which would skip the per-row guard.
+    with pytest.raises(AuditTidakBolehDiubah):
+        AuditEvent.objects.filter(pk=e.pk).update(baru="999")
+    with pytest.raises(AuditTidakBolehDiubah):
+        AuditEvent.objects.filter(pk=e.pk).delete()
     e.refresh_from_db()
     assert e.baru == "1.5"
 
