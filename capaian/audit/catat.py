@@ -3,6 +3,7 @@
 from typing import cast
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
+from django.db import models
 
 from capaian.audit.models import AuditEvent
 from capaian.organisasi.models import PerangkatDaerah
@@ -35,3 +36,29 @@ def catat(
         baru=baru,
         alasan=alasan,
     )
+
+
+def catat_data_induk(
+    pengguna: AbstractBaseUser | AnonymousUser | None,
+    objek: models.Model,
+    aksi: str,
+    perubahan: dict[str, tuple[object, object]],
+) -> None:
+    """Master-data changes made in the admin: one event per changed field (or one for a deletion)."""
+    pd = objek if isinstance(objek, PerangkatDaerah) else getattr(objek, "perangkat_daerah", None)
+    pd = pd if isinstance(pd, PerangkatDaerah) else None
+    jenis = objek._meta.model_name or type(objek).__name__.lower()
+    if not perubahan:
+        catat(pengguna, aksi=aksi, objek=jenis, objek_id=objek.pk, perangkat_daerah=pd, lama=str(objek))
+        return
+    for kolom, (lama, baru) in perubahan.items():
+        catat(
+            pengguna,
+            aksi=aksi,
+            objek=jenis,
+            objek_id=objek.pk,
+            perangkat_daerah=pd,
+            kolom=kolom,
+            lama=None if lama is None else str(lama),
+            baru=None if baru is None else str(baru),
+        )

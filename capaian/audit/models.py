@@ -21,8 +21,6 @@ class _JejakQuerySet(models.QuerySet["AuditEvent"]):
 
 
 class AuditEvent(models.Model):
-    objects = _JejakQuerySet.as_manager()
-
     waktu = models.DateTimeField(auto_now_add=True, db_index=True)
     pengguna = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     # Kept as text so that the trail still names the person after the account is removed.
@@ -37,6 +35,8 @@ class AuditEvent(models.Model):
     lama = models.TextField(null=True, blank=True)
     baru = models.TextField(null=True, blank=True)
     alasan = models.TextField(null=True, blank=True)
+
+    objects = _JejakQuerySet.as_manager()
 
     class Meta:
         ordering = ["waktu", "id"]

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from capaian.aturan.rumus import RumusError, urai
+from capaian.audit.catat import catat_data_induk
 from capaian.organisasi import akses
 from capaian.organisasi.models import Pemda, Penandatangan, Peran, PerangkatDaerah, Profil
 from capaian.perencanaan.models import (
@@ -87,7 +88,23 @@ class IzinPeran:
 
 
 class AdminPeran(IzinPeran, _ModelAdmin):
-    pass
+    """Master data edited here is audited like every other change: field, old value, new value."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        perubahan = {
+            nama: (form.initial.get(nama) if change else None, form.cleaned_data.get(nama))
+            for nama in form.changed_data
+        }
+        super().save_model(request, obj, form, change)
+        catat_data_induk(request.user, obj, "ubah" if change else "buat", perubahan)
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        catat_data_induk(request.user, obj, "hapus", {})
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        for obj in queryset:
+            self.delete_model(request, obj)
 
 
 class PenggunaAdmin(IzinPeran, _UserAdmin):
