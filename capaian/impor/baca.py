@@ -306,6 +306,7 @@ class _Judul:
     baris_data: int  # first row after the header
     triwulan: int
     ada_target_tw: bool
+    mulai: int = 1  # first header row: the title lines sit above it
 
 
 def _baris_nomor(grid: _Grid, gabung: dict[tuple[int, int], object], r: int) -> dict[int, int] | None:
@@ -438,7 +439,7 @@ def _cari_judul(grid: _Grid) -> _Judul | None:
         (i + 1 for i, kol in enumerate(KOLOM_TW) if f"{kol}K" in peta or f"{kol}Rp" in peta), default=0
     )
     ada_target = any(k.startswith("T") for k in peta)
-    return _Judul(peta, identitas, akhir + 1, triwulan, ada_target)
+    return _Judul(peta, identitas, akhir + 1, triwulan, ada_target, mulai)
 
 
 # --- the rows --------------------------------------------------------------------------------------------
@@ -599,8 +600,35 @@ def _baca_baris(grid: _Grid, judul: _Judul) -> LembarE81:
 _NAMA_E81 = re.compile(r"e\s*[.\-_ ]?\s*81", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class KepalaLembar:
+    """The period the title lines above the table name ("TRIWULAN II TAHUN 2024"); None where silent."""
+
+    tahun: int | None = None
+    triwulan: int | None = None
+    teks: tuple[str, ...] = ()
+
+
+_TAHUN = re.compile(r"\btahun\s+(?:anggaran\s+)?(\d{4})\b")
+
+
+def _kepala(grid: _Grid, judul: _Judul) -> KepalaLembar:
+    # Only the lines above the header: the header's own words name other years ("s/d Tahun 2026").
+    teks = tuple(
+        t for r in range(1, judul.mulai) for c in range(1, grid.nkolom + 1) if (t := _norm(grid.isi(r, c)))
+    )
+    tahun = next((int(m.group(1)) for t in teks if (m := _TAHUN.search(t))), None)
+    triwulan = next((_ROMAWI[m.group(1)] for t in teks if (m := _TW.search(t))), None)
+    return KepalaLembar(tahun, triwulan, teks)
+
+
 def baca_e81(path: str | Path) -> LembarE81:
     """The Form E.81 sheet of the workbook at `path`, or BacaError with an Indonesian message."""
+    return baca_e81_kepala(path)[0]
+
+
+def baca_e81_kepala(path: str | Path) -> tuple[LembarE81, KepalaLembar]:
+    """As `baca_e81`, with the period its title lines name (for the importer)."""
     grids = baca_buku(path)
     berisi = [g for g in grids if not g.kosong()]
     if not berisi:
@@ -609,7 +637,7 @@ def baca_e81(path: str | Path) -> LembarE81:
     for grid in urutan:
         judul = _cari_judul(grid)
         if judul is not None:
-            return _baca_baris(grid, judul)
+            return _baca_baris(grid, judul), _kepala(grid, judul)
     nama = ", ".join(f"'{g.nama}'" for g in grids)
     raise BacaError(
         f"Tidak ada lembar Form E.81 di buku kerja ini (lembar: {nama}). Lembar E.81 harus punya judul kolom "

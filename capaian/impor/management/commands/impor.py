@@ -1,0 +1,84 @@
+"""capaian impor FILE --pd SLUG [--tahun N] [--triwulan N] [--coba]: a Form E.81 workbook into the database.
+
+All or nothing: with any error nothing is saved and the command exits non-zero. `--coba` lists what would
+change and saves nothing. Runs as the system (pengguna=None); the audit trail records it as "sistem".
+"""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from capaian.impor.impor import HasilImpor, impor_berkas
+from capaian.organisasi.models import PerangkatDaerah
+
+LABEL = {
+    "tujuan": "tujuan baru",
+    "sasaran": "sasaran baru",
+    "program": "program baru",
+    "kegiatan": "kegiatan baru",
+    "subkegiatan": "sub kegiatan baru",
+    "indikator": "indikator baru",
+    "satuan": "satuan",
+    "target": "target",
+    "realisasi": "realisasi",
+    "urutan": "urutan",
+}
+
+
+class Command(BaseCommand):
+    help = "Mengimpor buku kerja Form E.81 (.xlsx/.xls) ke rencana dan realisasi satu perangkat daerah."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("berkas", metavar="FILE", help="buku kerja .xlsx atau .xls berisi Form E.81")
+        parser.add_argument("--pd", help="slug perangkat daerah tujuan, mis. disperindag (wajib)")
+        parser.add_argument("--tahun", type=int, help="tahun, bila tidak tertulis di judul lembar")
+        parser.add_argument(
+            "--triwulan", type=int, choices=[1, 2, 3, 4], help="triwulan, bila tidak tertulis di judul lembar"
+        )
+        parser.add_argument(
+            "--coba", action="store_true", help="uji coba: tampilkan perubahan tanpa menyimpan"
+        )
+
+    def handle(self, *args: Any, **opsi: Any) -> None:
+        slug = opsi["pd"]
+        pilihan = ", ".join(PerangkatDaerah.objects.order_by("slug").values_list("slug", flat=True)) or "-"
+        if not slug:
+            raise CommandError(f"Perangkat daerah tujuan wajib disebut: --pd SLUG (pilihan: {pilihan}).")
+        pd = PerangkatDaerah.objects.filter(slug=slug).first()
+        if pd is None:
+            raise CommandError(f"Perangkat daerah '{slug}' tidak ada (pilihan: {pilihan}).")
+        hasil = impor_berkas(
+            None, pd, opsi["berkas"], opsi["coba"], tahun=opsi["tahun"], triwulan=opsi["triwulan"]
+        )
+        self._laporkan(pd, hasil)
+
+    def _laporkan(self, pd: PerangkatDaerah, hasil: HasilImpor) -> None:
+        periode = ""
+        if hasil.tahun and hasil.triwulan:
+            periode = f", Triwulan {hasil.triwulan} {hasil.tahun}"
+        lembar = f" lembar '{hasil.lembar}'" if hasil.lembar else ""
+        self.stdout.write(f"Impor{lembar} ke {pd.slug}{periode}{' (uji coba)' if hasil.coba else ''}")
+        ringkas = ", ".join(f"{LABEL.get(j, j)} {n}" for j, n in hasil.ringkasan().items())
+        kata = "akan berubah" if hasil.coba or hasil.galat else "berubah"
+        self.stdout.write(
+            f"Perubahan ({kata}): {len(hasil.perubahan)}" + (f" ({ringkas})" if ringkas else "")
+        )
+        for p in hasil.perubahan:
+            self.stdout.write(f"  {p.pesan}")
+        if hasil.peringatan:
+            self.stdout.write(f"Peringatan: {len(hasil.peringatan)}")
+            for c in hasil.peringatan:
+                self.stdout.write(f"  {c}")
+        if hasil.galat:
+            for c in hasil.galat:
+                self.stderr.write(f"GALAT {c}")
+            raise CommandError(
+                f"Impor dibatalkan: {len(hasil.galat)} galat; tidak ada yang disimpan. Perbaiki sel yang "
+                "disebut lalu ulangi."
+            )
+        if hasil.coba:
+            self.stdout.write("Uji coba: tidak ada yang disimpan. Jalankan tanpa --coba untuk menyimpan.")
+        elif hasil.perubahan:
+            self.stdout.write(f"Tersimpan: {len(hasil.perubahan)} perubahan.")
+        else:
+            self.stdout.write("Tidak ada yang berubah: data sudah sama dengan lembar.")

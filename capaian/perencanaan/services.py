@@ -1,0 +1,282 @@
+"""The only way the plan changes: elements (Tujuan, Sasaran, Program, Kegiatan, Sub Kegiatan), indicators,
+their order and their targets. Each function is one transaction that writes the audit trail, like
+`capaian.monev.services` does for realisations.
+
+`pengguna=None` is the system itself (the command line, the demo loader). Permission is checked by the
+caller through `boleh_ubah_rencana` (a function changes many rows, and the importer checks once per file).
+"""
+
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from capaian.audit.catat import catat
+from capaian.organisasi import akses
+from capaian.organisasi.akses import Pengguna
+from capaian.organisasi.models import Peran, PerangkatDaerah
+from capaian.perencanaan.models import (
+    Indikator,
+    Kegiatan,
+    PeriodeRenstra,
+    Program,
+    Sasaran,
+    SubKegiatan,
+    TargetTahunan,
+    TargetTriwulan,
+    Tingkat,
+    Tujuan,
+)
+
+Elemen = Tujuan | Sasaran | Program | Kegiatan | SubKegiatan
+
+
+def boleh_ubah_rencana(pengguna: Pengguna | None, pd: PerangkatDaerah) -> bool:
+    """The agency's own operator, or an admin of its pemda. None (the system) always may."""
+    if pengguna is None:
+        return True
+    p = akses.profil(pengguna)
+    if p is None:
+        return False
+    if p.peran == Peran.ADMIN:
+        return p.pemda_id == pd.pemda_id
+    return akses.boleh_isi_realisasi(pengguna, pd)
+
+
+def _teks(nilai: object) -> str | None:
+    if nilai is None:
+        return None
+    if isinstance(nilai, Decimal):
+        return format(nilai.normalize(), "f") if nilai == nilai.to_integral() else format(nilai, "f")
+    return str(nilai)
+
+
+def _pd_elemen(elemen: Elemen) -> PerangkatDaerah:
+    if isinstance(elemen, Program):
+        return elemen.perangkat_daerah
+    if isinstance(elemen, Kegiatan):
+        return elemen.program.perangkat_daerah
+    if isinstance(elemen, SubKegiatan):
+        return elemen.kegiatan.program.perangkat_daerah
+    if isinstance(elemen, Sasaran):
+        return elemen.tujuan.renstra.perangkat_daerah
+    return elemen.renstra.perangkat_daerah
+
+
+def _catat_buat(pengguna: Pengguna | None, objek: str, obj: Any, pd: PerangkatDaerah, teks: str) -> None:
+    catat(pengguna, aksi="buat", objek=objek, objek_id=obj.pk, perangkat_daerah=pd, baru=teks)
+
+
+def buat_tujuan(pengguna: Pengguna | None, renstra: PeriodeRenstra, uraian: str) -> Tujuan:
+    with transaction.atomic():
+        urutan = (Tujuan.objects.filter(renstra=renstra).aggregate(m=Max("urutan"))["m"] or 0) + 1
+        tujuan = Tujuan.objects.create(renstra=renstra, uraian=uraian, urutan=urutan)
+        _catat_buat(pengguna, "tujuan", tujuan, renstra.perangkat_daerah, uraian)
+        return tujuan
+
+
+def buat_sasaran(pengguna: Pengguna | None, tujuan: Tujuan, uraian: str) -> Sasaran:
+    with transaction.atomic():
+        urutan = (Sasaran.objects.filter(tujuan=tujuan).aggregate(m=Max("urutan"))["m"] or 0) + 1
+        sasaran = Sasaran.objects.create(tujuan=tujuan, uraian=uraian, urutan=urutan)
+        _catat_buat(pengguna, "sasaran", sasaran, tujuan.renstra.perangkat_daerah, uraian)
+        return sasaran
+
+
+def buat_program(pengguna: Pengguna | None, pd: PerangkatDaerah, kode: str, nama: str) -> Program:
+    with transaction.atomic():
+        program = Program.objects.create(perangkat_daerah=pd, kode=kode, nama=nama)
+        _catat_buat(pengguna, "program", program, pd, f"{kode} {nama}")
+        return program
+
+
+def buat_kegiatan(pengguna: Pengguna | None, program: Program, kode: str, nama: str) -> Kegiatan:
+    with transaction.atomic():
+        kegiatan = Kegiatan.objects.create(program=program, kode=kode, nama=nama)
+        _catat_buat(pengguna, "kegiatan", kegiatan, program.perangkat_daerah, f"{kode} {nama}")
+        return kegiatan
+
+
+def buat_subkegiatan(pengguna: Pengguna | None, kegiatan: Kegiatan, kode: str, nama: str) -> SubKegiatan:
+    with transaction.atomic():
+        sub = SubKegiatan.objects.create(kegiatan=kegiatan, kode=kode, nama=nama)
+        _catat_buat(pengguna, "subkegiatan", sub, kegiatan.program.perangkat_daerah, f"{kode} {nama}")
+        return sub
+
+
+def buat_indikator(
+    pengguna: Pengguna | None,
+    elemen: Elemen,
+    uraian: str,
+    satuan: str,
+    urutan: int | None = None,
+    **lain: Any,
+) -> Indikator:
+    """A new indicator of `elemen`; without `urutan` it goes after the agency's last indicator."""
+    tingkat = {
+        Tujuan: Tingkat.TUJUAN,
+        Sasaran: Tingkat.SASARAN,
+        Program: Tingkat.PROGRAM,
+        Kegiatan: Tingkat.KEGIATAN,
+        SubKegiatan: Tingkat.SUBKEGIATAN,
+    }[type(elemen)]
+    pd = _pd_elemen(elemen)
+    with transaction.atomic():
+        if urutan is None:
+            terakhir = Indikator.objects.filter(perangkat_daerah=pd).aggregate(m=Max("urutan"))["m"]
+            urutan = (terakhir or 0) + 1
+        indikator = Indikator.objects.create(
+            perangkat_daerah=pd,
+            tingkat=tingkat,
+            uraian=uraian,
+            satuan=satuan,
+            urutan=urutan,
+            **{tingkat.value: elemen},
+            **lain,
+        )
+        _catat_buat(pengguna, "indikator", indikator, pd, uraian)
+        return indikator
+
+
+# Fields of Indikator that ubah_indikator may change (the others are the engine's settings and formulas,
+# edited elsewhere).
+KOLOM_INDIKATOR = ("uraian", "satuan", "target_renstra_k", "target_renstra_rp")
+
+
+def ubah_indikator(
+    pengguna: Pengguna | None, indikator: Indikator, alasan: str | None = None, **nilai: Any
+) -> Indikator:
+    tidak_dikenal = set(nilai) - set(KOLOM_INDIKATOR)
+    if tidak_dikenal:
+        raise ValueError(f"Kolom indikator tidak dapat diubah di sini: {', '.join(sorted(tidak_dikenal))}")
+    with transaction.atomic():
+        baris = Indikator.objects.select_for_update().get(pk=indikator.pk)
+        berubah = []
+        for kolom, baru in nilai.items():
+            lama = getattr(baris, kolom)
+            if lama != baru:
+                setattr(baris, kolom, baru)
+                berubah.append(kolom)
+                catat(
+                    pengguna,
+                    aksi="ubah",
+                    objek="indikator",
+                    objek_id=baris.pk,
+                    perangkat_daerah=baris.perangkat_daerah,
+                    kolom=kolom,
+                    lama=_teks(lama),
+                    baru=_teks(baru),
+                    alasan=alasan,
+                )
+        if berubah:
+            baris.save(update_fields=berubah)
+        for kolom in berubah:
+            setattr(indikator, kolom, getattr(baris, kolom))
+        return baris
+
+
+def urutkan_indikator(
+    pengguna: Pengguna | None, pd: PerangkatDaerah, urutan: list[Indikator], alasan: str | None = None
+) -> int:
+    """Renumber the agency's indicators 1..n in the order given (all of them). Returns how many moved."""
+    with transaction.atomic():
+        semua = {i.pk: i.urutan for i in Indikator.objects.select_for_update().filter(perangkat_daerah=pd)}
+        if sorted(semua) != sorted(i.pk for i in urutan):
+            raise ValueError("Urutan baru harus memuat setiap indikator perangkat daerah tepat sekali.")
+        pindah = [(i, ke) for ke, i in enumerate(urutan, start=1) if semua[i.pk] != ke]
+        if not pindah:
+            return 0
+        # Two steps: the unique (agency, urutan) constraint would trip on a swap done in one pass.
+        sementara = max(semua.values()) + len(semua) + 1
+        for n, (i, _) in enumerate(pindah):
+            Indikator.objects.filter(pk=i.pk).update(urutan=sementara + n)
+        for i, ke in pindah:
+            Indikator.objects.filter(pk=i.pk).update(urutan=ke)
+            catat(
+                pengguna,
+                aksi="ubah",
+                objek="indikator",
+                objek_id=i.pk,
+                perangkat_daerah=pd,
+                kolom="urutan",
+                lama=str(semua[i.pk]),
+                baru=str(ke),
+                alasan=alasan,
+            )
+            i.urutan = ke
+        return len(pindah)
+
+
+KOLOM_TAHUNAN = ("realisasi_lalu_k", "realisasi_lalu_rp", "target_k", "target_rp")
+
+
+def simpan_target_tahunan(
+    pengguna: Pengguna | None, indikator: Indikator, tahun: int, alasan: str | None = None, **nilai: Any
+) -> TargetTahunan:
+    """Columns 6 and 7 of one indicator and year; a field not given keeps its value, None clears it."""
+    tidak_dikenal = set(nilai) - set(KOLOM_TAHUNAN)
+    if tidak_dikenal:
+        raise ValueError(f"Kolom target tahunan tidak dikenal: {', '.join(sorted(tidak_dikenal))}")
+    with transaction.atomic():
+        target, _ = TargetTahunan.objects.get_or_create(indikator=indikator, tahun=tahun)
+        target = TargetTahunan.objects.select_for_update().get(pk=target.pk)
+        berubah = []
+        for kolom, baru in nilai.items():
+            lama = getattr(target, kolom)
+            if lama != baru:
+                setattr(target, kolom, baru)
+                berubah.append(kolom)
+                catat(
+                    pengguna,
+                    aksi="ubah",
+                    objek="target_tahunan",
+                    objek_id=target.pk,
+                    perangkat_daerah=indikator.perangkat_daerah,
+                    kolom=f"{kolom} {tahun}",
+                    lama=_teks(lama),
+                    baru=_teks(baru),
+                    alasan=alasan,
+                )
+        if berubah:
+            target.save(update_fields=berubah)
+        return target
+
+
+def simpan_target_triwulan(
+    pengguna: Pengguna | None,
+    indikator: Indikator,
+    tahun: int,
+    triwulan: int,
+    alasan: str | None = None,
+    **nilai: Any,
+) -> TargetTriwulan:
+    """The quarterly target (K, Rp) of one indicator; a field not given keeps its value, None clears it."""
+    tidak_dikenal = set(nilai) - {"k", "rp"}
+    if tidak_dikenal:
+        raise ValueError(f"Kolom target triwulan tidak dikenal: {', '.join(sorted(tidak_dikenal))}")
+    if not 1 <= triwulan <= 4:
+        raise ValueError("Triwulan harus 1 sampai 4.")
+    with transaction.atomic():
+        target, _ = TargetTriwulan.objects.get_or_create(indikator=indikator, tahun=tahun, triwulan=triwulan)
+        target = TargetTriwulan.objects.select_for_update().get(pk=target.pk)
+        berubah = []
+        for kolom, baru in nilai.items():
+            lama = getattr(target, kolom)
+            if lama != baru:
+                setattr(target, kolom, baru)
+                berubah.append(kolom)
+                catat(
+                    pengguna,
+                    aksi="ubah",
+                    objek="target_triwulan",
+                    objek_id=target.pk,
+                    perangkat_daerah=indikator.perangkat_daerah,
+                    kolom=f"{kolom} {tahun} TW {triwulan}",
+                    lama=_teks(lama),
+                    baru=_teks(baru),
+                    alasan=alasan,
+                )
+        if berubah:
+            target.save(update_fields=berubah)
+        return target
