@@ -98,6 +98,25 @@ def pastikan_baris(pd: PerangkatDaerah, tahun: int, triwulan: int) -> QuerySet[R
     )
 
 
+def _wajib_terbuka(pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int) -> None:
+    """A person may change a quarter only as its agency's operator, while it is draft or returned, and
+    inside its entry window. The system (pengguna=None: demo loader, importer CLI) is bound by none of it.
+    Call inside the transaction: the status row stays locked until the change is saved."""
+    if pengguna is None:
+        return
+    akses.wajib(akses.boleh_isi_realisasi(pengguna, pd))
+    status = (
+        StatusTriwulan.objects.select_for_update()
+        .filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
+        .first()
+    )
+    if status is not None and not status.boleh_diubah:
+        raise TriwulanTertutup(
+            f"Triwulan {triwulan} {tahun} berstatus {status.get_status_display()} dan tidak dapat diubah."
+        )
+    periksa_periode(pd, tahun, triwulan)
+
+
 def simpan_realisasi(
     pengguna: Pengguna | None,
     indikator: Indikator,
@@ -111,21 +130,8 @@ def simpan_realisasi(
     alasan: str | None = None,
 ) -> Realisasi:
     pd = indikator.perangkat_daerah
-    if pengguna is not None:
-        akses.wajib(akses.boleh_isi_realisasi(pengguna, pd))
     with transaction.atomic():
-        status = (
-            StatusTriwulan.objects.select_for_update()
-            .filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
-            .first()
-        )
-        if pengguna is not None and status is not None and not status.boleh_diubah:
-            raise TriwulanTertutup(
-                f"Triwulan {triwulan} {tahun} berstatus {status.get_status_display()} dan tidak dapat diubah."
-            )
-        if pengguna is not None:
-            # The system (pengguna=None: demo loader, migrations) is not bound to the entry window.
-            periksa_periode(pd, tahun, triwulan)
+        _wajib_terbuka(pengguna, pd, tahun, triwulan)
         baris, _ = Realisasi.objects.get_or_create(indikator=indikator, tahun=tahun, triwulan=triwulan)
         baris = Realisasi.objects.select_for_update().get(pk=baris.pk)
         if versi is not None and versi != baris.versi:
@@ -171,20 +177,8 @@ def simpan_catatan(
     **nilai: object,
 ) -> CatatanTriwulan:
     """Save the quarter's texts, signatory, date and letter number."""
-    if pengguna is not None:
-        akses.wajib(akses.boleh_isi_realisasi(pengguna, pd))
     with transaction.atomic():
-        status = (
-            StatusTriwulan.objects.select_for_update()
-            .filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
-            .first()
-        )
-        if pengguna is not None and status is not None and not status.boleh_diubah:
-            raise TriwulanTertutup(
-                f"Triwulan {triwulan} {tahun} berstatus {status.get_status_display()} dan tidak dapat diubah."
-            )
-        if pengguna is not None:
-            periksa_periode(pd, tahun, triwulan)
+        _wajib_terbuka(pengguna, pd, tahun, triwulan)
         catatan, _ = CatatanTriwulan.objects.get_or_create(
             perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
         )
