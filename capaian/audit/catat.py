@@ -1,5 +1,6 @@
 """Writing audit events. Called only from service functions, inside their transaction."""
 
+from decimal import Decimal
 from typing import cast
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
@@ -9,6 +10,15 @@ from capaian.audit.models import AuditEvent
 from capaian.organisasi.models import PerangkatDaerah
 
 SISTEM = "sistem"
+
+
+def teks_audit(nilai: object) -> str | None:
+    """How a value is written into the trail: decimals without exponent or padding, None stays None."""
+    if nilai is None:
+        return None
+    if isinstance(nilai, Decimal):
+        return format(nilai.normalize(), "f") if nilai == nilai.to_integral() else format(nilai, "f")
+    return str(nilai)
 
 
 def catat(

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from capaian.aturan.angka import format_tanggal
 from capaian.audit.catat import catat
+from capaian.audit.catat import teks_audit as _teks
 from capaian.monev.models import CatatanTriwulan, PeriodeTriwulan, Realisasi, StatusTriwulan
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
@@ -38,14 +39,6 @@ class KonflikVersi(Exception):
     """Someone else saved the row after the caller read it: the caller sees their value."""
 
     terkini: Realisasi
-
-
-def _teks(nilai: object) -> str | None:
-    if nilai is None:
-        return None
-    if isinstance(nilai, Decimal):
-        return format(nilai.normalize(), "f") if nilai == nilai.to_integral() else format(nilai, "f")
-    return str(nilai)
 
 
 def status_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> StatusTriwulan:

@@ -2,17 +2,17 @@
 their order and their targets. Each function is one transaction that writes the audit trail, like
 `capaian.monev.services` does for realisations.
 
-`pengguna=None` is the system itself (the command line, the demo loader). Permission is checked by the
-caller through `boleh_ubah_rencana` (a function changes many rows, and the importer checks once per file).
+`pengguna=None` is the system itself (the command line, the demo loader). Every function checks
+`boleh_ubah_rencana` itself, so no door (importer, admin, API) can skip it.
 """
 
-from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
 
 from capaian.audit.catat import catat
+from capaian.audit.catat import teks_audit as _teks
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import Peran, PerangkatDaerah
@@ -44,12 +44,8 @@ def boleh_ubah_rencana(pengguna: Pengguna | None, pd: PerangkatDaerah) -> bool:
     return akses.boleh_isi_realisasi(pengguna, pd)
 
 
-def _teks(nilai: object) -> str | None:
-    if nilai is None:
-        return None
-    if isinstance(nilai, Decimal):
-        return format(nilai.normalize(), "f") if nilai == nilai.to_integral() else format(nilai, "f")
-    return str(nilai)
+def _wajib(pengguna: Pengguna | None, pd: PerangkatDaerah) -> None:
+    akses.wajib(boleh_ubah_rencana(pengguna, pd), "Anda tidak berhak mengubah rencana perangkat daerah ini.")
 
 
 def _pd_elemen(elemen: Elemen) -> PerangkatDaerah:
@@ -69,6 +65,7 @@ def _catat_buat(pengguna: Pengguna | None, objek: str, obj: Any, pd: PerangkatDa
 
 
 def buat_tujuan(pengguna: Pengguna | None, renstra: PeriodeRenstra, uraian: str) -> Tujuan:
+    _wajib(pengguna, renstra.perangkat_daerah)
     with transaction.atomic():
         urutan = (Tujuan.objects.filter(renstra=renstra).aggregate(m=Max("urutan"))["m"] or 0) + 1
         tujuan = Tujuan.objects.create(renstra=renstra, uraian=uraian, urutan=urutan)
@@ -77,6 +74,7 @@ def buat_tujuan(pengguna: Pengguna | None, renstra: PeriodeRenstra, uraian: str)
 
 
 def buat_sasaran(pengguna: Pengguna | None, tujuan: Tujuan, uraian: str) -> Sasaran:
+    _wajib(pengguna, tujuan.renstra.perangkat_daerah)
     with transaction.atomic():
         urutan = (Sasaran.objects.filter(tujuan=tujuan).aggregate(m=Max("urutan"))["m"] or 0) + 1
         sasaran = Sasaran.objects.create(tujuan=tujuan, uraian=uraian, urutan=urutan)
@@ -85,6 +83,7 @@ def buat_sasaran(pengguna: Pengguna | None, tujuan: Tujuan, uraian: str) -> Sasa
 
 
 def buat_program(pengguna: Pengguna | None, pd: PerangkatDaerah, kode: str, nama: str) -> Program:
+    _wajib(pengguna, pd)
     with transaction.atomic():
         program = Program.objects.create(perangkat_daerah=pd, kode=kode, nama=nama)
         _catat_buat(pengguna, "program", program, pd, f"{kode} {nama}")
@@ -92,6 +91,7 @@ def buat_program(pengguna: Pengguna | None, pd: PerangkatDaerah, kode: str, nama
 
 
 def buat_kegiatan(pengguna: Pengguna | None, program: Program, kode: str, nama: str) -> Kegiatan:
+    _wajib(pengguna, program.perangkat_daerah)
     with transaction.atomic():
         kegiatan = Kegiatan.objects.create(program=program, kode=kode, nama=nama)
         _catat_buat(pengguna, "kegiatan", kegiatan, program.perangkat_daerah, f"{kode} {nama}")
@@ -99,6 +99,7 @@ def buat_kegiatan(pengguna: Pengguna | None, program: Program, kode: str, nama: 
 
 
 def buat_subkegiatan(pengguna: Pengguna | None, kegiatan: Kegiatan, kode: str, nama: str) -> SubKegiatan:
+    _wajib(pengguna, kegiatan.program.perangkat_daerah)
     with transaction.atomic():
         sub = SubKegiatan.objects.create(kegiatan=kegiatan, kode=kode, nama=nama)
         _catat_buat(pengguna, "subkegiatan", sub, kegiatan.program.perangkat_daerah, f"{kode} {nama}")
@@ -122,6 +123,7 @@ def buat_indikator(
         SubKegiatan: Tingkat.SUBKEGIATAN,
     }[type(elemen)]
     pd = _pd_elemen(elemen)
+    _wajib(pengguna, pd)
     with transaction.atomic():
         if urutan is None:
             terakhir = Indikator.objects.filter(perangkat_daerah=pd).aggregate(m=Max("urutan"))["m"]
@@ -150,6 +152,7 @@ def ubah_indikator(
     tidak_dikenal = set(nilai) - set(KOLOM_INDIKATOR)
     if tidak_dikenal:
         raise ValueError(f"Kolom indikator tidak dapat diubah di sini: {', '.join(sorted(tidak_dikenal))}")
+    _wajib(pengguna, indikator.perangkat_daerah)
     with transaction.atomic():
         baris = Indikator.objects.select_for_update().get(pk=indikator.pk)
         berubah = []
@@ -180,6 +183,7 @@ def urutkan_indikator(
     pengguna: Pengguna | None, pd: PerangkatDaerah, urutan: list[Indikator], alasan: str | None = None
 ) -> int:
     """Renumber the agency's indicators 1..n in the order given (all of them). Returns how many moved."""
+    _wajib(pengguna, pd)
     with transaction.atomic():
         semua = {i.pk: i.urutan for i in Indikator.objects.select_for_update().filter(perangkat_daerah=pd)}
         if sorted(semua) != sorted(i.pk for i in urutan):
@@ -208,6 +212,38 @@ def urutkan_indikator(
         return len(pindah)
 
 
+def _ubah_kolom(
+    pengguna: Pengguna | None,
+    obj: TargetTahunan | TargetTriwulan,
+    objek: str,
+    pd: PerangkatDaerah,
+    keterangan: str,
+    nilai: dict[str, Any],
+    alasan: str | None,
+) -> None:
+    """Set the given fields, audit each one that really changes, and save only those."""
+    berubah = []
+    for kolom, baru in nilai.items():
+        lama = getattr(obj, kolom)
+        if lama == baru:
+            continue
+        setattr(obj, kolom, baru)
+        berubah.append(kolom)
+        catat(
+            pengguna,
+            aksi="ubah",
+            objek=objek,
+            objek_id=obj.pk,
+            perangkat_daerah=pd,
+            kolom=f"{kolom} {keterangan}",
+            lama=_teks(lama),
+            baru=_teks(baru),
+            alasan=alasan,
+        )
+    if berubah:
+        obj.save(update_fields=berubah)
+
+
 KOLOM_TAHUNAN = ("realisasi_lalu_k", "realisasi_lalu_rp", "target_k", "target_rp")
 
 
@@ -218,28 +254,11 @@ def simpan_target_tahunan(
     tidak_dikenal = set(nilai) - set(KOLOM_TAHUNAN)
     if tidak_dikenal:
         raise ValueError(f"Kolom target tahunan tidak dikenal: {', '.join(sorted(tidak_dikenal))}")
+    _wajib(pengguna, indikator.perangkat_daerah)
     with transaction.atomic():
         target, _ = TargetTahunan.objects.get_or_create(indikator=indikator, tahun=tahun)
         target = TargetTahunan.objects.select_for_update().get(pk=target.pk)
-        berubah = []
-        for kolom, baru in nilai.items():
-            lama = getattr(target, kolom)
-            if lama != baru:
-                setattr(target, kolom, baru)
-                berubah.append(kolom)
-                catat(
-                    pengguna,
-                    aksi="ubah",
-                    objek="target_tahunan",
-                    objek_id=target.pk,
-                    perangkat_daerah=indikator.perangkat_daerah,
-                    kolom=f"{kolom} {tahun}",
-                    lama=_teks(lama),
-                    baru=_teks(baru),
-                    alasan=alasan,
-                )
-        if berubah:
-            target.save(update_fields=berubah)
+        _ubah_kolom(pengguna, target, "target_tahunan", indikator.perangkat_daerah, f"{tahun}", nilai, alasan)
         return target
 
 
@@ -257,26 +276,17 @@ def simpan_target_triwulan(
         raise ValueError(f"Kolom target triwulan tidak dikenal: {', '.join(sorted(tidak_dikenal))}")
     if not 1 <= triwulan <= 4:
         raise ValueError("Triwulan harus 1 sampai 4.")
+    _wajib(pengguna, indikator.perangkat_daerah)
     with transaction.atomic():
         target, _ = TargetTriwulan.objects.get_or_create(indikator=indikator, tahun=tahun, triwulan=triwulan)
         target = TargetTriwulan.objects.select_for_update().get(pk=target.pk)
-        berubah = []
-        for kolom, baru in nilai.items():
-            lama = getattr(target, kolom)
-            if lama != baru:
-                setattr(target, kolom, baru)
-                berubah.append(kolom)
-                catat(
-                    pengguna,
-                    aksi="ubah",
-                    objek="target_triwulan",
-                    objek_id=target.pk,
-                    perangkat_daerah=indikator.perangkat_daerah,
-                    kolom=f"{kolom} {tahun} TW {triwulan}",
-                    lama=_teks(lama),
-                    baru=_teks(baru),
-                    alasan=alasan,
-                )
-        if berubah:
-            target.save(update_fields=berubah)
+        _ubah_kolom(
+            pengguna,
+            target,
+            "target_triwulan",
+            indikator.perangkat_daerah,
+            f"{tahun} TW {triwulan}",
+            nilai,
+            alasan,
+        )
         return target
