@@ -198,3 +198,54 @@ def paket_zip(pd: "PerangkatDaerah", tahun: int, triwulan: int) -> bytes:
     from capaian.laporan.sumber import muat_data
 
     return zip_data(muat_data(pd, tahun, triwulan))
+
+
+# ---------------------------------------------------------------------------------------------------
+# The download package: the ten files of XLSX, PDF and DOCX, named for the agency and quarter.
+
+PAKET: tuple[tuple[str, str], ...] = tuple(
+    (jenis, f)
+    for jenis in ("surat-pengantar", "kertas-kerja", "e81", "kesimpulan", "narasi")
+    for f in FORMAT_JENIS[jenis]
+    if f != "json"
+)
+
+AWALAN_BERKAS = {
+    "e81": "E81",
+    "kertas-kerja": "Kertas-Kerja",
+    "kesimpulan": "Kesimpulan",
+    "narasi": "Narasi",
+    "surat-pengantar": "Surat-Pengantar",
+}
+
+
+def nama_unduhan(jenis: str, format_: str, slug: str, tahun: int, triwulan: int) -> str:
+    """A download's file name: "E81-disperindag-2024-TW2.xlsx"."""
+    return f"{AWALAN_BERKAS[jenis]}-{slug}-{tahun}-TW{triwulan}.{format_}"
+
+
+def nama_zip(slug: str, tahun: int, triwulan: int) -> str:
+    return f"Laporan-Monev-{slug}-{tahun}-TW{triwulan}.zip"
+
+
+def zip_unduhan(
+    data: DataLaporan,
+    slug: str,
+    kemajuan: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """The ten files as a ZIP with download names, rendering document by document.
+
+    `kemajuan(selesai, total)` is called before the first file and after each one (the web page's progress).
+    """
+    konteks = Konteks(data)
+    total = len(PAKET)
+    if kemajuan:
+        kemajuan(0, total)
+    keluaran = io.BytesIO()
+    with zipfile.ZipFile(keluaran, "w", compression=zipfile.ZIP_DEFLATED) as arsip:
+        for selesai, (jenis, f) in enumerate(PAKET, start=1):
+            nama = nama_unduhan(jenis, f, slug, data.tahun, data.triwulan)
+            arsip.writestr(nama, render(konteks, jenis, f))
+            if kemajuan:
+                kemajuan(selesai, total)
+    return keluaran.getvalue()

@@ -7,16 +7,26 @@ the sheet can be checked and summed; Excel shows them with the reader's locale m
 
 import io
 import weakref
+import zipfile
 from collections.abc import Iterable, Sequence
-from copy import copy
 from decimal import Decimal
+from functools import lru_cache
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
+from openpyxl.compat import safe_string
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.styles.named_styles import NamedStyleList
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.merge import MergedCellRange
+from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+from openpyxl.xml.functions import fromstring
 
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81
@@ -59,14 +69,42 @@ def _gaya(nama: str, font: Font, format_angka: str = "General", **rata: object) 
     )
 
 
-# Per workbook: each named style's compiled style array. Copying it onto a cell is what `cell.style = name`
-# ends in, without the look-up and hashing on every cell; on a 40-agency city that is most of the time.
-_PROTOTIPE: "weakref.WeakKeyDictionary[Workbook, dict[str, object]]" = weakref.WeakKeyDictionary()
+# Per workbook: each named style's compiled style array and its index in the workbook's cell styles.
+# Giving a cell that array is what `cell.style = name` ends in, without the look-up and hashing on every
+# cell; on a 40-agency city that is most of the time.
+_PROTOTIPE: "weakref.WeakKeyDictionary[Workbook, dict[str, tuple[StyleArray, int]]]" = (
+    weakref.WeakKeyDictionary()
+)
 
 
-def _beri_gaya(ws: Worksheet, baris: int, kolom: int, nama: str) -> Cell:
-    c = ws.cell(row=baris, column=kolom)
-    c._style = copy(_PROTOTIPE[ws.parent][nama])
+class _SelBergaya(Cell):  # type: ignore[misc]
+    """A cell created with one of the workbook's named styles, which knows its style index.
+
+    The writer asks every styled cell for `style_id`, which hashes its style array into the workbook's list
+    each time; this cell answers from the index found once per style, unless its style was changed since.
+    """
+
+    __slots__ = ("_asal", "_sid")
+
+    _asal: StyleArray
+    _sid: int
+
+    @property
+    def style_id(self) -> int:
+        if self._style == self._asal:
+            return self._sid
+        return int(super().style_id)
+
+
+def _beri_gaya(ws: Worksheet, baris: int, kolom: int, nama: str, nilai: object = None) -> Cell:
+    asal, sid = _PROTOTIPE[ws.parent][nama]
+    c = _SelBergaya(ws, row=baris, column=kolom, style_array=asal)
+    c._asal, c._sid = asal, sid
+    if isinstance(nilai, (int, Decimal)) and not isinstance(nilai, bool):
+        c._value = nilai  # a number: the cell's data type is already "n"
+    elif nilai is not None and nilai != "":
+        c.value = nilai
+    ws._cells[(baris, kolom)] = c
     return c
 
 
@@ -75,11 +113,11 @@ def _gabung(ws: Worksheet, r1: int, k1: int, r2: int, k2: int) -> None:
 
     The cells inside keep the style already given to them, so the borders of the merged area still print.
     """
-    ref = f"{get_column_letter(k1)}{r1}:{get_column_letter(k2)}{r2}"
-    ws.merged_cells.add(MergedCellRange(ws, ref))
+    # A plain CellRange is written the same as a MergedCellRange, which also builds its edge cells' borders.
+    ws.merged_cells.add(CellRange(min_col=k1, min_row=r1, max_col=k2, max_row=r2))
 
 
-def _daftarkan_gaya(wb: Workbook) -> None:
+def _daftarkan_gaya(wb: Workbook) -> dict[str, tuple[StyleArray, int]]:
     # Named styles are registered once per workbook, so the file carries them (users can restyle a kind of
     # cell at once) and every cell only refers to one.
     for gaya in (
@@ -99,13 +137,37 @@ def _daftarkan_gaya(wb: Workbook) -> None:
     ):
         wb.add_named_style(gaya)
     contoh = wb.create_sheet("_")
-    prototipe: dict[str, object] = {}
+    prototipe: dict[str, tuple[StyleArray, int]] = {}
     for nama in wb.named_styles:
         sel = contoh.cell(row=1, column=1)
         sel.style = nama
-        prototipe[nama] = copy(sel._style)
+        prototipe[nama] = (StyleArray(sel._style), sel.style_id)
     wb.remove(contoh)
-    _PROTOTIPE[wb] = prototipe
+    return prototipe
+
+
+@lru_cache(maxsize=1)
+def _templat() -> tuple[Workbook, dict[str, tuple[StyleArray, int]]]:
+    wb = Workbook()
+    lembar_awal = wb.active
+    if lembar_awal is not None:
+        wb.remove(lembar_awal)
+    return wb, _daftarkan_gaya(wb)
+
+
+# The workbook's style lists (fonts, borders, ..., the named styles and the compiled cell styles) after the
+# named styles are registered are the same for every new workbook; they are copied from one template instead
+# of registered again (hashing every style part), which was a tenth of a one-sheet file's time. openpyxl is
+# pinned (3.1.5); tests/laporan check that the styles written are the ones registered.
+_DAFTAR_GAYA = (
+    "_fonts",
+    "_fills",
+    "_borders",
+    "_alignments",
+    "_protections",
+    "_number_formats",
+    "_cell_styles",
+)
 
 
 def _cetak(ws: Worksheet, baris_judul: tuple[int, int], kertas: int) -> None:
@@ -138,9 +200,7 @@ def _isi(ws: Worksheet, baris: int, kolom: int, sel: Sel, tebal: bool = False) -
         nama = "label"
     else:
         nama = "teks_tebal" if tebal else ("no" if sel.jenis == "no" else "teks")
-    c = _beri_gaya(ws, baris, kolom, nama)
-    if nilai is not None and nilai != "":
-        c.value = nilai
+    _beri_gaya(ws, baris, kolom, nama, nilai)
 
 
 def _tanda_tangan(ws: Worksheet, baris: int, data: DataLaporan, kolom_awal: int, kolom_akhir: int) -> int:
@@ -179,9 +239,77 @@ def _blok_teks(ws: Worksheet, baris: int, judul: str, isi: str, lebar: int) -> i
     return baris + 2
 
 
+def _atribut(nilai: object) -> str:
+    return escape(str(nilai), {'"': "&quot;"})
+
+
+class _PenulisLembar(WorksheetWriter):  # type: ignore[misc]
+    """openpyxl's sheet writer, writing the cells as one parsed fragment.
+
+    openpyxl writes each cell through a nest of incremental `xf.element` calls, which was most of the time of
+    saving Form E.81. When every cell is plain (a number, a text or an empty styled cell), the sheet data
+    are written here as XML text, parsed once by lxml and written in one call: the same elements. A sheet
+    with anything else (formulas, dates, comments, hyperlinks, rich text) goes through openpyxl's writer.
+    """
+
+    def write_rows(self) -> None:
+        baris_baris = self.rows()
+        teks = ["<sheetData>"]
+        dimensi = self.ws.row_dimensions
+        for indeks, baris in baris_baris:
+            atribut = "".join(f' {k}="{_atribut(v)}"' for k, v in dimensi.get(indeks, {}))
+            teks.append(f'<row r="{indeks}"{atribut}>')
+            for cell in baris:
+                nilai = cell._value
+                bergaya = cell.has_style
+                if cell._comment is not None or cell.hyperlink is not None:
+                    super().write_rows()
+                    return
+                if nilai is None and not bergaya:
+                    continue
+                jenis = cell.data_type
+                gaya = f' s="{cell.style_id}"' if bergaya else ""
+                kolom = get_column_letter(cell.column)
+                if nilai is None or nilai == "":
+                    teks.append(f'<c r="{kolom}{indeks}"{gaya} t="{"inlineStr" if jenis == "s" else "n"}"/>')
+                elif jenis == "s" and isinstance(nilai, str):
+                    ruang = ' xml:space="preserve"' if nilai != nilai.strip() else ""
+                    teks.append(
+                        f'<c r="{kolom}{indeks}"{gaya} t="inlineStr">'
+                        f"<is><t{ruang}>{escape(nilai)}</t></is></c>"
+                    )
+                elif jenis == "n" and isinstance(nilai, (int, float, Decimal)):
+                    teks.append(f'<c r="{kolom}{indeks}"{gaya} t="n"><v>{safe_string(nilai)}</v></c>')
+                else:
+                    super().write_rows()
+                    return
+            teks.append("</row>")
+        teks.append("</sheetData>")
+        xf = self.xf.send(True)
+        xf.write(fromstring("".join(teks)))
+        self.xf.send(None)
+
+
+class _PenulisBuku(ExcelWriter):  # type: ignore[misc]
+    def write_worksheet(self, ws: Worksheet) -> None:
+        if self.workbook.write_only:
+            super().write_worksheet(ws)
+            return
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        penulis = _PenulisLembar(ws)
+        penulis.write()
+        ws._rels = penulis._rels
+        self._archive.write(penulis.out, ws.path[1:])
+        self.manifest.append(ws)
+        penulis.cleanup()
+
+
 def _simpan(wb: Workbook) -> bytes:
     keluaran = io.BytesIO()
-    wb.save(keluaran)
+    with zipfile.ZipFile(keluaran, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as arsip:
+        _PenulisBuku(wb, arsip).write_data()
     return keluaran.getvalue()
 
 
@@ -210,8 +338,7 @@ def lembar_e81(
             for rr in range(r, r + g.tinggi):
                 for kk in range(k, k + g.lebar):
                     _beri_gaya(ws, rr, kk, "kepala")
-        _beri_gaya(ws, r, k, "kepala")
-        ws.cell(row=r, column=k).value = g.teks
+        _beri_gaya(ws, r, k, "kepala", g.teks)
     ws.row_dimensions[awal_kepala].height = 24
     ws.row_dimensions[awal_kepala + 1].height = 60
     akhir_kepala = awal_kepala + TINGGI_KEPALA - 1
@@ -263,7 +390,12 @@ def buku_baru() -> Workbook:
     lembar_awal = wb.active
     if lembar_awal is not None:
         wb.remove(lembar_awal)
-    _daftarkan_gaya(wb)
+    templat, prototipe = _templat()
+    for nama in _DAFTAR_GAYA:
+        setattr(wb, nama, IndexedList(getattr(templat, nama)))
+    # The NamedStyle objects are shared read-only: writing a workbook only reads them.
+    wb._named_styles = NamedStyleList(templat._named_styles)
+    _PROTOTIPE[wb] = prototipe
     return wb
 
 
@@ -292,8 +424,7 @@ def _tabel(
     isi: Iterable[Sequence[Sel]],
 ) -> tuple[int, int]:
     for kolom, (teks, lebar) in enumerate(kepala_kolom, start=1):
-        _beri_gaya(ws, baris, kolom, "kepala")
-        ws.cell(row=baris, column=kolom).value = teks
+        _beri_gaya(ws, baris, kolom, "kepala", teks)
         ws.column_dimensions[get_column_letter(kolom)].width = lebar
     awal = baris
     baris += 1

@@ -3,7 +3,7 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from capaian.web import masuk, views
+from capaian.web import masuk, unduh, views
 from capaian.web.admin import situs_admin
 
 PD = "pd/<slug:slug>/<int:tahun>/<int:triwulan>/"
@@ -18,6 +18,12 @@ urlpatterns = [
     path(PD + "bukti/", views.unggah_bukti, name="unggah_bukti"),
     path(PD + "baris/<int:indikator>/riwayat/", views.riwayat_baris, name="riwayat_baris"),
     path(PD + "dasbor/", views.dasbor_pd, name="dasbor_pd"),
+    path(PD + "laporan/", unduh.halaman, name="unduh"),
+    path(PD + "laporan/paket.zip", unduh.zip_langsung, name="unduh_zip"),
+    path(PD + "laporan/paket/", unduh.mulai, name="unduh_mulai"),
+    path(PD + "laporan/<str:jenis>.<str:format_>", unduh.berkas, name="unduh_berkas"),
+    path("laporan/paket/<str:kunci>/", unduh.status, name="unduh_status"),
+    path("laporan/paket/<str:kunci>/unduh/", unduh.ambil, name="unduh_ambil"),
     path("pd/<slug:slug>/bukti/<int:pk>/", views.unduh_bukti, name="unduh_bukti"),
     path("pd/<slug:slug>/riwayat/", views.riwayat_pd, name="riwayat_pd"),
     path("triwulan/<int:tahun>/<int:triwulan>/", views.ikhtisar, name="ikhtisar"),

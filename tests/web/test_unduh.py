@@ -1,0 +1,189 @@
+"""The report package download page (capaian/web/unduh.py): who may download, the files, the ZIP job."""
+
+import io
+import time
+import zipfile
+from collections.abc import Callable
+
+import docx
+import openpyxl
+import pytest
+from django.test import Client
+
+from tests.conftest import PD, PD_CONTOH, PERSONA, TAHUN
+
+pytestmark = pytest.mark.usefixtures("demo_per_modul")
+
+Klien = Callable[[str | None], Client]
+
+HALAMAN = f"/pd/{PD}/{TAHUN}/2/laporan/"
+ZIP = HALAMAN + "paket.zip"
+MULAI = HALAMAN + "paket/"
+BERKAS = [
+    "Surat-Pengantar-disperindag-2024-TW2.docx",
+    "Surat-Pengantar-disperindag-2024-TW2.pdf",
+    "Kertas-Kerja-disperindag-2024-TW2.xlsx",
+    "Kertas-Kerja-disperindag-2024-TW2.pdf",
+    "E81-disperindag-2024-TW2.xlsx",
+    "E81-disperindag-2024-TW2.pdf",
+    "Kesimpulan-disperindag-2024-TW2.xlsx",
+    "Kesimpulan-disperindag-2024-TW2.pdf",
+    "Narasi-disperindag-2024-TW2.docx",
+    "Narasi-disperindag-2024-TW2.pdf",
+]
+BOLEH = [p for p in PERSONA if p and p != "operator-contoh"]
+
+
+def _terbuka(nama: str, isi: bytes) -> None:
+    if nama.endswith(".pdf"):
+        assert isi.startswith(b"%PDF"), nama
+    elif nama.endswith(".xlsx"):
+        wb = openpyxl.load_workbook(io.BytesIO(isi))
+        assert wb.worksheets and wb.worksheets[0].max_row > 3, nama
+    else:
+        assert docx.Document(io.BytesIO(isi)).paragraphs, nama
+
+
+def _tunggu(k: Client, status: str) -> dict[str, object]:
+    batas = time.monotonic() + 60
+    while True:
+        s = k.get(status).json()
+        if s["siap"] or s["galat"] or time.monotonic() > batas:
+            return dict(s)
+        time.sleep(0.1)
+
+
+@pytest.mark.parametrize("url", [HALAMAN, ZIP, HALAMAN + "e81.xlsx"])
+def test_anonim_diarahkan_ke_halaman_masuk(klien_sebagai: Klien, url: str) -> None:
+    r = klien_sebagai(None).get(url)
+    assert r.status_code == 302
+    assert r["Location"].startswith("/masuk/?next=")
+
+
+def test_anonim_tidak_dapat_memulai_paket(klien_sebagai: Klien) -> None:
+    r = klien_sebagai(None).post(MULAI)
+    assert r.status_code == 302
+
+
+@pytest.mark.parametrize("persona", BOLEH)
+def test_halaman_bagi_yang_berhak(klien_sebagai: Klien, persona: str) -> None:
+    r = klien_sebagai(persona).get(HALAMAN)
+    assert r.status_code == 200
+    isi = r.content.decode()
+    assert "Laporan-Monev-disperindag-2024-TW2.zip" in isi
+    for nama in BERKAS:
+        assert nama in isi
+    assert "web/unduh.js" in isi
+    assert "<script>" not in isi and "style=" not in isi  # strict CSP: no inline script or style
+
+
+@pytest.mark.parametrize("url", [HALAMAN, ZIP, HALAMAN + "e81.pdf", HALAMAN + "narasi.docx"])
+def test_operator_lain_mendapat_404(klien_sebagai: Klien, url: str) -> None:
+    assert klien_sebagai("operator-contoh").get(url).status_code == 404
+
+
+def test_operator_lain_tidak_dapat_memulai_paket(klien_sebagai: Klien) -> None:
+    assert klien_sebagai("operator-contoh").post(MULAI).status_code == 404
+
+
+def test_operator_contoh_melihat_pd_sendiri(klien_sebagai: Klien) -> None:
+    assert klien_sebagai("operator-contoh").get(f"/pd/{PD_CONTOH}/{TAHUN}/2/laporan/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", [f"/pd/{PD}/{TAHUN}/5/laporan/", HALAMAN + "e81.json", HALAMAN + "narasi.xlsx"]
+)
+def test_yang_tidak_ada_404(klien_sebagai: Klien, url: str) -> None:
+    assert klien_sebagai("verifikator").get(url).status_code == 404
+
+
+@pytest.mark.parametrize("persona", BOLEH)
+def test_zip_langsung_berisi_sepuluh_berkas_yang_terbuka(klien_sebagai: Klien, persona: str) -> None:
+    r = klien_sebagai(persona).get(ZIP)
+    assert r.status_code == 200
+    assert r["Content-Type"] == "application/zip"
+    assert 'filename="Laporan-Monev-disperindag-2024-TW2.zip"' in r["Content-Disposition"]
+    with zipfile.ZipFile(io.BytesIO(r.content)) as arsip:
+        assert arsip.namelist() == BERKAS
+        for nama in BERKAS:
+            _terbuka(nama, arsip.read(nama))
+
+
+@pytest.mark.parametrize(
+    ("url", "nama"),
+    [
+        ("e81.xlsx", "E81-disperindag-2024-TW2.xlsx"),
+        ("e81.pdf", "E81-disperindag-2024-TW2.pdf"),
+        ("kertas-kerja.xlsx", "Kertas-Kerja-disperindag-2024-TW2.xlsx"),
+        ("kesimpulan.pdf", "Kesimpulan-disperindag-2024-TW2.pdf"),
+        ("narasi.docx", "Narasi-disperindag-2024-TW2.docx"),
+        ("surat-pengantar.pdf", "Surat-Pengantar-disperindag-2024-TW2.pdf"),
+    ],
+)
+def test_berkas_satu_per_satu(klien_sebagai: Klien, url: str, nama: str) -> None:
+    r = klien_sebagai("kepala-disperindag").get(HALAMAN + url)
+    assert r.status_code == 200
+    assert f'filename="{nama}"' in r["Content-Disposition"]
+    _terbuka(nama, r.content)
+
+
+def test_paket_dengan_kemajuan(klien_sebagai: Klien) -> None:
+    k = klien_sebagai("operator-disperindag")
+    assert k.get(MULAI).status_code == 405  # starting is a POST
+    r = k.post(MULAI)
+    assert r.status_code == 202
+    tugas = r.json()
+    awal = k.get(tugas["status"]).json()
+    assert set(awal) == {"selesai", "total", "siap", "galat"}
+    assert awal["total"] == 10 and 0 <= awal["selesai"] <= 10
+    akhir = _tunggu(k, tugas["status"])
+    assert akhir == {"selesai": 10, "total": 10, "siap": True, "galat": ""}
+    z = k.get(tugas["unduh"])
+    assert z.status_code == 200
+    assert 'filename="Laporan-Monev-disperindag-2024-TW2.zip"' in z["Content-Disposition"]
+    with zipfile.ZipFile(io.BytesIO(z.content)) as arsip:
+        assert arsip.namelist() == BERKAS
+        for nama in BERKAS:
+            _terbuka(nama, arsip.read(nama))
+
+
+def test_paket_orang_lain_tidak_dapat_diambil(klien_sebagai: Klien) -> None:
+    pemilik = klien_sebagai("operator-disperindag")
+    tugas = pemilik.post(MULAI).json()
+    _tunggu(pemilik, tugas["status"])
+    # The verifikator may see the agency, but the job is not theirs: it does not exist for them.
+    for lain in ("verifikator", "operator-contoh", "admin"):
+        k = klien_sebagai(lain)
+        assert k.get(tugas["status"]).status_code == 404
+        assert k.get(tugas["unduh"]).status_code == 404
+    anonim = klien_sebagai(None).get(tugas["unduh"])
+    assert anonim.status_code == 302
+    assert pemilik.get(tugas["unduh"]).status_code == 200
+
+
+def test_id_tidak_dikenal_404(klien_sebagai: Klien) -> None:
+    k = klien_sebagai("verifikator")
+    assert k.get("/laporan/paket/tidak-ada/").status_code == 404
+    assert k.get("/laporan/paket/tidak-ada/unduh/").status_code == 404
+
+
+def test_paket_belum_siap_409(klien_sebagai: Klien, pengguna_demo: Callable[[str], object]) -> None:
+    from capaian.web import unduh
+
+    k = klien_sebagai("verifikator")
+    tugas = unduh.Tugas(pengguna=pengguna_demo("verifikator").pk, nama="x.zip")  # type: ignore[attr-defined]
+    with unduh._KUNCI:
+        unduh._TUGAS["belum-siap"] = tugas
+    r = k.get("/laporan/paket/belum-siap/unduh/")
+    assert r.status_code == 409
+    assert r.json() == {"selesai": 0, "total": 10, "siap": False, "galat": ""}
+
+
+def test_tugas_kedaluwarsa_dilupakan(klien_sebagai: Klien, monkeypatch: pytest.MonkeyPatch) -> None:
+    from capaian.web import unduh
+
+    k = klien_sebagai("pimpinan")
+    tugas = k.post(MULAI).json()
+    _tunggu(k, tugas["status"])
+    monkeypatch.setattr(unduh, "UMUR_TUGAS", -1)
+    assert k.get(tugas["status"]).status_code == 404
