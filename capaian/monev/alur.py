@@ -7,6 +7,11 @@
     diverifikasi --kunci (verifikator)--> terkunci
     terkunci --buka (verifikator, reason)--> dikembalikan
 
+The submission gate: ajukan runs the data checks (capaian.aturan.periksa_data) and the cross-document checks
+(capaian.laporan.konsistensi) on the quarter; any galat blocks it (LangkahTidakSah naming the count and the
+checks page) unless the operator has written an explanation (ajukan_penjelasan) that the verifikator has
+accepted (terima_penjelasan) and no galat has appeared since the acceptance.
+
 Each step is one transaction: lock the StatusTriwulan row, check the role, check the state, save and write
 one AuditEvent (aksi = the step, objek "triwulan", kolom "status", lama/baru = the statuses).
 
@@ -23,7 +28,11 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from capaian.aturan.periksa import Temuan
+from capaian.aturan.periksa_data import galat, kunci_galat, periksa_data, sidik_galat
 from capaian.audit.catat import catat
+from capaian.laporan.konsistensi import periksa_konsistensi
+from capaian.laporan.sumber import muat_data
 from capaian.monev.models import PeriodeTriwulan, Status, StatusTriwulan
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
@@ -127,10 +136,59 @@ def _hapus_persetujuan(status: StatusTriwulan) -> None:
     status.disetujui_kepala_oleh = None
 
 
+def periksa_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> list[Temuan]:
+    """All findings of the quarter: the agency's data checks, then the cross-document checks."""
+    data = muat_data(pd, tahun, triwulan)
+    return periksa_data(data.baris, triwulan, data.set_predikat) + periksa_konsistensi(data)
+
+
+def galat_baru(status: StatusTriwulan, temuan: list[Temuan]) -> list[str]:
+    """The galat keys not covered by an accepted explanation (all of them when none was accepted)."""
+    kunci = kunci_galat(temuan)
+    if status.penjelasan_diterima_pada is None:
+        return kunci
+    diterima = set(status.penjelasan_galat_diterima or [])
+    return [k for k in kunci if k not in diterima]
+
+
+def ringkasan_periksa(
+    pd: PerangkatDaerah, tahun: int, triwulan: int, status: StatusTriwulan
+) -> dict[str, object]:
+    """Counts for the entry screen: galat, peringatan, and galat not covered by an accepted explanation."""
+    temuan = periksa_triwulan(pd, tahun, triwulan)
+    return {
+        "galat": sum(1 for t in temuan if t.tingkat == "galat"),
+        "peringatan": sum(1 for t in temuan if t.tingkat != "galat"),
+        "belum_dijelaskan": len(galat_baru(status, temuan)),
+        "diterima": status.penjelasan_diterima_pada is not None,
+    }
+
+
+def pesan_gerbang(pd: PerangkatDaerah, tahun: int, triwulan: int, jumlah: int, baru: int) -> str:
+    from django.urls import reverse
+
+    halaman = reverse("periksa", args=[pd.slug, tahun, triwulan])
+    if baru < jumlah:
+        awal = f"{baru} dari {jumlah} galat pemeriksaan muncul setelah penjelasan diterima."
+    else:
+        awal = f"Pemeriksaan data menemukan {jumlah} galat."
+    return (
+        f"Triwulan belum dapat diajukan: {awal} Perbaiki datanya, atau tulis penjelasan yang diterima "
+        f"verifikator, di halaman pemeriksaan ({halaman})."
+    )
+
+
 def ajukan(
     pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int, catatan: str = ""
 ) -> StatusTriwulan:
-    """The agency's operator submits the quarter for verification."""
+    """The agency's operator submits the quarter for verification, if the checks find no unexplained galat."""
+
+    def gerbang(status: StatusTriwulan) -> None:
+        temuan = periksa_triwulan(pd, tahun, triwulan)
+        baru = galat_baru(status, temuan)
+        if baru:
+            raise LangkahTidakSah(pesan_gerbang(pd, tahun, triwulan, len(galat(temuan)), len(baru)))
+
     return _langkah(
         pengguna,
         pd,
@@ -141,6 +199,87 @@ def ajukan(
         dari=(Status.DRAFT, Status.DIKEMBALIKAN),
         ke=Status.DIAJUKAN,
         catatan=catatan.strip(),
+        ubah=gerbang,
+    )
+
+
+def _penjelasan(
+    pengguna: Pengguna | None,
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    *,
+    aksi: str,
+    boleh: Callable[[Pengguna | None, PerangkatDaerah], bool],
+    ubah: Callable[[StatusTriwulan], str | None],
+) -> StatusTriwulan:
+    """The frame of the explanation steps: only before submission; audited on column penjelasan_galat."""
+    _sah_triwulan(tahun, triwulan)
+    akses.wajib(boleh(pengguna, pd), "Peran Anda tidak berhak melakukan langkah ini.")
+    with transaction.atomic():
+        StatusTriwulan.objects.get_or_create(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
+        status = StatusTriwulan.objects.select_for_update().get(
+            perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
+        )
+        if status.status not in (Status.DRAFT, Status.DIKEMBALIKAN):
+            raise LangkahTidakSah(
+                f"Langkah '{aksi}' tidak dapat dilakukan: Triwulan {triwulan} {tahun} berstatus "
+                f"{Status(status.status).label}."
+            )
+        lama = status.penjelasan_galat
+        baru = ubah(status)
+        status.save()
+        catat(
+            pengguna,
+            aksi=aksi,
+            objek="triwulan",
+            objek_id=status.pk,
+            perangkat_daerah=pd,
+            kolom="penjelasan_galat",
+            lama=lama or None,
+            baru=status.penjelasan_galat,
+            alasan=baru,
+        )
+        return status
+
+
+def ajukan_penjelasan(
+    pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int, penjelasan: str
+) -> StatusTriwulan:
+    """The operator explains the galat the checks find; a new text withdraws an earlier acceptance."""
+    teks = _wajib_teks(penjelasan, "Penjelasan wajib diisi.")
+
+    def ubah(status: StatusTriwulan) -> str | None:
+        status.penjelasan_galat = teks
+        status.penjelasan_diterima_oleh = None
+        status.penjelasan_diterima_pada = None
+        status.penjelasan_galat_diterima = []
+        status.penjelasan_sidik = ""
+        return None
+
+    return _penjelasan(pengguna, pd, tahun, triwulan, aksi="ajukan_penjelasan", boleh=boleh_ajukan, ubah=ubah)
+
+
+def terima_penjelasan(
+    pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int
+) -> StatusTriwulan:
+    """The verifikator accepts the explanation for the galat present now (their keys are stored)."""
+
+    def ubah(status: StatusTriwulan) -> str | None:
+        if not status.penjelasan_galat.strip():
+            raise LangkahTidakSah("Belum ada penjelasan dari operator untuk diterima.")
+        if status.penjelasan_diterima_pada is not None:
+            raise LangkahTidakSah("Penjelasan ini sudah diterima.")
+        temuan = periksa_triwulan(pd, tahun, triwulan)
+        status.penjelasan_diterima_oleh = cast("User", pengguna)
+        status.penjelasan_diterima_pada = timezone.now()
+        status.penjelasan_galat_diterima = kunci_galat(temuan)
+        status.penjelasan_sidik = sidik_galat(temuan)
+        jumlah = len(status.penjelasan_galat_diterima)
+        return f"Diterima untuk {jumlah} galat (sidik {status.penjelasan_sidik[:12]})."
+
+    return _penjelasan(
+        pengguna, pd, tahun, triwulan, aksi="terima_penjelasan", boleh=boleh_verifikasi, ubah=ubah
     )
 
 

@@ -3,7 +3,7 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from capaian.web import masuk, unduh, views
+from capaian.web import masuk, periksa_views, unduh, views
 from capaian.web.admin import situs_admin
 
 PD = "pd/<slug:slug>/<int:tahun>/<int:triwulan>/"
@@ -24,6 +24,9 @@ urlpatterns = [
     path(PD + "laporan/<str:jenis>.<str:format_>", unduh.berkas, name="unduh_berkas"),
     path("laporan/paket/<str:kunci>/", unduh.status, name="unduh_status"),
     path("laporan/paket/<str:kunci>/unduh/", unduh.ambil, name="unduh_ambil"),
+    path(PD + "periksa/", periksa_views.periksa, name="periksa"),
+    path(PD + "periksa/penjelasan/", periksa_views.penjelasan, name="periksa_penjelasan"),
+    path(PD + "periksa/terima/", periksa_views.terima, name="periksa_terima"),
     path("pd/<slug:slug>/bukti/<int:pk>/", views.unduh_bukti, name="unduh_bukti"),
     path("pd/<slug:slug>/riwayat/", views.riwayat_pd, name="riwayat_pd"),
     path("triwulan/<int:tahun>/<int:triwulan>/", views.ikhtisar, name="ikhtisar"),

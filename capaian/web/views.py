@@ -177,6 +177,7 @@ def _render_isian(
     pesan_periode = _pesan_periode(pd, tahun, triwulan)
     boleh_isi = akses.boleh_isi_realisasi(request.user, pd) and status.boleh_diubah and not pesan_periode
     rekap = lap.rekap
+    tombol = [(t, LABEL_LANGKAH[t]) for t in _tombol(request, pd, status)]
     konteks = _konteks(
         request,
         pd=pd,
@@ -187,7 +188,9 @@ def _render_isian(
         status=status,
         pesan_periode=pesan_periode,
         boleh_isi=boleh_isi,
-        tombol=[(t, LABEL_LANGKAH[t]) for t in _tombol(request, pd, status)],
+        tombol=tombol,
+        # The checks build every document of the quarter: only worth it where the workflow is shown.
+        ringkasan_periksa=alur.ringkasan_periksa(pd, tahun, triwulan, status) if tombol else None,
         teks=[(nama, LABEL_TEKS[nama], teks.get(nama, "")) for nama in TEKS_TRIWULAN],
         rekap={
             "target_rp": format_rupiah(rekap.jumlah_target_rp),

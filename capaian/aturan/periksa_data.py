@@ -1,0 +1,490 @@
+"""Checks over an agency's own plan and realisation data for a year and quarter, before it is submitted.
+
+Where `capaian.aturan.periksa` checks a hand-typed Form E.81 sheet (whose derived columns may be wrong), this
+module checks the inputs the engine computes from: targets, budgets, quarterly targets, realisations and
+Kertas Kerja formulas. It is pure (no Django): it reads any rows shaped like
+`capaian.laporan.data.BarisRencana` (the `BarisData` protocol below) and returns the same `Temuan` as the
+sheet checker. There is no sheet cell, so `sel` describes the place ("baris 35 (3.30.03.2.01.0001), target
+TW II Rp") and `kolom` names the Form E.81 column ("7 Rp", "target TW II K", "12 Rp").
+
+Checks and their `jenis`:
+
+galat
+    rp-melebihi-pagu       realisation Rp to date (col 12) above the year's budget (col 7)
+    tw-melebihi-target     a quarterly K target above the year's target for a jumlah-aggregated indicator
+                           (not summed: quarterly K targets are written per quarter or cumulatively), a
+                           quarterly Rp target above the budget, or the sum of quarterly Rp targets above it
+    induk-anak-pagu        a program's or kegiatan's budget (col 7 Rp, col 5 Rp) not the sum of its children's
+    rumus-tidak-sah        a formula that does not parse, or uses a variable it does not declare
+    rumus-referensi        a formula that refers to an indicator that does not exist
+    rumus-melingkar        formulas that refer to each other in a circle
+    k-sebesar-rupiah       a Rupiah-sized whole number (>= 1.000.000) in a K column whose unit is not Rupiah
+    nilai-negatif          a negative Rp, or a negative K (except the realisation of a rate of change)
+peringatan
+    realisasi-kosong       a quarter up to this one has a target but no realisation (K or Rp)
+    capaian-tinggi         capaian K (col 13) above 300 %: possibly a typing error
+    polaritas-terbalik     the indicator text reads lower-is-better, but it is set up as higher-is-better
+"""
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Protocol
+
+from capaian.aturan.capaian import (
+    Agregasi,
+    KRp,
+    MasukanBaris,
+    Polaritas,
+    Sifat,
+    hitung_baris,
+)
+from capaian.aturan.kinerja import DataTriwulan, RumusMelingkar, nilai_k_triwulan
+from capaian.aturan.kodering import Kode, Tingkat, coba_urai_kode
+from capaian.aturan.periksa import (
+    GALAT,
+    NAMA_TW,
+    PERINGATAN,
+    Temuan,
+    Tingkatan,
+    _fk,
+    _fp,
+    _frp,
+    _polaritas_negatif,
+    nama_kolom,
+)
+from capaian.aturan.predikat import BAWAAN, SetPredikat
+from capaian.aturan.rumus import Rumus, RumusError, urai
+
+BATAS_CAPAIAN = Decimal(300)  # above this a capaian is more likely a typing error than an achievement
+BATAS_RUPIAH_DI_K = Decimal(1_000_000)
+# Words that mark a rate of change, whose realisation may rightly be negative (omset fell).
+KATA_PERUBAHAN = ("peningkatan", "pertumbuhan", "kenaikan", "perubahan", "laju", "penurunan", "selisih")
+TINGKAT_RENJA = ("program", "kegiatan", "subkegiatan")
+
+
+class BarisData(Protocol):
+    """The fields of one indicator row that the checks read (capaian.laporan.data.BarisRencana has them)."""
+
+    @property
+    def kunci(self) -> str: ...
+    @property
+    def kode(self) -> str | None: ...
+    @property
+    def tingkat(self) -> str: ...
+    @property
+    def uraian(self) -> str: ...
+    @property
+    def indikator(self) -> str: ...
+    @property
+    def satuan(self) -> str: ...
+    @property
+    def sifat(self) -> Sifat: ...
+    @property
+    def rumus(self) -> str: ...
+    @property
+    def variabel(self) -> tuple[tuple[str, str], ...]: ...
+    @property
+    def lanjutan(self) -> bool: ...
+    @property
+    def renstra(self) -> KRp: ...
+    @property
+    def realisasi_lalu(self) -> KRp: ...
+    @property
+    def target(self) -> KRp: ...
+    @property
+    def target_tw(self) -> tuple[KRp, KRp, KRp, KRp]: ...
+    @property
+    def realisasi_tw(self) -> tuple[KRp, KRp, KRp, KRp]: ...
+    @property
+    def variabel_tw(self) -> tuple[Mapping[str, Decimal | None], ...]: ...
+
+
+@dataclass(frozen=True)
+class _Tempat:
+    indeks: int  # 0-based position in the rows
+    no: int | None  # the Form E.81 row number
+    baris: BarisData
+
+    @property
+    def label(self) -> str:
+        nama = self.baris.kode or self.baris.kunci
+        return f"baris {self.indeks + 1} ({nama})"
+
+
+def _nomori(baris: Sequence[BarisData]) -> list[int | None]:
+    # Form E.81's numbering (capaian.laporan.e81): a further indicator of a Renja element has no number.
+    nomor: list[int | None] = []
+    berikut = 1
+    for b in baris:
+        if b.lanjutan and b.tingkat in TINGKAT_RENJA:
+            nomor.append(None)
+        else:
+            nomor.append(berikut)
+            berikut += 1
+    return nomor
+
+
+def _uraian_kolom(kunci: str) -> str:
+    """ "7Rp" -> "Target tahun ini Rp", "T9K" -> "Target TW II K", "9K" -> "Realisasi TW II K"."""
+    kr = "Rp" if kunci.endswith("Rp") else "K"
+    inti = kunci[: -len(kr)]
+    nama = {
+        "5": "Target Renstra",
+        "6": "Realisasi Renstra s.d. tahun lalu",
+        "7": "Target tahun ini",
+        "12": "Realisasi s.d. triwulan ini",
+        "13": "Capaian",
+    }
+    if inti.startswith("T") and inti[1:] in ("8", "9", "10", "11"):
+        return f"Target {NAMA_TW[int(inti[1:]) - 8]} {kr}"
+    if inti in ("8", "9", "10", "11"):
+        return f"Realisasi {NAMA_TW[int(inti) - 8]} {kr}"
+    return f"{nama.get(inti, 'Kolom ' + inti)} {kr}"
+
+
+def _rupiah_satuan(satuan: str) -> bool:
+    s = satuan.lower().replace(".", "").strip()
+    return "rupiah" in s or s.startswith("rp")
+
+
+def _perubahan(indikator: str) -> bool:
+    teks = indikator.lower()
+    return any(kata in teks for kata in KATA_PERUBAHAN)
+
+
+def _pagu(b: BarisData, kolom: str) -> int | None:
+    return b.renstra.rp if kolom == "5Rp" else b.target.rp
+
+
+class _Pemeriksa:
+    def __init__(self, baris: Sequence[BarisData], triwulan: int, set_predikat: SetPredikat) -> None:
+        if triwulan not in (1, 2, 3, 4):
+            raise ValueError(f"Triwulan harus 1 sampai 4, bukan {triwulan}.")
+        self.triwulan = triwulan
+        self.set_predikat = set_predikat
+        self.tempat = [_Tempat(i, no, b) for i, (no, b) in enumerate(zip(_nomori(baris), baris, strict=True))]
+        self.temuan: list[Temuan] = []
+        self.rumus: dict[str, Rumus | None] = {}
+        self.rumus_rusak: set[str] = set()
+
+    def catat(
+        self,
+        t: _Tempat,
+        kunci: str | None,
+        jenis: str,
+        tingkat: Tingkatan,
+        pesan: str,
+        tertulis: str | None = None,
+        seharusnya: str | None = None,
+    ) -> None:
+        sel = t.label + (f", {_uraian_kolom(kunci)}" if kunci is not None else "")
+        self.temuan.append(
+            Temuan(
+                no=t.no,
+                kode=t.baris.kode,
+                kolom=nama_kolom(kunci) if kunci is not None else None,
+                sel=sel,
+                jenis=jenis,
+                tingkat=tingkat,
+                pesan=pesan,
+                tertulis=tertulis,
+                seharusnya=seharusnya,
+            )
+        )
+
+    # --- formulas ----------------------------------------------------------------------------------
+
+    def periksa_rumus(self) -> None:
+        kunci_ada = {t.baris.kunci for t in self.tempat}
+        for t in self.tempat:
+            b = t.baris
+            if not b.rumus.strip():
+                self.rumus[b.kunci] = None
+                continue
+            try:
+                r = urai(b.rumus, [nama for nama, _ in b.variabel])
+            except RumusError as e:
+                self.rumus_rusak.add(b.kunci)
+                self.rumus[b.kunci] = None
+                self.catat(
+                    t,
+                    None,
+                    "rumus-tidak-sah",
+                    GALAT,
+                    f"Rumus Kertas Kerja '{b.rumus}' tidak dapat dibaca: {e}",
+                    b.rumus,
+                )
+                continue
+            self.rumus[b.kunci] = r
+            asing = sorted(r.referensi() - kunci_ada)
+            if asing:
+                self.catat(
+                    t,
+                    None,
+                    "rumus-referensi",
+                    GALAT,
+                    f"Rumus '{b.rumus}' merujuk indikator yang tidak ada: "
+                    + ", ".join(f"[{k}]" for k in asing)
+                    + ".",
+                    b.rumus,
+                )
+
+    def k_per_triwulan(self) -> list[dict[str, Decimal | None]] | None:
+        """The quarters' K (formulas resolved) as the engine computes them; None when formulas loop."""
+        hasil: list[dict[str, Decimal | None]] = []
+        for indeks in range(self.triwulan):
+            masukan = {
+                t.baris.kunci: DataTriwulan(
+                    langsung=t.baris.realisasi_tw[indeks].k,
+                    variabel=t.baris.variabel_tw[indeks] if indeks < len(t.baris.variabel_tw) else {},
+                )
+                for t in self.tempat
+            }
+            try:
+                hasil.append(nilai_k_triwulan(self.rumus, masukan))
+            except RumusMelingkar as e:
+                awal = next((t for t in self.tempat if t.baris.kunci == e.jalur[0]), self.tempat[0])
+                self.catat(awal, None, "rumus-melingkar", GALAT, str(e), awal.baris.rumus)
+                return None
+        return hasil
+
+    # --- per row -------------------------------------------------------------------------------------
+
+    def periksa_nilai(self, t: _Tempat) -> None:
+        b = t.baris
+        nilai: list[tuple[str, KRp]] = [("5", b.renstra), ("6", b.realisasi_lalu), ("7", b.target)]
+        nilai += [(f"T{8 + i}", b.target_tw[i]) for i in range(4)]
+        nilai += [(str(8 + i), b.realisasi_tw[i]) for i in range(self.triwulan)]
+        rupiah = _rupiah_satuan(b.satuan)
+        for kolom, krp in nilai:
+            if krp.rp is not None and krp.rp < 0:
+                self.catat(
+                    t,
+                    f"{kolom}Rp",
+                    "nilai-negatif",
+                    GALAT,
+                    f"{_uraian_kolom(kolom + 'Rp')} bernilai negatif: anggaran tidak mungkin negatif.",
+                    _frp(Decimal(krp.rp)),
+                    "0 atau lebih",
+                )
+            k = krp.k
+            if k is None:
+                continue
+            realisasi = not kolom.startswith(("5", "7", "T"))
+            if k < 0 and not (realisasi and _perubahan(b.indikator)):
+                self.catat(
+                    t,
+                    f"{kolom}K",
+                    "nilai-negatif",
+                    GALAT,
+                    f"{_uraian_kolom(kolom + 'K')} bernilai negatif, padahal indikator '{b.indikator}' "
+                    "bukan laju perubahan.",
+                    _fk(k),
+                    "0 atau lebih",
+                )
+            if not rupiah and abs(k) >= BATAS_RUPIAH_DI_K and k == k.to_integral_value():
+                self.catat(
+                    t,
+                    f"{kolom}K",
+                    "k-sebesar-rupiah",
+                    GALAT,
+                    f"{_uraian_kolom(kolom + 'K')} berisi bilangan sebesar rupiah ({_frp(k)}), padahal "
+                    f"satuannya '{b.satuan}': nilai ini tampaknya milik kolom Rp.",
+                    _fk(k),
+                )
+
+    def periksa_pagu(self, t: _Tempat) -> None:
+        b = t.baris
+        pagu = b.target.rp
+        rp = [tw.rp for tw in b.realisasi_tw[: self.triwulan] if tw.rp is not None]
+        if pagu is not None and rp and sum(rp) > pagu:
+            self.catat(
+                t,
+                "12Rp",
+                "rp-melebihi-pagu",
+                GALAT,
+                f"Realisasi anggaran s.d. {NAMA_TW[self.triwulan - 1]} {_frp(Decimal(sum(rp)))} "
+                f"melebihi pagu tahun ini (kolom 7) {_frp(Decimal(pagu))}.",
+                _frp(Decimal(sum(rp))),
+                f"paling banyak {_frp(Decimal(pagu))}",
+            )
+
+    def periksa_target_tw(self, t: _Tempat) -> None:
+        b = t.baris
+        pagu = b.target.rp
+        if pagu is not None:
+            for i, tw in enumerate(b.target_tw):
+                if tw.rp is not None and tw.rp > pagu:
+                    self.catat(
+                        t,
+                        f"T{8 + i}Rp",
+                        "tw-melebihi-target",
+                        GALAT,
+                        f"Target anggaran {NAMA_TW[i]} {_frp(Decimal(tw.rp))} melebihi pagu tahunan "
+                        f"{_frp(Decimal(pagu))}.",
+                        _frp(Decimal(tw.rp)),
+                        f"paling banyak {_frp(Decimal(pagu))}",
+                    )
+            ada = [tw.rp for tw in b.target_tw if tw.rp is not None]
+            if len(ada) > 1 and sum(ada) > pagu:
+                self.catat(
+                    t,
+                    "T8Rp",
+                    "tw-melebihi-target",
+                    GALAT,
+                    f"Jumlah target anggaran triwulan {_frp(Decimal(sum(ada)))} melebihi pagu tahunan "
+                    f"{_frp(Decimal(pagu))}.",
+                    _frp(Decimal(sum(ada))),
+                    f"paling banyak {_frp(Decimal(pagu))}",
+                )
+        target = b.target.k
+        # Only for counts (jumlah): a position or an average may rightly be above the year's value mid-year.
+        if target is None or b.sifat.agregasi is not Agregasi.JUMLAH:
+            return
+        for i, tw in enumerate(b.target_tw):
+            if tw.k is not None and tw.k > target:
+                self.catat(
+                    t,
+                    f"T{8 + i}K",
+                    "tw-melebihi-target",
+                    GALAT,
+                    f"Target kinerja {NAMA_TW[i]} {_fk(tw.k)} melebihi target tahunan {_fk(target)}, padahal "
+                    "indikator ini dijumlahkan per triwulan.",
+                    _fk(tw.k),
+                    f"paling banyak {_fk(target)}",
+                )
+
+    def periksa_realisasi_kosong(self, t: _Tempat, k_tw: list[dict[str, Decimal | None]] | None) -> None:
+        b = t.baris
+        for i in range(self.triwulan):
+            target = b.target_tw[i]
+            k = k_tw[i].get(b.kunci) if k_tw is not None else b.realisasi_tw[i].k
+            kosong = []
+            if target.k is not None and k is None:
+                kosong.append("K")
+            if target.rp is not None and b.realisasi_tw[i].rp is None:
+                kosong.append("Rp")
+            for kr in kosong:
+                self.catat(
+                    t,
+                    f"{8 + i}{kr}",
+                    "realisasi-kosong",
+                    PERINGATAN,
+                    f"Realisasi {kr} {NAMA_TW[i]} belum diisi, padahal target {NAMA_TW[i]} ada. "
+                    "Isi nilainya, atau 0 bila memang tidak ada realisasi (kosong bukan nol).",
+                )
+
+    def periksa_capaian(self, t: _Tempat, k_tw: list[dict[str, Decimal | None]] | None) -> None:
+        if k_tw is None:
+            return
+        b = t.baris
+        realisasi = list(b.realisasi_tw)
+        for i, nilai in enumerate(k_tw):
+            realisasi[i] = KRp(k=nilai.get(b.kunci), rp=realisasi[i].rp)
+        hasil = hitung_baris(
+            MasukanBaris(
+                sifat=b.sifat,
+                renstra=b.renstra,
+                realisasi_lalu=b.realisasi_lalu,
+                target=b.target,
+                target_tw=b.target_tw,
+                realisasi_tw=(realisasi[0], realisasi[1], realisasi[2], realisasi[3]),
+            ),
+            self.triwulan,
+            self.set_predikat,
+        )
+        c = hasil.capaian.k
+        if c is not None and c > BATAS_CAPAIAN:
+            self.catat(
+                t,
+                "13K",
+                "capaian-tinggi",
+                PERINGATAN,
+                f"Capaian kinerja {_fp(c)} (realisasi {_fk(hasil.realisasi.k)} dari target "
+                f"{_fk(b.target.k)}) di atas {_fp(BATAS_CAPAIAN)}: mungkin salah ketik atau salah satuan.",
+                _fp(c),
+            )
+
+    def periksa_polaritas(self, t: _Tempat) -> None:
+        b = t.baris
+        if b.sifat.polaritas is Polaritas.POSITIF and _polaritas_negatif(b.indikator):
+            self.catat(
+                t,
+                None,
+                "polaritas-terbalik",
+                PERINGATAN,
+                f"Indikator '{b.indikator}' tampaknya makin kecil makin baik, tetapi diatur sebagai "
+                "makin besar makin baik (polaritas positif). Periksa pengaturan polaritasnya.",
+                "positif",
+                "negatif",
+            )
+
+    # --- across rows ---------------------------------------------------------------------------------
+
+    def periksa_induk_anak(self) -> None:
+        berkode: list[tuple[_Tempat, Kode]] = []
+        for t in self.tempat:
+            kode = coba_urai_kode(t.baris.kode)
+            if kode is not None and not t.baris.lanjutan and t.baris.tingkat in TINGKAT_RENJA:
+                berkode.append((t, kode))
+        for induk, kode_induk in berkode:
+            if kode_induk.tingkat not in (Tingkat.PROGRAM, Tingkat.KEGIATAN):
+                continue
+            anak = [(t, k) for t, k in berkode if k.induk() == kode_induk]
+            if not anak:
+                continue
+            for kolom in ("7Rp", "5Rp"):
+                nilai_induk = _pagu(induk.baris, kolom)
+                nilai_anak = [_pagu(t.baris, kolom) for t, _ in anak]
+                if nilai_induk is None or all(n is None for n in nilai_anak):
+                    continue
+                jumlah = sum(n for n in nilai_anak if n is not None)
+                if nilai_induk != jumlah:
+                    daftar = ", ".join(t.baris.kode or "?" for t, _ in anak)
+                    uraian = "pagu Renstra (kolom 5)" if kolom == "5Rp" else "pagu tahun ini (kolom 7)"
+                    self.catat(
+                        induk,
+                        kolom,
+                        "induk-anak-pagu",
+                        GALAT,
+                        f"{uraian.capitalize()} {kode_induk.tingkat.value} {_frp(Decimal(nilai_induk))} "
+                        f"tidak sama dengan jumlah {uraian} turunannya ({daftar}) {_frp(Decimal(jumlah))}.",
+                        _frp(Decimal(nilai_induk)),
+                        _frp(Decimal(jumlah)),
+                    )
+
+    def jalankan(self) -> list[Temuan]:
+        self.periksa_rumus()
+        k_tw = self.k_per_triwulan()
+        for t in self.tempat:
+            self.periksa_nilai(t)
+            self.periksa_pagu(t)
+            self.periksa_target_tw(t)
+            self.periksa_realisasi_kosong(t, k_tw)
+            self.periksa_capaian(t, k_tw)
+            self.periksa_polaritas(t)
+        self.periksa_induk_anak()
+        return self.temuan
+
+
+def periksa_data(
+    baris: Sequence[BarisData], triwulan: int, set_predikat: SetPredikat = BAWAAN
+) -> list[Temuan]:
+    """Every finding over one agency's rows (in Form E.81 order) as of the end of quarter `triwulan`."""
+    return _Pemeriksa(baris, triwulan, set_predikat).jalankan()
+
+
+def galat(temuan: Iterable[Temuan]) -> list[Temuan]:
+    return [t for t in temuan if t.tingkat == GALAT]
+
+
+def kunci_galat(temuan: Iterable[Temuan]) -> list[str]:
+    """The galat as sorted, de-duplicated 'jenis|sel' keys: what an accepted explanation covers."""
+    return sorted({f"{t.jenis}|{t.sel}" for t in galat(temuan)})
+
+
+def sidik_galat(temuan: Iterable[Temuan]) -> str:
+    """A short fingerprint of the set of galat (sha256 of the sorted keys)."""
+    return hashlib.sha256("\n".join(kunci_galat(temuan)).encode()).hexdigest()

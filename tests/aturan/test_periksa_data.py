@@ -1,0 +1,157 @@
+"""capaian.aturan.periksa_data: each galat and peringatan on crafted rows, and what the demo's data yields."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from capaian.aturan.capaian import Agregasi, KRp, Polaritas, Sifat
+from capaian.aturan.periksa_data import galat, kunci_galat, periksa_data, sidik_galat
+from capaian.laporan.data import BarisRencana
+from capaian.laporan.sumber import muat_data
+from capaian.organisasi.models import PerangkatDaerah
+
+KOSONG = (KRp(), KRp(), KRp(), KRp())
+
+
+def _b(kode, tingkat="subkegiatan", **isi):
+    isi.setdefault("indikator", "Jumlah laporan")
+    isi.setdefault("satuan", "laporan")
+    return BarisRencana(kunci=isi.pop("kunci", kode), kode=kode, tingkat=tingkat, uraian="U", **isi)
+
+
+def _sehat():
+    return [
+        _b(
+            "3.30.01",
+            "program",
+            target=KRp(D(100), 300),
+            renstra=KRp(D(100), 900),
+            indikator="Persentase",
+            satuan="%",
+            sifat=Sifat(agregasi=Agregasi.TERAKHIR),
+        ),
+        _b("3.30.01.2.01", "kegiatan", target=KRp(D(4), 300), renstra=KRp(D(4), 900)),
+        _b(
+            "3.30.01.2.01.0001",
+            target=KRp(D(4), 100),
+            renstra=KRp(D(4), 300),
+            target_tw=(KRp(D(1), 25), KRp(D(1), 25), KRp(), KRp()),
+            realisasi_tw=(KRp(D(1), 20), KRp(D(1), 20), KRp(), KRp()),
+        ),
+        _b("3.30.01.2.01.0002", target=KRp(D(4), 200), renstra=KRp(D(4), 600)),
+    ]
+
+
+def _ganti(baris, i, **isi):
+    import dataclasses
+
+    baris = list(baris)
+    baris[i] = dataclasses.replace(baris[i], **isi)
+    return baris
+
+
+def _jenis(temuan, tingkat="galat"):
+    return sorted(t.jenis for t in temuan if t.tingkat == tingkat)
+
+
+def test_data_sehat_tanpa_temuan():
+    assert periksa_data(_sehat(), 2) == []
+
+
+def test_realisasi_melebihi_pagu():
+    t = periksa_data(_ganti(_sehat(), 2, realisasi_tw=(KRp(D(1), 60), KRp(D(1), 50), KRp(), KRp())), 2)
+    assert _jenis(t) == ["rp-melebihi-pagu"]
+    assert t[0].kolom == "12 Rp" and "baris 3 (3.30.01.2.01.0001)" in t[0].sel and t[0].seharusnya
+
+
+def test_target_triwulan_melebihi_target_tahunan():
+    t = periksa_data(_ganti(_sehat(), 2, target_tw=(KRp(D(5), 25), KRp(D(1), 25), KRp(), KRp())), 2)
+    assert _jenis(t) == ["tw-melebihi-target"] and t[0].kolom == "target TW I K"
+    # Not for a position (terakhir): a mid-year value may be above the year's.
+    b = _ganti(
+        _sehat(),
+        2,
+        target_tw=(KRp(D(5), 25), KRp(D(1), 25), KRp(), KRp()),
+        sifat=Sifat(agregasi=Agregasi.TERAKHIR),
+    )
+    assert _jenis(periksa_data(b, 2)) == []
+    # Rp: one quarter above the budget, and the sum of the quarters above it.
+    t = periksa_data(_ganti(_sehat(), 2, target_tw=(KRp(D(1), 60), KRp(D(1), 60), KRp(), KRp())), 2)
+    assert _jenis(t) == ["tw-melebihi-target"] and "Jumlah target anggaran" in t[0].pesan
+    t = periksa_data(_ganti(_sehat(), 2, target_tw=(KRp(D(1), 160), KRp(), KRp(), KRp())), 2)
+    assert _jenis(t) == ["tw-melebihi-target"]
+
+
+def test_pagu_induk_bukan_jumlah_anak():
+    t = periksa_data(_ganti(_sehat(), 1, target=KRp(D(4), 301), renstra=KRp(D(4), 800)), 2)
+    # The kegiatan against its sub kegiatan, and the program against the kegiatan.
+    assert _jenis(t) == ["induk-anak-pagu"] * 4
+    keg = [x for x in t if x.kode == "3.30.01.2.01"]
+    assert {x.kolom for x in keg} == {"7 Rp", "5 Rp"} and {x.seharusnya for x in keg} == {"300", "900"}
+    assert {x.seharusnya for x in t if x.kode == "3.30.01"} == {"301", "800"}
+
+
+def test_rumus_tidak_sah_referensi_dan_melingkar():
+    t = periksa_data(_ganti(_sehat(), 0, rumus="a / * 100", variabel=(("a", "A"),)), 2)
+    assert _jenis(t) == ["rumus-tidak-sah"]
+    t = periksa_data(_ganti(_sehat(), 0, rumus="b / 2", variabel=(("a", "A"),)), 2)
+    assert _jenis(t) == ["rumus-tidak-sah"]  # a variable the formula does not declare
+    t = periksa_data(_ganti(_sehat(), 0, rumus="AVG([3.30.01.2.01]; [9.99.99])"), 2)
+    assert _jenis(t) == ["rumus-referensi"] and "[9.99.99]" in t[0].pesan
+    b = _ganti(_ganti(_sehat(), 0, rumus="[3.30.01.2.01]"), 1, rumus="[3.30.01]")
+    assert _jenis(periksa_data(b, 2)) == ["rumus-melingkar"]
+
+
+def test_nilai_tidak_wajar():
+    t = periksa_data(_ganti(_sehat(), 2, target=KRp(D(2_500_000), 100)), 2)
+    assert "k-sebesar-rupiah" in _jenis(t)
+    rupiah = _ganti(_sehat(), 2, target=KRp(D(2_500_000), 100), satuan="Rupiah")
+    assert "k-sebesar-rupiah" not in _jenis(periksa_data(rupiah, 2))
+    t = periksa_data(_ganti(_sehat(), 3, realisasi_tw=(KRp(D(-1), -5), KRp(), KRp(), KRp())), 2)
+    assert _jenis(t) == ["nilai-negatif", "nilai-negatif"]
+    # A rate of change may fall below zero.
+    turun = _ganti(
+        _sehat(),
+        3,
+        indikator="Persentase peningkatan omset",
+        realisasi_tw=(KRp(D(-1), 5), KRp(), KRp(), KRp()),
+    )
+    assert _jenis(periksa_data(turun, 2)) == []
+
+
+def test_peringatan():
+    t = periksa_data(_ganti(_sehat(), 2, realisasi_tw=(KRp(D(1), 20), KRp(None, None), KRp(), KRp())), 2)
+    assert _jenis(t, "peringatan") == ["realisasi-kosong", "realisasi-kosong"]
+    t = periksa_data(_ganti(_sehat(), 2, realisasi_tw=(KRp(D(10), 20), KRp(D(5), 20), KRp(), KRp())), 2)
+    assert _jenis(t, "peringatan") == ["capaian-tinggi"] and t[0].kolom == "13 K"
+    t = periksa_data(_ganti(_sehat(), 3, indikator="Angka kemiskinan"), 2)
+    assert _jenis(t, "peringatan") == ["polaritas-terbalik"]
+    negatif = _ganti(_sehat(), 3, indikator="Angka kemiskinan", sifat=Sifat(polaritas=Polaritas.NEGATIF))
+    assert periksa_data(negatif, 2) == []
+    assert galat(t) == [] and kunci_galat(t) == []
+
+
+def test_sidik_mengikuti_himpunan_galat():
+    a = periksa_data(_ganti(_sehat(), 2, target=KRp(D(2_500_000), 100)), 2)
+    b = periksa_data(_ganti(_sehat(), 2, target=KRp(D(3_500_000), 100)), 2)
+    assert sidik_galat(a) == sidik_galat(b)  # same jenis at the same place
+    assert sidik_galat(a) != sidik_galat([])
+
+
+@pytest.mark.django_db
+def test_data_demo(demo):
+    """The reference report's own data: four galat, all in its quarterly targets (pinned here)."""
+    pd = PerangkatDaerah.objects.get(slug="disperindag")
+    data = muat_data(pd, 2024, 2)
+    t = periksa_data(data.baris, 2, data.set_predikat)
+    assert kunci_galat(t) == [
+        "tw-melebihi-target|baris 31 (3.30.02.2.06), Target TW II K",  # 360 > 120
+        "tw-melebihi-target|baris 35 (3.30.03.2.01.0001), Target TW I Rp",  # 556 + 790 juta > 720 juta
+        "tw-melebihi-target|baris 35 (3.30.03.2.01.0001), Target TW II Rp",  # 790 juta > 720 juta
+        "tw-melebihi-target|baris 56 (3.31.02.2.01.0005), Target TW II K",  # 2 > 1
+    ]
+    assert _jenis(t, "peringatan") == ["realisasi-kosong"] * 8
+    contoh = PerangkatDaerah.objects.get(slug="dinas-contoh")
+    for tw in (1, 2, 3, 4):
+        d = muat_data(contoh, 2024, tw)
+        assert periksa_data(d.baris, tw, d.set_predikat) == []
