@@ -3,7 +3,7 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from capaian.web import masuk, periksa_views, unduh, views
+from capaian.web import masuk, periksa_views, unduh, unggah, views
 from capaian.web.admin import situs_admin
 
 PD = "pd/<slug:slug>/<int:tahun>/<int:triwulan>/"
@@ -28,6 +28,9 @@ urlpatterns = [
     path(PD + "periksa/penjelasan/", periksa_views.penjelasan, name="periksa_penjelasan"),
     path(PD + "periksa/terima/", periksa_views.terima, name="periksa_terima"),
     path("pd/<slug:slug>/bukti/<int:pk>/", views.unduh_bukti, name="unduh_bukti"),
+    path("pd/<slug:slug>/impor/", unggah.unggah, name="unggah"),
+    path("pd/<slug:slug>/impor/templat/", unggah.templat, name="unggah_templat"),
+    path("pd/<slug:slug>/impor/<str:id>/", unggah.impor, name="unggah_impor"),
     path("pd/<slug:slug>/riwayat/", views.riwayat_pd, name="riwayat_pd"),
     path("triwulan/<int:tahun>/<int:triwulan>/", views.ikhtisar, name="ikhtisar"),
     path("periode/<int:tahun>/", views.periode, name="periode"),

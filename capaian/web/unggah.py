@@ -1,0 +1,390 @@
+"""Upload of a Form E.81 workbook on the web: a dry run first, then the real import of the same file.
+
+The work is done by `capaian.impor.impor.impor_berkas` (all or nothing, audited through the services) and
+`capaian.aturan.periksa` (the checker); this module only keeps the uploaded file between the two steps and
+shows the results. An upload lives in DATA_DIR/unggahan/<random id>/ with a small JSON record of who uploaded
+it for which agency; it is deleted after the real import, right away when the dry run shows nothing to import,
+and in any case after UMUR_MAKS. Only the uploader can import it, and only into the same agency.
+"""
+
+import json
+import logging
+import re
+import secrets
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from capaian.aturan.periksa import GALAT, Temuan, periksa
+from capaian.impor.baca import BacaError, baca_e81
+from capaian.impor.impor import HasilImpor, boleh_impor, impor_berkas
+from capaian.impor.templat import buat_templat
+from capaian.monev.models import StatusTriwulan
+from capaian.organisasi import akses
+from capaian.organisasi.akses import Pengguna
+from capaian.organisasi.models import PerangkatDaerah
+from capaian.web.views import _konteks, _pd, tahun_aktif
+
+log = logging.getLogger(__name__)
+
+UKURAN_MAKS = 20 * 1024 * 1024
+UMUR_MAKS = 6 * 60 * 60  # seconds an upload is kept when it is not imported
+AKHIRAN = (".xlsx", ".xls")
+_KEPALA = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")  # zip (.xlsx) and OLE2 (.xls)
+_ID = re.compile(r"^[0-9a-f]{32}$")
+_SEDANG_IMPOR = ".impor"
+
+LABEL_JENIS = {
+    "tujuan": "Tujuan baru",
+    "sasaran": "Sasaran baru",
+    "program": "Program baru",
+    "kegiatan": "Kegiatan baru",
+    "subkegiatan": "Sub kegiatan baru",
+    "indikator": "Indikator baru",
+    "satuan": "Satuan",
+    "target": "Target",
+    "realisasi": "Realisasi",
+    "urutan": "Urutan",
+}
+PESAN_TAK_TERDUGA = (
+    "Terjadi kesalahan tak terduga di server; tidak ada yang disimpan. Coba lagi, dan bila berulang "
+    "hubungi admin (kejadian ini telah dicatat)."
+)
+PESAN_HILANG = (
+    "Berkas unggahan tidak ditemukan: mungkin sudah diimpor, atau sudah kedaluwarsa (disimpan paling lama "
+    "6 jam). Unggah ulang buku kerjanya."
+)
+HAK = "Hanya operator perangkat daerah ini atau admin yang dapat mengimpor buku kerja."
+
+
+class TolakBerkas(Exception):
+    """The upload is refused before anything is read; the message is for the user."""
+
+
+# --- keeping the uploaded file -----------------------------------------------------------------------------
+
+
+def folder_unggahan() -> Path:
+    return Path(settings.DATA_DIR) / "unggahan"
+
+
+@dataclass(frozen=True)
+class Unggahan:
+    id: str
+    folder: Path
+    nama: str
+    ukuran: int
+    pengguna_id: int
+    pd_id: int
+    tahun: int | None
+    triwulan: int | None
+    waktu: float
+
+    @property
+    def berkas(self) -> Path:
+        # The original name (made safe), so that the reader's messages name the file the user chose.
+        aman = re.sub(r"[^\w.\- ]", "_", Path(self.nama).name).lstrip(".")[-100:]
+        return self.folder / (aman if _akhiran(aman) else "berkas" + _akhiran(self.nama))
+
+    def hapus(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _akhiran(nama: str) -> str:
+    nama = nama.lower()
+    return next((a for a in AKHIRAN if nama.endswith(a)), "")
+
+
+def _mb(ukuran: int) -> str:
+    return f"{ukuran / (1024 * 1024):.1f}".replace(".", ",") + " MB"
+
+
+def bersihkan(sekarang: float | None = None) -> int:
+    """Delete uploads older than UMUR_MAKS (also ones left half-imported by a crash); returns how many."""
+    batas = (sekarang if sekarang is not None else time.time()) - UMUR_MAKS
+    folder = folder_unggahan()
+    if not folder.is_dir():
+        return 0
+    jumlah = 0
+    for f in folder.iterdir():
+        try:
+            tua = f.stat().st_mtime < batas
+        except OSError:
+            continue
+        if tua:
+            if f.is_dir():
+                shutil.rmtree(f, ignore_errors=True)
+            else:
+                f.unlink(missing_ok=True)
+            jumlah += 1
+    return jumlah
+
+
+def periksa_berkas(berkas: "UploadedFile[Any] | None") -> None:
+    """Refuse what is not an .xlsx/.xls workbook or is too large, before it is stored."""
+    if berkas is None:
+        raise TolakBerkas("Pilih berkas buku kerja (.xlsx atau .xls) yang akan diunggah.")
+    nama = berkas.name or "berkas"
+    ukuran = berkas.size or 0
+    if ukuran > UKURAN_MAKS:
+        raise TolakBerkas(
+            f"Berkas '{nama}' terlalu besar ({_mb(ukuran)}); batasnya {UKURAN_MAKS // (1024 * 1024)} MB. "
+            "Hapus lembar atau baris yang tidak perlu, lalu unggah ulang."
+        )
+    if ukuran == 0:
+        raise TolakBerkas(f"Berkas '{nama}' kosong (0 bait).")
+    berkas.seek(0)
+    kepala = berkas.read(8)
+    berkas.seek(0)
+    if not _akhiran(nama) or not kepala.startswith(_KEPALA):
+        raise TolakBerkas(
+            f"Berkas '{nama}' bukan buku kerja Excel. Unggah berkas .xlsx atau .xls (simpan ulang dari "
+            "Excel/LibreOffice bila perlu); CSV, PDF dan dokumen lain tidak dapat diimpor."
+        )
+
+
+def simpan_unggahan(
+    berkas: "UploadedFile[Any]",
+    pengguna: Pengguna,
+    pd: PerangkatDaerah,
+    tahun: int | None,
+    triwulan: int | None,
+) -> Unggahan:
+    folder_unggahan().mkdir(parents=True, exist_ok=True)
+    id_ = secrets.token_hex(16)
+    u = Unggahan(
+        id=id_,
+        folder=folder_unggahan() / id_,
+        nama=(berkas.name or "berkas.xlsx")[-200:],
+        ukuran=berkas.size or 0,
+        pengguna_id=int(pengguna.pk or 0),
+        pd_id=pd.pk,
+        tahun=tahun,
+        triwulan=triwulan,
+        waktu=time.time(),
+    )
+    u.folder.mkdir(mode=0o700)
+    with u.berkas.open("wb") as keluar:
+        for potong in berkas.chunks():
+            keluar.write(potong)
+    catatan = {
+        k: getattr(u, k) for k in ("nama", "ukuran", "pengguna_id", "pd_id", "tahun", "triwulan", "waktu")
+    }
+    (u.folder / "unggahan.json").write_text(json.dumps(catatan), encoding="utf-8")
+    return u
+
+
+def muat_unggahan(id_: str, pengguna: Pengguna, pd: PerangkatDaerah) -> Unggahan | None:
+    """The upload `id_` if it exists, is fresh, and belongs to this user and agency; else None."""
+    if not _ID.match(id_):
+        return None
+    folder = folder_unggahan() / id_
+    try:
+        c = json.loads((folder / "unggahan.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    u = Unggahan(id=id_, folder=folder, **c)
+    if u.pengguna_id != pengguna.pk or u.pd_id != pd.pk or u.waktu < time.time() - UMUR_MAKS:
+        return None
+    return u
+
+
+def klaim(u: Unggahan) -> Unggahan | None:
+    """Take the upload for a real import (an atomic rename), so that a double click imports it only once."""
+    tujuan = u.folder.with_name(u.id + _SEDANG_IMPOR)
+    try:
+        u.folder.rename(tujuan)
+    except OSError:
+        return None
+    return Unggahan(**{**u.__dict__, "folder": tujuan})
+
+
+# --- the form -------------------------------------------------------------------------------------------
+
+
+def _angka(teks: str, bawah: int, atas: int, label: str) -> int | None:
+    teks = teks.strip()
+    if not teks:
+        return None
+    if not teks.isdigit() or not bawah <= int(teks) <= atas:
+        raise TolakBerkas(f"{label} harus angka {bawah} sampai {atas}, atau dikosongkan.")
+    return int(teks)
+
+
+def _pd_impor(request: HttpRequest, slug: str) -> PerangkatDaerah:
+    pd = _pd(request, slug)  # invisible agency: 404
+    akses.wajib(boleh_impor(request.user, pd), HAK)  # visible but not allowed: 403
+    return pd
+
+
+def _periode_bawaan(request: HttpRequest, pd: PerangkatDaerah) -> tuple[int, int]:
+    """The year and quarter the page is about: from the query string, else the first quarter still open."""
+    tahun = tahun_aktif(request, PerangkatDaerah.objects.filter(pk=pd.pk))
+    tw = request.GET.get("triwulan", "")
+    if tw in ("1", "2", "3", "4"):
+        return tahun, int(tw)
+    tertutup = {
+        s.triwulan
+        for s in StatusTriwulan.objects.filter(perangkat_daerah=pd, tahun=tahun)
+        if not s.boleh_diubah
+    }
+    return tahun, next((t for t in range(1, 5) if t not in tertutup), 4)
+
+
+def _halaman(request: HttpRequest, pd: PerangkatDaerah, status: int = 200, **isi: Any) -> HttpResponse:
+    tahun, triwulan = _periode_bawaan(request, pd)
+    hasil = isi.get("hasil")
+    if isinstance(hasil, HasilImpor) and hasil.tahun and hasil.triwulan in (1, 2, 3, 4):
+        tahun, triwulan = hasil.tahun, hasil.triwulan  # the period of the sheet just read
+    isi.setdefault("isian_tahun", "")
+    isi.setdefault("isian_triwulan", "")
+    konteks = _konteks(
+        request,
+        pd=pd,
+        tahun=tahun,
+        triwulan=triwulan,
+        pilihan_triwulan=[1, 2, 3, 4],
+        ukuran_maks=UKURAN_MAKS,
+        ukuran_maks_mb=UKURAN_MAKS // (1024 * 1024),
+        jam_simpan=UMUR_MAKS // 3600,
+        nama_templat=nama_templat(pd, tahun, triwulan),
+        periode_qs=urlencode({"tahun": tahun, "triwulan": triwulan}),
+        **isi,
+    )
+    return render(request, "web/unggah.html", konteks, status=status)
+
+
+def _hasil_impor(hasil: HasilImpor) -> dict[str, Any]:
+    return {
+        "hasil": hasil,
+        "perubahan": [(LABEL_JENIS.get(p.jenis, p.jenis), p) for p in hasil.perubahan],
+        "ringkasan": [(LABEL_JENIS.get(j, j), n) for j, n in hasil.ringkasan().items()],
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unggah(request: HttpRequest, slug: str) -> HttpResponse:
+    """GET: the upload form. POST: store the file and run the dry run ("coba") or the checker ("periksa")."""
+    pd = _pd_impor(request, slug)
+    try:
+        bersihkan()
+    except OSError:
+        log.exception("Gagal membersihkan unggahan lama")
+    if request.method == "GET":
+        return _halaman(request, pd)
+
+    mode = "periksa" if request.POST.get("mode") == "periksa" else "coba"
+    isian: dict[str, Any] = {
+        "isian_tahun": request.POST.get("tahun", ""),
+        "isian_triwulan": request.POST.get("triwulan", ""),
+    }
+    try:
+        tahun = _angka(isian["isian_tahun"], 2000, 2100, "Tahun")
+        triwulan = _angka(isian["isian_triwulan"], 1, 4, "Triwulan")
+        berkas = request.FILES.get("berkas")
+        periksa_berkas(berkas)
+        assert berkas is not None
+    except TolakBerkas as e:
+        return _halaman(request, pd, status=400, mode=mode, tolak=str(e), **isian)
+
+    nama = berkas.name or "berkas"
+    u: Unggahan | None = None
+    try:
+        u = simpan_unggahan(berkas, request.user, pd, tahun, triwulan)
+        if mode == "periksa":
+            temuan = _periksa(pd, u)
+            u.hapus()
+            return _halaman(request, pd, mode=mode, nama_berkas=nama, **isian, **temuan)
+        hasil = impor_berkas(request.user, pd, u.berkas, True, tahun=tahun, triwulan=triwulan)
+    except Exception as e:
+        if u is not None:
+            u.hapus()
+        if isinstance(e, akses.AksesDitolak):
+            raise
+        log.exception("Unggahan %s ke %s gagal (mode %s)", nama, pd.slug, mode)
+        return _halaman(
+            request, pd, status=500, mode=mode, nama_berkas=nama, tak_terduga=PESAN_TAK_TERDUGA, **isian
+        )
+    # Only a clean dry run with something to import keeps the file for "Impor sekarang".
+    if _tak_perlu_disimpan(hasil):
+        u.hapus()
+        u = None
+    return _halaman(request, pd, mode=mode, nama_berkas=nama, unggahan=u, **isian, **_hasil_impor(hasil))
+
+
+def _tak_perlu_disimpan(hasil: HasilImpor) -> bool:
+    return bool(hasil.galat) or not hasil.perubahan
+
+
+def _periksa(pd: PerangkatDaerah, u: Unggahan) -> dict[str, Any]:
+    try:
+        lembar = baca_e81(u.berkas)
+    except BacaError as e:
+        return {"tolak": e.pesan}
+    temuan: list[Temuan] = periksa(lembar, pd.pemda.band_predikat())
+    galat = sum(1 for t in temuan if t.tingkat == GALAT)
+    return {
+        "temuan": temuan,
+        "lembar": lembar.nama,
+        "jumlah_galat": galat,
+        "jumlah_peringatan": len(temuan) - galat,
+    }
+
+
+@login_required
+@require_POST
+def impor(request: HttpRequest, slug: str, id: str) -> HttpResponse:
+    """The real import of a file uploaded (and dry-run) before by the same user for the same agency."""
+    pd = _pd_impor(request, slug)
+    u = muat_unggahan(id, request.user, pd)
+    u = klaim(u) if u is not None else None
+    if u is None:
+        return _halaman(request, pd, status=404, mode="impor", tolak=PESAN_HILANG)
+    isian: dict[str, Any] = {"isian_tahun": u.tahun or "", "isian_triwulan": u.triwulan or ""}
+    try:
+        hasil = impor_berkas(request.user, pd, u.berkas, False, tahun=u.tahun, triwulan=u.triwulan)
+    except akses.AksesDitolak:
+        raise
+    except Exception:
+        log.exception("Impor %s ke %s gagal", u.nama, pd.slug)
+        return _halaman(
+            request, pd, status=500, mode="impor", nama_berkas=u.nama, tak_terduga=PESAN_TAK_TERDUGA, **isian
+        )
+    finally:
+        u.hapus()
+    return _halaman(request, pd, mode="impor", nama_berkas=u.nama, **isian, **_hasil_impor(hasil))
+
+
+# --- the entry template --------------------------------------------------------------------------------
+
+
+def nama_templat(pd: PerangkatDaerah, tahun: int, triwulan: int) -> str:
+    return f"Templat-E81-{pd.slug}-{tahun}-TW{triwulan}.xlsx"
+
+
+@login_required
+@require_GET
+def templat(request: HttpRequest, slug: str) -> HttpResponse:
+    pd = _pd_impor(request, slug)
+    tahun, triwulan = _periode_bawaan(request, pd)
+    with tempfile.TemporaryDirectory() as sementara:
+        path = Path(sementara) / "templat.xlsx"
+        buat_templat(pd, tahun, triwulan, path)
+        isi = path.read_bytes()
+    jawab = HttpResponse(
+        isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    jawab["Content-Disposition"] = f'attachment; filename="{nama_templat(pd, tahun, triwulan)}"'
+    return jawab
