@@ -43,7 +43,7 @@ test: lint types pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
-	@if [ -f bench/laporan.py ]; then DJANGO_SETTINGS_MODULE=capaian.settings $(BIN)/python bench/laporan.py; fi
+	$(BIN)/python bench/laporan.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -10,7 +10,7 @@ Formatting is Indonesian: '.' groups thousands and ',' marks decimals ("1.151.38
 
 import datetime
 import re
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, getcontext, localcontext
 
 DUA_DESIMAL = Decimal("0.01")
 
@@ -44,6 +44,9 @@ def _kuantum(tempat: int) -> Decimal:
     return Decimal(1).scaleb(-tempat)
 
 
+_KUANTUM = tuple(Decimal(1).scaleb(-t) for t in range(8))
+
+
 def bulatkan(nilai: Decimal, tempat: int = 2) -> Decimal:
     """Round half-up (ties away from zero, as Excel): 0.125 -> 0.13, -1.005 -> -1.01.
 
@@ -51,11 +54,16 @@ def bulatkan(nilai: Decimal, tempat: int = 2) -> Decimal:
     """
     if not nilai.is_finite():
         raise AngkaError(f"'{nilai}' bukan angka yang sah")
+    kuantum = _KUANTUM[tempat] if 0 <= tempat < len(_KUANTUM) else _kuantum(tempat)
+    perlu = nilai.adjusted() + tempat + 2
+    if perlu <= getcontext().prec:
+        # The common case, without the cost of entering a context (reports round tens of thousands of cells).
+        return nilai.quantize(kuantum, rounding=ROUND_HALF_UP)
     # The default context (28 digits) would raise on quantizing a very long number; rounding to a fixed
     # number of places must never fail because of the size of the integer part.
     with localcontext() as konteks:
-        konteks.prec = max(28, nilai.adjusted() + tempat + 2)
-        return nilai.quantize(_kuantum(tempat), rounding=ROUND_HALF_UP)
+        konteks.prec = max(28, perlu)
+        return nilai.quantize(kuantum, rounding=ROUND_HALF_UP)
 
 
 def _kelompokkan(digit: str) -> str:
