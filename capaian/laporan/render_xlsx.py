@@ -46,9 +46,11 @@ from capaian.laporan.tabel_e81 import (
 )
 from capaian.laporan.umum import CATATAN_SINTETIS, blok_tanda_tangan, judul_periode, romawi
 
-FORMAT_K = "#,##0.00"
-FORMAT_RP = "#,##0"
-FORMAT_PERSEN = "#,##0.00"
+# [$-421] tags the format as Indonesian, so a viewer on any locale shows 1.151.384.000 and 36,79; an
+# untagged #,##0 follows the viewer's own locale (1,151,384,000 on an English LibreOffice).
+FORMAT_K = "[$-421]#,##0.00"
+FORMAT_RP = "[$-421]#,##0"
+FORMAT_PERSEN = "[$-421]#,##0.00"
 # Excel's paper size 14 is Folio (8.5 x 13 in, 216 x 330 mm): the Indonesian F4.
 KERTAS_F4 = 14
 KERTAS_A4 = 9
@@ -317,6 +319,26 @@ def _simpan(wb: Workbook) -> bytes:
 # Form E.81
 
 
+# Characters of Arial 8 per unit of column width, and points per wrapped line: an estimate, since neither
+# Excel nor LibreOffice grows a row for wrapped text in a file it did not lay out itself.
+_HURUF_PER_LEBAR = 1.25
+_TITIK_PER_BARIS = 10.5
+
+
+def _lebar_tetap(n: int) -> dict[int, int]:
+    """Widths of the text columns (No, kode, uraian, indikator, satuan, PD penanggung jawab)."""
+    return {1: 5, 2: 17, 3: 34, 4: 34, 5: 10, n: 20}
+
+
+def _tinggi_baris(sel_sel: Sequence[Sel], n: int) -> float:
+    baris_teks = 1
+    for kolom, lebar in _lebar_tetap(n).items():
+        nilai = sel_sel[kolom - 1].nilai if kolom <= len(sel_sel) else None
+        if isinstance(nilai, str) and nilai:
+            baris_teks = max(baris_teks, -(-len(nilai) // int(lebar * _HURUF_PER_LEBAR)))
+    return max(15.0, baris_teks * _TITIK_PER_BARIS + 4)
+
+
 def lembar_e81(
     wb: Workbook, laporan: LaporanE81, kertas: int = KERTAS_F4, nama: str = "Form E.81"
 ) -> Worksheet:
@@ -346,8 +368,10 @@ def lembar_e81(
     jenis = jenis_kolom(tw)
     for b in laporan.baris:
         tebal = b.rencana.tingkat in ("tujuan", "sasaran", "program")
-        for kolom, sel in enumerate(sel_baris(b, tw, data.perangkat_daerah), start=1):
+        sel_sel = sel_baris(b, tw, data.perangkat_daerah)
+        for kolom, sel in enumerate(sel_sel, start=1):
             _isi(ws, baris, kolom, sel, tebal)
+        ws.row_dimensions[baris].height = _tinggi_baris(sel_sel, n)
         baris += 1
     for isi in baris_penutup(laporan):
         _gabung(ws, baris, 1, baris, LEBAR_LABEL)
@@ -374,7 +398,7 @@ def lembar_e81(
         baris = _blok_teks(ws, baris, judul, teks, n)
     _tanda_tangan(ws, baris, data, max(1, n - 9), n)
 
-    lebar = {1: 5, 2: 17, 3: 34, 4: 34, 5: 10, n: 20}
+    lebar = _lebar_tetap(n)
     for kolom in range(1, n + 1):
         j = jenis[kolom - 1]
         ws.column_dimensions[get_column_letter(kolom)].width = lebar.get(
