@@ -1,12 +1,16 @@
 """DOCX renderers (python-docx): the Narasi and the Surat Pengantar, editable by the agency before signing."""
 
 import io
+from collections.abc import Sequence
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DokumenDocx
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Length, Pt
 
 from capaian.aturan.angka import format_persen
 from capaian.laporan.data import DataLaporan
@@ -60,6 +64,29 @@ def _tanda_tangan(doc: DokumenDocx, data: DataLaporan, mengetahui: bool = True) 
         run.underline = teks == ttd.nama and bool(teks)
 
 
+def _lebar_kolom(tabel: Any, lebar: Sequence[Length]) -> None:
+    """Column widths for Word and LibreOffice alike: LibreOffice lays a table out from its grid (gridCol),
+    Word from the cells, so both are set, and autofit is off so neither reflows it."""
+    tabel.autofit = False
+    for kolom, ukuran in zip(tabel.columns, lebar, strict=True):
+        kolom.width = ukuran
+    for baris in tabel.rows:
+        for sel, ukuran in zip(baris.cells, lebar, strict=True):
+            sel.width = ukuran
+
+
+def _garis_kop(doc: DokumenDocx) -> None:
+    """The letterhead's rule: a bottom border on an empty paragraph, which never wraps like underscores."""
+    p = doc.add_paragraph()
+    p.paragraph_format.space_after = Pt(12)
+    batas = OxmlElement("w:pBdr")
+    bawah = OxmlElement("w:bottom")
+    for nama, nilai in (("w:val", "double"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bawah.set(qn(nama), nilai)
+    batas.append(bawah)
+    p._p.get_or_add_pPr().append(batas)
+
+
 def _simpan(doc: DokumenDocx) -> bytes:
     keluaran = io.BytesIO()
     doc.save(keluaran)
@@ -94,9 +121,7 @@ def _tabel_program(doc: DokumenDocx, laporan: LaporanNarasi, kode: str) -> None:
             s.text = teks
             if k >= 2:
                 s.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for baris in tabel.rows:
-        for s, lebar in zip(baris.cells, (Cm(1), Cm(9), Cm(3), Cm(3)), strict=True):
-            s.width = lebar
+    _lebar_kolom(tabel, (Cm(1), Cm(9), Cm(3), Cm(3)))
 
 
 def narasi_docx(laporan: LaporanNarasi) -> bytes:
@@ -129,16 +154,17 @@ def surat_docx(surat: SuratPengantar) -> bytes:
     _tengah(doc, surat.kop_unit, True, 14)
     if surat.alamat:
         _tengah(doc, surat.alamat, False, 8.5)
-    doc.add_paragraph("_" * 78).paragraph_format.space_after = Pt(12)
-    kepala = doc.add_table(rows=3, cols=2)
-    isi = (
-        (f"Nomor\t: {surat.nomor}", surat.ttd.tempat_tanggal),
-        (f"Sifat\t: {surat.sifat}", ""),
-        (f"Lampiran\t: {surat.lampiran}", ""),
+    _garis_kop(doc)
+    kepala = doc.add_table(rows=3, cols=3)
+    isi_kepala = (
+        ("Nomor", f": {surat.nomor}", surat.ttd.tempat_tanggal),
+        ("Sifat", f": {surat.sifat}", ""),
+        ("Lampiran", f": {surat.lampiran}", ""),
     )
-    for baris, (kiri, kanan) in zip(kepala.rows, isi, strict=True):
-        baris.cells[0].text = kiri
-        baris.cells[1].text = kanan
+    for baris, bagian_baris in zip(kepala.rows, isi_kepala, strict=True):
+        for sel_kepala, bagian in zip(baris.cells, bagian_baris, strict=True):
+            sel_kepala.text = bagian
+    _lebar_kolom(kepala, (Cm(2.5), Cm(7), Cm(6.5)))
     doc.add_paragraph()
     doc.add_paragraph(f"Yth. {surat.kepada}").paragraph_format.space_after = Pt(0)
     doc.add_paragraph(f"di {surat.di}")
@@ -159,9 +185,7 @@ def surat_docx(surat: SuratPengantar) -> bytes:
         sel[1].add_paragraph(f"{i}. {teks}")
     sel[2].text = surat.jumlah
     sel[3].text = surat.keterangan
-    for baris in tabel.rows:
-        for s, lebar in zip(baris.cells, (Cm(1.2), Cm(8.8), Cm(2.2), Cm(3.8)), strict=True):
-            s.width = lebar
+    _lebar_kolom(tabel, (Cm(1.2), Cm(8.8), Cm(2.2), Cm(3.8)))
     doc.add_paragraph()
     _tanda_tangan(doc, data, mengetahui=False)
     return _simpan(doc)
