@@ -18,7 +18,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from capaian.aturan.angka import AngkaError, format_persen, format_rupiah, format_tanggal, parse_rupiah
+from capaian.aturan.angka import (
+    AngkaError,
+    bulatkan,
+    format_persen,
+    format_rupiah,
+    format_tanggal,
+    parse_rupiah,
+)
 from capaian.audit.models import AuditEvent
 from capaian.laporan.e81 import LaporanE81
 from capaian.monev import alur, services
@@ -567,6 +574,12 @@ LEBAR_BATANG = 260  # px of the bar area in the SVG charts
 URUT_PREDIKAT = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah", "-")
 
 
+def _angka_grafik(n: Decimal | None) -> float | None:
+    """A percentage already computed by the rules core, rounded as the report shows it (2 places), and
+    only then turned into a float for the chart's JSON; None (no value) stays null, never 0."""
+    return None if n is None else float(bulatkan(n))
+
+
 def _batang(k: Decimal | None, rp: Decimal | None) -> dict[str, Any]:
     """Pixel widths of a K bar and an Rp bar on a 0..max(100, value) scale: geometry, not report numbers."""
     skala = max([Decimal(100)] + [n for n in (k, rp) if n is not None])
@@ -580,6 +593,8 @@ def _batang(k: Decimal | None, rp: Decimal | None) -> dict[str, Any]:
         "seratus": int(Decimal(100) / skala * LEBAR_BATANG),
         "teks_k": format_persen(k),
         "teks_rp": format_persen(rp),
+        "nilai_k": _angka_grafik(k),
+        "nilai_rp": _angka_grafik(rp),
     }
 
 
@@ -593,6 +608,16 @@ def _program(lap: LaporanE81) -> list[dict[str, Any]]:
         for b in lap.baris
         if b.rencana.tingkat == "program" and not b.rencana.lanjutan
     ]
+
+
+def _grafik_program(program: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """The chart data of the K/Rp per program chart (web/dasbor.js), the same numbers as the table."""
+    return {
+        "kode": [p["kode"] for p in program],
+        "nama": [p["nama"] for p in program],
+        "k": [p["nilai_k"] for p in program],
+        "rp": [p["nilai_rp"] for p in program],
+    }
 
 
 def _sebaran(laporan: list[LaporanE81]) -> list[dict[str, Any]]:
@@ -609,12 +634,22 @@ def _sebaran(laporan: list[LaporanE81]) -> list[dict[str, Any]]:
     ]
 
 
+def _grafik_sebaran(sebaran: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    return {
+        "label": [s["label"] for s in sebaran],
+        "kelas": [s["kelas"] for s in sebaran],
+        "jumlah": [s["jumlah"] for s in sebaran],
+    }
+
+
 @login_required
 @require_GET
 def dasbor_pd(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpResponse:
     _triwulan_sah(tahun, triwulan)
     pd = _pd(request, slug)
     lap = isian.laporan(pd, tahun, triwulan)
+    program = _program(lap)
+    sebaran = _sebaran([lap])
     return render(
         request,
         "web/dasbor_pd.html",
@@ -623,8 +658,10 @@ def dasbor_pd(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> Htt
             pd=pd,
             tahun=tahun,
             triwulan=triwulan,
-            program=_program(lap),
-            sebaran=_sebaran([lap]),
+            program=program,
+            grafik_program=_grafik_program(program),
+            sebaran=sebaran,
+            grafik_sebaran=_grafik_sebaran(sebaran),
             status=_status(pd, tahun, triwulan),
             rekap={
                 "capaian_k": format_persen(lap.rekap.rata_capaian.k),
@@ -649,6 +686,7 @@ def dasbor_kota(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse
         lap = isian.laporan(pd, tahun, triwulan)
         daftar_laporan.append(lap)
         status = _status(pd, tahun, triwulan)
+        program = _program(lap)
         semua.append(
             {
                 "pd": pd,
@@ -656,10 +694,18 @@ def dasbor_kota(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse
                 "diajukan": status.status != Status.DRAFT and status.status != Status.DIKEMBALIKAN,
                 "diverifikasi": status.status in (Status.DIVERIFIKASI, Status.TERKUNCI),
                 "predikat_k": lap.rekap.predikat[0] or "-",
-                "program": _program(lap),
+                "program": program,
+                "grafik_program": _grafik_program(program),
+                "id_grafik_program": f"data-program-{pd.slug}",
                 **_batang(lap.rekap.rata_capaian.k, lap.rekap.rata_capaian.rp),
             }
         )
+    sebaran = _sebaran(daftar_laporan)
+    hitungan_status = Counter(s["status"].status for s in semua)
+    status_pd = [
+        {"nilai": nilai, "label": label, "jumlah": hitungan_status.get(nilai, 0)}
+        for nilai, label in Status.choices
+    ]
     return render(
         request,
         "web/dasbor_kota.html",
@@ -668,7 +714,19 @@ def dasbor_kota(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse
             tahun=tahun,
             triwulan=triwulan,
             semua=semua,
-            sebaran=_sebaran(daftar_laporan),
+            grafik_pd={
+                "nama": [s["pd"].nama for s in semua],
+                "k": [s["nilai_k"] for s in semua],
+                "rp": [s["nilai_rp"] for s in semua],
+            },
+            status_pd=status_pd,
+            grafik_status={
+                "label": [s["label"] for s in status_pd],
+                "kelas": [s["nilai"] for s in status_pd],
+                "jumlah": [s["jumlah"] for s in status_pd],
+            },
+            sebaran=sebaran,
+            grafik_sebaran=_grafik_sebaran(sebaran),
             jumlah_diajukan=sum(1 for s in semua if s["diajukan"]),
             jumlah_diverifikasi=sum(1 for s in semua if s["diverifikasi"]),
             tahun_nav=tahun,

@@ -1,64 +1,17 @@
 """A real chromium: the operator enters a value and sees the capaian update live, then the quarter goes
 through submit -> return -> resubmit -> verify -> lock. Screenshots go to var/screenshots/."""
 
-import os
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM refuses that without this.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-from capaian.demo.muat import KATA_SANDI  # noqa: E402
-from capaian.perencanaan.models import Indikator  # noqa: E402
+from capaian.perencanaan.models import Indikator
+from tests.browser.conftest import LAYAR
+from tests.browser.conftest import keluar as _keluar
+from tests.browser.conftest import masuk as _masuk
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-LAYAR = Path(__file__).resolve().parents[2] / "var" / "screenshots"
-
-
-@pytest.fixture
-def halaman() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium tidak terpasang di /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        peramban = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-            ],
-        )
-        konteks = peramban.new_context(viewport={"width": 1500, "height": 1000}, locale="en-US")
-        page = konteks.new_page()
-        page.set_default_timeout(15_000)
-        galat: list[str] = []
-        page.on("console", lambda m: galat.append(m.text) if m.type == "error" else None)
-        page.galat_konsol = galat  # type: ignore[attr-defined]
-        yield page
-        peramban.close()
-
-
-def _masuk(page: Any, url: str, nama: str) -> None:
-    page.goto(url + "/masuk/")
-    page.fill("#id_username", nama)
-    page.fill("#id_password", KATA_SANDI)
-    page.click("button[type=submit]")
-    page.wait_for_url(url + "/")
-
-
-def _keluar(page: Any) -> None:
-    page.click("text=Keluar")
-    page.wait_for_url(re.compile(r".*/masuk/"))
 
 
 def test_alur_triwulan_di_peramban(

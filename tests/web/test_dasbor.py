@@ -1,0 +1,123 @@
+"""The dashboards: the chart data embedded with json_script carries the E.81 builder's numbers (rounded as the
+report shows them), the fallback tables show the same numbers, Chart.js is served from the app itself and
+no template points outside it."""
+
+import json
+import re
+import urllib.request
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from capaian.aturan.angka import bulatkan
+from capaian.organisasi.models import PerangkatDaerah
+from capaian.web import isian
+from tests.conftest import PD, PERSONA, TAHUN
+
+pytestmark = pytest.mark.usefixtures("demo_per_modul")
+
+Klien = Callable[[str | None], Client]
+TEMPLAT = Path(__file__).resolve().parents[2] / "capaian" / "web" / "templates"
+CHARTJS = "/static/vendor/chartjs/chart.umd.min.js"
+
+
+def _json(html: str, id_: str) -> Any:
+    cocok = re.search(rf'<script id="{re.escape(id_)}" type="application/json">(.*?)</script>', html, re.S)
+    assert cocok, f"tidak ada json_script #{id_}"
+    return json.loads(cocok.group(1))
+
+
+def _program(data: dict[str, list[Any]], kode: str) -> tuple[Any, Any]:
+    i = data["kode"].index(kode)
+    return data["k"][i], data["rp"][i]
+
+
+def _angka(n: Decimal | None) -> float | None:
+    return None if n is None else float(bulatkan(n))
+
+
+def _program_e81(slug: str) -> dict[str, list[Any]]:
+    lap = isian.laporan(PerangkatDaerah.objects.get(slug=slug), TAHUN, 2)
+    program = [b for b in lap.baris if b.rencana.tingkat == "program" and not b.rencana.lanjutan]
+    return {
+        "kode": [b.rencana.kode or "" for b in program],
+        "nama": [b.rencana.uraian for b in program],
+        "k": [_angka(b.hasil.capaian.k) for b in program],
+        "rp": [_angka(b.hasil.capaian.rp) for b in program],
+    }
+
+
+def test_dasbor_pd_menyematkan_angka_e81(klien_sebagai: Klien) -> None:
+    r = klien_sebagai("operator-disperindag").get(f"/pd/{PD}/{TAHUN}/2/dasbor/")
+    assert r.status_code == 200
+    html = r.content.decode()
+    data = _json(html, "data-program")
+    assert _program(data, "3.30.03") == (36.79, 43.10)
+    assert _program(data, "3.30.04")[0] == 1.27
+    assert _program(data, "3.30.05") == (None, None)  # nothing entered: null, not 0
+    assert data == _program_e81(PD)
+    # The fallback table under the chart shows the same numbers.
+    assert "K 36,79%" in html and "Rp 43,10%" in html and "K 1,27%" in html
+    sebaran = _json(html, "data-sebaran")
+    assert sebaran["label"][0] == "Sangat Tinggi" and sebaran["label"][-1] == "Belum ada nilai"
+    lap = isian.laporan(PerangkatDaerah.objects.get(slug=PD), TAHUN, 2)
+    assert sum(sebaran["jumlah"]) == len(lap.baris)
+    assert f'src="{CHARTJS}"' in html and 'src="/static/web/dasbor.js"' in html
+
+
+def test_dasbor_kota_menyematkan_angka_per_pd(klien_sebagai: Klien) -> None:
+    html = klien_sebagai("pimpinan").get(f"/dasbor/{TAHUN}/2/").content.decode()
+    semua = list(PerangkatDaerah.objects.all())
+    pd = _json(html, "data-pd")
+    assert len(pd["nama"]) == len(semua)
+    for p in semua:
+        lap = isian.laporan(p, TAHUN, 2)
+        i = pd["nama"].index(p.nama)
+        assert (pd["k"][i], pd["rp"][i]) == (
+            _angka(lap.rekap.rata_capaian.k),
+            _angka(lap.rekap.rata_capaian.rp),
+        )
+        assert _json(html, f"data-program-{p.slug}") == _program_e81(p.slug)
+    assert _program(_json(html, f"data-program-{PD}"), "3.30.03") == (36.79, 43.10)
+    status = _json(html, "data-status")
+    assert status["kelas"] == ["draft", "diajukan", "dikembalikan", "diverifikasi", "terkunci"]
+    assert sum(status["jumlah"]) == len(semua)
+    sebaran = _json(html, "data-sebaran")
+    assert sum(sebaran["jumlah"]) == sum(len(isian.laporan(p, TAHUN, 2).baris) for p in semua)
+    assert f'src="{CHARTJS}"' in html
+
+
+def test_dasbor_kota_hanya_data_pd_terlihat(klien_sebagai: Klien) -> None:
+    html = klien_sebagai("operator-contoh").get(f"/dasbor/{TAHUN}/2/").content.decode()
+    assert f"data-program-{PD}" not in html
+    assert all("Perindustrian" not in n for n in _json(html, "data-pd")["nama"])
+
+
+@pytest.mark.parametrize("persona", [p for p in PERSONA if p])
+def test_dasbor_memuat_grafik_bagi_semua_persona(klien_sebagai: Klien, persona: str) -> None:
+    html = klien_sebagai(persona).get(f"/dasbor/{TAHUN}/2/").content.decode()
+    assert 'data-grafik="pd"' in html and 'data-grafik="sebaran"' in html and 'data-grafik="status"' in html
+
+
+def test_chartjs_disajikan_aplikasi(live_server: Any) -> None:
+    with urllib.request.urlopen(live_server.url + CHARTJS) as jawab:  # noqa: S310 (the test server)
+        assert jawab.status == 200
+        isi = jawab.read()
+    assert isi.startswith(b"/*!\n * Chart.js v4.")
+    assert b"sourceMappingURL" not in isi
+    with urllib.request.urlopen(live_server.url + "/static/web/dasbor.js") as jawab:  # noqa: S310
+        assert jawab.status == 200
+
+
+def test_templat_tanpa_url_luar() -> None:
+    luar = []
+    for berkas in TEMPLAT.rglob("*.html"):
+        for no, baris in enumerate(berkas.read_text(encoding="utf-8").splitlines(), 1):
+            tanpa_xmlns = re.sub(r'xmlns(:\w+)?="http://www\.w3\.org/[^"]*"', "", baris)
+            if re.search(r"https?://", tanpa_xmlns):
+                luar.append(f"{berkas.relative_to(TEMPLAT)}:{no}: {baris.strip()}")
+    assert luar == []
