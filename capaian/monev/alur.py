@@ -57,6 +57,11 @@ def _verifikator_pemda(pengguna: Pengguna | None, pemda_id: int) -> bool:
     return p is not None and p.peran == Peran.VERIFIKATOR and p.pemda_id == pemda_id
 
 
+def boleh_atur_periode(pengguna: Pengguna | None, pemda_id: int) -> bool:
+    p = akses.profil(pengguna)
+    return p is not None and p.peran in (Peran.VERIFIKATOR, Peran.ADMIN) and p.pemda_id == pemda_id
+
+
 def boleh_ajukan(pengguna: Pengguna | None, pd: PerangkatDaerah) -> bool:
     return _peran_di_pd(pengguna, Peran.OPERATOR, pd)
 
@@ -406,8 +411,9 @@ def atur_periode(
     dibuka: datetime.date,
     ditutup: datetime.date,
 ) -> PeriodeTriwulan:
-    """The verifikator sets the quarter's entry window for all agencies of the pemda."""
-    akses.wajib(_verifikator_pemda(pengguna, pemda.pk), "Peran Anda tidak berhak mengatur masa pengisian.")
+    """The verifikator (who opens and closes periods) or the pemda's admin (who keeps the calendar) sets the
+    quarter's entry window for all agencies of the pemda."""
+    akses.wajib(boleh_atur_periode(pengguna, pemda.pk), "Peran Anda tidak berhak mengatur masa pengisian.")
     _sah_triwulan(tahun, triwulan)
     if dibuka > ditutup:
         raise IsianTidakSah("Tanggal dibuka tidak boleh setelah tanggal ditutup.")

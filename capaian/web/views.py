@@ -488,7 +488,7 @@ def periode(request: HttpRequest, tahun: int) -> HttpResponse:
             request,
             tahun=tahun,
             baris=baris,
-            boleh_atur=Peran(profil.peran) is Peran.VERIFIKATOR,
+            boleh_atur=alur.boleh_atur_periode(request.user, profil.pemda_id),
             tahun_nav=tahun,
         ),
     )

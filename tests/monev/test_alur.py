@@ -195,10 +195,12 @@ def test_atur_periode_urutan_tanggal_dan_peran(pd, u):
     hari = datetime.date(2024, 7, 1)
     with pytest.raises(IsianTidakSah, match="tidak boleh setelah"):
         alur.atur_periode(u(VERIFIKATOR), pemda, TAHUN, TW, hari, hari - datetime.timedelta(days=1))
-    for persona in (ADMIN, OPERATOR, KEPALA, PIMPINAN):
+    for persona in (OPERATOR, KEPALA, PIMPINAN):
         with pytest.raises(AksesDitolak):
             alur.atur_periode(u(persona), pemda, TAHUN, TW, hari, hari)
     assert not PeriodeTriwulan.objects.exists()
+    alur.atur_periode(u(ADMIN), pemda, TAHUN, TW, hari, hari)
+    assert PeriodeTriwulan.objects.get(pemda=pemda, tahun=TAHUN, triwulan=TW).dibuka == hari
 
 
 # --- the audit trail itself ----------------------------------------------------------------------------

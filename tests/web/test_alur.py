@@ -79,15 +79,12 @@ def test_masa_pengisian(klien_sebagai: Klien) -> None:
     # Outside the window the operator sees why the quarter is closed.
     isi = klien_sebagai("operator-disperindag").get(ISIAN).content.decode()
     assert "di luar masa pengisian" in isi and 'id="simpan"' not in isi
-    # The admin sees the periods but may not set them (alur allows the verifikator only).
+    # The pemda's admin keeps the calendar too (issue 3: "Admin pemda: ... periods").
     adm = klien_sebagai("admin")
     assert adm.get(f"/periode/{TAHUN}/").status_code == 200
-    assert (
-        adm.post(
-            f"/periode/{TAHUN}/", {"triwulan": 1, "dibuka": "2024-04-01", "ditutup": "2024-04-15"}
-        ).status_code
-        == 403
-    )
+    r = adm.post(f"/periode/{TAHUN}/", {"triwulan": 1, "dibuka": "2024-04-01", "ditutup": "2024-04-15"})
+    assert r.status_code == 302
+    assert "1 April 2024 s.d. 15 April 2024" in adm.get(f"/periode/{TAHUN}/").content.decode()
 
 
 def test_bukti_dukung(klien_sebagai: Klien, settings: object, tmp_path: object) -> None:
