@@ -1,9 +1,13 @@
 """Who is who: the regional government (Pemda), its agencies (Perangkat Daerah), signatories and roles."""
 
+from typing import Any
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from capaian.aturan import predikat
+from capaian.aturan.angka import AngkaError, parse_angka
 
 PILIHAN_SET_PREDIKAT = [(s.kode, s.nama) for s in predikat.SEMUA.values()]
 
@@ -14,7 +18,14 @@ class Pemda(models.Model):
     provinsi = models.CharField(max_length=100, blank=True)
     tempat = models.CharField(max_length=100, help_text="Tempat penandatanganan, mis. Pasuruan")
     nama_bappeda = models.CharField(max_length=200, default="Bappelitbangda")
-    set_predikat = models.CharField(max_length=60, choices=PILIHAN_SET_PREDIKAT, default=predikat.BAWAAN.kode)
+    # A built-in set (PILIHAN_SET_PREDIKAT) or the kode of one of this pemda's own SetPredikatPemda.
+    set_predikat = models.CharField(
+        max_length=60,
+        default=predikat.BAWAAN.kode,
+        help_text="Kode set predikat bawaan ("
+        + ", ".join(k for k, _ in PILIHAN_SET_PREDIKAT)
+        + ") atau kode set predikat sendiri.",
+    )
 
     class Meta:
         verbose_name = "pemda"
@@ -24,7 +35,65 @@ class Pemda(models.Model):
         return self.nama
 
     def band_predikat(self) -> predikat.SetPredikat:
-        return predikat.cari(self.set_predikat)
+        return predikat.cari(self.set_predikat, [s.ke_aturan() for s in self.set_predikat_sendiri.all()])
+
+    def clean(self) -> None:
+        try:
+            self.band_predikat()
+        except predikat.SetPredikatError as galat:
+            raise ValidationError({"set_predikat": str(galat)}) from None
+
+
+class SetPredikatPemda(models.Model):
+    """A pemda's own predicate scale (other regions use 3 or 6 levels). Validated by the rules core, and its
+    version goes up on every change so that a report can say which version judged it."""
+
+    pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="set_predikat_sendiri")
+    kode = models.SlugField(max_length=60)
+    versi = models.PositiveIntegerField(default=1, editable=False)
+    nama = models.CharField(max_length=200)
+    aturan = models.CharField(max_length=20, choices=[(a.value, a.value) for a in predikat.AturanBatas])
+    ambang = models.CharField(
+        max_length=200, help_text="Batas antar-predikat, naik, dipisah titik koma: 60; 80"
+    )
+    label = models.TextField(
+        help_text="Label predikat dari yang terendah, satu per baris (satu lebih dari batas)"
+    )
+
+    class Meta:
+        verbose_name = "set predikat"
+        verbose_name_plural = "set predikat"
+        constraints = [models.UniqueConstraint(fields=["pemda", "kode"], name="set_predikat_kode_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.nama} (versi {self.versi})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            self.versi += 1  # a changed scale is a new version; reports made earlier named the old one
+        super().save(*args, **kwargs)
+
+    def ke_aturan(self) -> predikat.SetPredikat:
+        try:
+            ambang = [parse_angka(t) for t in self.ambang.split(";") if t.strip()]
+        except AngkaError as galat:
+            raise predikat.SetPredikatError(f"Batas predikat: {galat}") from None
+        return predikat.SetPredikat(
+            kode=self.kode,
+            versi=self.versi,
+            nama=self.nama,
+            aturan=predikat.AturanBatas(self.aturan),
+            ambang=tuple(a for a in ambang if a is not None),
+            label=tuple(t.strip() for t in self.label.splitlines() if t.strip()),
+        )
+
+    def clean(self) -> None:
+        if self.kode in predikat.SEMUA:
+            raise ValidationError({"kode": "Kode ini dipakai set predikat bawaan; pilih kode lain."})
+        try:
+            self.ke_aturan()
+        except predikat.SetPredikatError as galat:
+            raise ValidationError({"ambang": str(galat)}) from None
 
 
 class PerangkatDaerah(models.Model):

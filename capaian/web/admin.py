@@ -17,7 +17,7 @@ from django.utils.http import urlencode
 from capaian.aturan.rumus import RumusError, urai
 from capaian.audit.catat import catat_data_induk
 from capaian.organisasi import akses
-from capaian.organisasi.models import Pemda, Penandatangan, Peran, PerangkatDaerah, Profil
+from capaian.organisasi.models import Pemda, Penandatangan, Peran, PerangkatDaerah, Profil, SetPredikatPemda
 from capaian.perencanaan.models import (
     Indikator,
     Kegiatan,
@@ -122,6 +122,12 @@ situs_admin.register(Group, KelompokAdmin)
 @admin.register(Pemda, site=situs_admin)
 class PemdaAdmin(AdminPeran):
     list_display = ["nama", "provinsi", "set_predikat"]
+
+
+@admin.register(SetPredikatPemda, site=situs_admin)
+class SetPredikatPemdaAdmin(AdminPeran):
+    list_display = ["nama", "kode", "versi", "aturan", "ambang", "pemda"]
+    readonly_fields = ["versi"]
 
 
 @admin.register(PerangkatDaerah, site=situs_admin)
