@@ -91,6 +91,8 @@ def demo_per_modul(django_db_setup: None, django_db_blocker: pytest.FixtureDef) 
     # access matrices fast. The outer atomic is rolled back at the end so no other module sees the data.
     # The database is unblocked only to load and to roll back: a test still needs `db` (or
     # pytest.mark.django_db), which gives it its own savepoint, so tests cannot leak into each other.
+    # Not for transactional tests (live_server, transaction=True) in the same module: PostgreSQL cannot
+    # flush the database inside this open transaction.
     luar = transaction.atomic()
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         luar.__enter__()

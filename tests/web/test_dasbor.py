@@ -4,7 +4,6 @@ no template points outside it."""
 
 import json
 import re
-import urllib.request
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -101,16 +100,6 @@ def test_dasbor_kota_hanya_data_pd_terlihat(klien_sebagai: Klien) -> None:
 def test_dasbor_memuat_grafik_bagi_semua_persona(klien_sebagai: Klien, persona: str) -> None:
     html = klien_sebagai(persona).get(f"/dasbor/{TAHUN}/2/").content.decode()
     assert 'data-grafik="pd"' in html and 'data-grafik="sebaran"' in html and 'data-grafik="status"' in html
-
-
-def test_chartjs_disajikan_aplikasi(live_server: Any) -> None:
-    with urllib.request.urlopen(live_server.url + CHARTJS) as jawab:  # noqa: S310 (the test server)
-        assert jawab.status == 200
-        isi = jawab.read()
-    assert isi.startswith(b"/*!\n * Chart.js v4.")
-    assert b"sourceMappingURL" not in isi
-    with urllib.request.urlopen(live_server.url + "/static/web/dasbor.js") as jawab:  # noqa: S310
-        assert jawab.status == 200
 
 
 def test_templat_tanpa_url_luar() -> None:
