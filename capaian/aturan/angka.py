@@ -96,6 +96,15 @@ def format_angka(nilai: Decimal | int | None, tempat: int = 2) -> str:
     return hasil
 
 
+def format_tepat(nilai: Decimal) -> str:
+    """Indonesian grouping with the digits exactly as the Decimal holds them, no rounding: for showing the
+    inputs of a calculation (the Kertas Kerja's substituted formula), where a rounded input would lie."""
+    bulat, _, pecahan = format(nilai.copy_abs(), "f").partition(".")
+    hasil = _kelompokkan(bulat) + ("," + pecahan if pecahan else "")
+    # Negative zero prints as "0": a sign on nothing only confuses a reader.
+    return "-" + hasil if nilai < 0 else hasil
+
+
 def format_rupiah(nilai: int | None) -> str:
     """Whole Rupiah without a currency mark: 1151384000 -> "1.151.384.000"; None -> "-"."""
     if nilai is None:

@@ -51,6 +51,8 @@ from decimal import (
 )
 from functools import lru_cache
 
+from capaian.aturan.angka import format_tepat
+
 __all__ = [
     "MAKS_KEDALAMAN",
     "MAKS_PANJANG",
@@ -532,19 +534,6 @@ def _teks_angka(nilai: Decimal) -> str:
     return format(nilai, "f").replace(".", ",")
 
 
-def _format_indonesia(nilai: Decimal) -> str:
-    """'.' groups thousands, ',' marks decimals; digits are shown exactly as the Decimal holds them."""
-    teks = format(nilai.copy_abs(), "f")
-    bulat, _, pecahan = teks.partition(".")
-    kepala = len(bulat) % 3 or 3
-    bagian = [bulat[:kepala]] + [bulat[k : k + 3] for k in range(kepala, len(bulat), 3)]
-    hasil = ".".join(bagian)
-    if pecahan:
-        hasil += "," + pecahan
-    # Negative zero prints as "0": a sign on nothing only confuses a reader.
-    return "-" + hasil if nilai < 0 else hasil
-
-
 def _kumpulkan(simpul: Simpul, jenis: type[Variabel] | type[Referensi], hasil: set[str]) -> None:
     match simpul:
         case Variabel(nama) if jenis is Variabel:
@@ -618,7 +607,7 @@ class Rumus:
 
         def daun(simpul: Simpul) -> str:
             if isinstance(simpul, Angka):
-                return _format_indonesia(simpul.nilai)
+                return format_tepat(simpul.nilai)
             if isinstance(simpul, Variabel):
                 x = _terhingga(variabel.get(simpul.nama))
             elif isinstance(simpul, Referensi):
@@ -627,7 +616,7 @@ class Rumus:
                 raise TypeError(simpul)
             if x is None:
                 return "-"
-            teks = _format_indonesia(x)
+            teks = format_tepat(x)
             return f"({teks})" if teks.startswith("-") else teks
 
         return _tulis(self.pohon, daun)
