@@ -15,17 +15,12 @@ from capaian.aturan.capaian import Agregasi, Akumulasi, Polaritas
 from capaian.demo import referensi, sintetis
 from capaian.monev import services
 from capaian.organisasi.models import Pemda, Penandatangan, Peran, PerangkatDaerah, Profil, StatusJabatan
+from capaian.perencanaan import services as rencana
 from capaian.perencanaan.models import (
-    Indikator,
     Kegiatan,
     PeriodeRenstra,
     Program,
     Sasaran,
-    SubKegiatan,
-    TargetTahunan,
-    TargetTriwulan,
-    Tingkat,
-    Tujuan,
 )
 
 TAHUN = 2024
@@ -88,54 +83,46 @@ def _muat_disperindag(pemda: Pemda, csv_e81: Path) -> None:
     with csv_e81.open(encoding="utf-8") as berkas:
         baris = list(csv.DictReader(berkas))
     tujuan_baris = next(b for b in baris if b["level"] == "tujuan")
-    tujuan = Tujuan.objects.create(renstra=renstra, uraian=tujuan_baris["name"], urutan=1)
+    tujuan = rencana.buat_tujuan(None, renstra, tujuan_baris["name"])
     sasaran: dict[str, Sasaran] = {}
     program: dict[str, Program] = {}
     kegiatan: dict[str, Kegiatan] = {}
-    elemen_terakhir: dict[str, object] = {}
+    elemen_terakhir: dict[str, rencana.Elemen] = {}
     for urutan, b in enumerate(baris, start=1):
         tingkat = b["level"]
         kode = b["kode"].strip()
-        link: dict[str, object] = {}
+        elemen: rencana.Elemen
         if tingkat == "tujuan":
-            link["tujuan"] = tujuan
+            elemen = tujuan
         elif tingkat == "sasaran":
             if b["name"] not in sasaran:
-                sasaran[b["name"]] = Sasaran.objects.create(
-                    tujuan=tujuan, uraian=b["name"], urutan=len(sasaran) + 1
-                )
-            link["sasaran"] = sasaran[b["name"]]
+                sasaran[b["name"]] = rencana.buat_sasaran(None, tujuan, b["name"])
+            elemen = sasaran[b["name"]]
         elif not kode:
             # The unnumbered continuation row: a further indicator of the element above it.
-            link[tingkat] = elemen_terakhir[tingkat]
+            elemen = elemen_terakhir[tingkat]
         elif tingkat == "program":
-            program[kode] = Program.objects.create(perangkat_daerah=pd, kode=kode, nama=b["name"])
-            link["program"] = program[kode]
+            elemen = program[kode] = rencana.buat_program(None, pd, kode, b["name"])
         elif tingkat == "kegiatan":
             induk = program[".".join(kode.split(".")[:3])]
-            kegiatan[kode] = Kegiatan.objects.create(program=induk, kode=kode, nama=b["name"])
-            link["kegiatan"] = kegiatan[kode]
+            elemen = kegiatan[kode] = rencana.buat_kegiatan(None, induk, kode, b["name"])
         else:
             induk_kegiatan = kegiatan[".".join(kode.split(".")[:5])]
-            link["subkegiatan"] = SubKegiatan.objects.create(
-                kegiatan=induk_kegiatan, kode=kode, nama=b["name"]
-            )
-        elemen_terakhir[tingkat] = next(iter(link.values()))
-        _indikator(pd, Tingkat(tingkat), link, urutan, b)
+            elemen = rencana.buat_subkegiatan(None, induk_kegiatan, kode, b["name"])
+        elemen_terakhir[tingkat] = elemen
+        _indikator(elemen, urutan, b)
     _catatan(pd)
 
 
-def _indikator(
-    pd: PerangkatDaerah, tingkat: Tingkat, link: dict[str, object], urutan: int, b: dict[str, str]
-) -> None:
+def _indikator(elemen: rencana.Elemen, urutan: int, b: dict[str, str]) -> None:
     row = b["row_id"]
     rumus, variabel, nilai_tw2 = referensi.RUMUS.get(row, ("", [], {}))
-    indikator = Indikator.objects.create(
-        perangkat_daerah=pd,
-        tingkat=tingkat,
-        uraian=b["indikator"],
-        satuan=b["satuan"],
-        urutan=urutan,
+    indikator = rencana.buat_indikator(
+        None,
+        elemen,
+        b["indikator"],
+        b["satuan"],
+        urutan,
         polaritas=Polaritas.NEGATIF if row in referensi.NEGATIF else Polaritas.POSITIF,
         agregasi=referensi.AGREGASI.get(row, Agregasi.JUMLAH),
         akumulasi=referensi.AKUMULASI.get(row, Akumulasi.KUMULATIF),
@@ -143,11 +130,11 @@ def _indikator(
         variabel=[{"nama": nama, "label": label} for nama, label in variabel],
         target_renstra_k=_d(b["renstra_k"]),
         target_renstra_rp=_rp(b["renstra_rp"]),
-        **link,
     )
-    TargetTahunan.objects.create(
-        indikator=indikator,
-        tahun=TAHUN,
+    rencana.simpan_target_tahunan(
+        None,
+        indikator,
+        TAHUN,
         realisasi_lalu_k=_d(b["real_prev_k"]),
         realisasi_lalu_rp=_rp(b["real_prev_rp"]),
         target_k=_d(b["target_k"]),
@@ -156,9 +143,7 @@ def _indikator(
     for tw in (1, 2):
         k_target, rp_target = _d(b[f"tw{tw}_target_k"]), _rp(b[f"tw{tw}_target_rp"])
         if k_target is not None or rp_target is not None:
-            TargetTriwulan.objects.create(
-                indikator=indikator, tahun=TAHUN, triwulan=tw, k=k_target, rp=rp_target
-            )
+            rencana.simpan_target_triwulan(None, indikator, TAHUN, tw, k=k_target, rp=rp_target)
         k, rp = _d(b[f"tw{tw}_real_k"]), _rp(b[f"tw{tw}_real_rp"])
         variabel_tw = nilai_tw2 if tw == 2 else {}
         if variabel_tw:

@@ -6,17 +6,12 @@ from decimal import Decimal
 from capaian.aturan.capaian import Agregasi, Akumulasi
 from capaian.monev import services
 from capaian.organisasi.models import Pemda, Penandatangan, PerangkatDaerah
+from capaian.perencanaan import services as rencana
 from capaian.perencanaan.models import (
-    Indikator,
     Kegiatan,
     PeriodeRenstra,
     Program,
-    Sasaran,
     SubKegiatan,
-    TargetTahunan,
-    TargetTriwulan,
-    Tingkat,
-    Tujuan,
 )
 
 SLUG = "dinas-contoh"
@@ -142,8 +137,8 @@ def muat(pemda: Pemda) -> PerangkatDaerah:
         sintetis=True,
     )
     renstra = PeriodeRenstra.objects.create(perangkat_daerah=pd, tahun_awal=2021, tahun_akhir=2026)
-    tujuan = Tujuan.objects.create(renstra=renstra, uraian="Meningkatnya kunjungan wisata (CONTOH)")
-    sasaran = Sasaran.objects.create(tujuan=tujuan, uraian="Meningkatnya daya tarik wisata (CONTOH)")
+    tujuan = rencana.buat_tujuan(None, renstra, "Meningkatnya kunjungan wisata (CONTOH)")
+    sasaran = rencana.buat_sasaran(None, tujuan, "Meningkatnya daya tarik wisata (CONTOH)")
     program: dict[str, Program] = {}
     kegiatan: dict[str, Kegiatan] = {}
     for urutan, (
@@ -160,40 +155,36 @@ def muat(pemda: Pemda) -> PerangkatDaerah:
         tw1,
         tw2,
     ) in enumerate(RENCANA, start=1):
-        link: dict[str, object]
+        elemen: Program | Kegiatan | SubKegiatan
         if tingkat == "program":
-            program[kode] = Program.objects.create(perangkat_daerah=pd, sasaran=sasaran, kode=kode, nama=nama)
-            link = {"program": program[kode]}
+            elemen = program[kode] = rencana.buat_program(None, pd, kode, nama, sasaran)
         elif tingkat == "kegiatan":
-            kegiatan[kode] = Kegiatan.objects.create(program=program[kode[:7]], kode=kode, nama=nama)
-            link = {"kegiatan": kegiatan[kode]}
+            elemen = kegiatan[kode] = rencana.buat_kegiatan(None, program[kode[:7]], kode, nama)
         else:
-            link = {
-                "subkegiatan": SubKegiatan.objects.create(kegiatan=kegiatan[kode[:12]], kode=kode, nama=nama)
-            }
-        indikator = Indikator.objects.create(
-            perangkat_daerah=pd,
-            tingkat=Tingkat(tingkat),
-            uraian=uraian,
-            satuan=satuan,
-            urutan=urutan,
+            elemen = rencana.buat_subkegiatan(None, kegiatan[kode[:12]], kode, nama)
+        indikator = rencana.buat_indikator(
+            None,
+            elemen,
+            uraian,
+            satuan,
+            urutan,
             agregasi=agregasi,
             akumulasi=akumulasi,
             target_renstra_k=_d(renstra_k),
             target_renstra_rp=target_rp * 5,
-            **link,
         )
-        TargetTahunan.objects.create(
-            indikator=indikator,
-            tahun=TAHUN,
+        rencana.simpan_target_tahunan(
+            None,
+            indikator,
+            TAHUN,
             realisasi_lalu_k=_d(target_k) * 2,
             realisasi_lalu_rp=target_rp * 2,
             target_k=_d(target_k),
             target_rp=target_rp,
         )
         for tw, (k, rp) in ((1, tw1), (2, tw2)):
-            TargetTriwulan.objects.create(
-                indikator=indikator, tahun=TAHUN, triwulan=tw, k=_d(target_k) / 4 * tw, rp=target_rp // 4
+            rencana.simpan_target_triwulan(
+                None, indikator, TAHUN, tw, k=_d(target_k) / 4 * tw, rp=target_rp // 4
             )
             services.simpan_realisasi(None, indikator, TAHUN, tw, k=_d(k), rp=rp)
     ttd = Penandatangan.objects.create(

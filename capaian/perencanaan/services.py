@@ -82,10 +82,12 @@ def buat_sasaran(pengguna: Pengguna | None, tujuan: Tujuan, uraian: str) -> Sasa
         return sasaran
 
 
-def buat_program(pengguna: Pengguna | None, pd: PerangkatDaerah, kode: str, nama: str) -> Program:
+def buat_program(
+    pengguna: Pengguna | None, pd: PerangkatDaerah, kode: str, nama: str, sasaran: Sasaran | None = None
+) -> Program:
     _wajib(pengguna, pd)
     with transaction.atomic():
-        program = Program.objects.create(perangkat_daerah=pd, kode=kode, nama=nama)
+        program = Program.objects.create(perangkat_daerah=pd, sasaran=sasaran, kode=kode, nama=nama)
         _catat_buat(pengguna, "program", program, pd, f"{kode} {nama}")
         return program
 
