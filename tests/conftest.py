@@ -55,7 +55,7 @@ def terima_penjelasan_demo() -> None:
     (no audit event, so audit-trail assertions are unchanged). Tests of the gate clear it first.
     """
     from capaian.aturan.periksa_data import kunci_galat, sidik_galat
-    from capaian.monev.alur import periksa_triwulan
+    from capaian.laporan.pemeriksaan import periksa_triwulan
     from capaian.monev.models import StatusTriwulan
     from capaian.organisasi.models import PerangkatDaerah
 

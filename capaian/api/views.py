@@ -29,6 +29,7 @@ from capaian.api import openapi
 from capaian.api.models import ApiToken, PercobaanMasuk, hash_kunci
 from capaian.aturan import angka
 from capaian.audit.models import AuditEvent
+from capaian.laporan import pemeriksaan
 from capaian.monev import alur, services
 from capaian.monev.models import Realisasi
 from capaian.organisasi import akses
@@ -317,16 +318,16 @@ def langkah_triwulan(request: HttpRequest, pd: str, tahun: int, triwulan: int, a
     perangkat = akses.pd_terlihat(request.user).filter(slug=pd).first()
     if perangkat is None:
         return galat(404, "Perangkat daerah tidak ditemukan.")
-    if aksi not in alur.LANGKAH:
+    if aksi not in alur.MENURUT_AKSI:
         return galat(404, f"Langkah '{aksi}' tidak dikenal.")
     badan = _badan(request)
-    catatan = badan.get("catatan", badan.get("alasan", ""))
+    catatan = badan.get("catatan", badan.get("alasan", badan.get("penjelasan", "")))
     if catatan is None:
         catatan = ""
     if not isinstance(catatan, str):
         return galat(400, "Isian 'catatan' harus berupa teks.")
     try:
-        status = alur.jalankan(aksi, request.user, perangkat, tahun, triwulan, catatan)
+        status = pemeriksaan.jalankan_langkah(aksi, request.user, perangkat, tahun, triwulan, catatan)
     except akses.AksesDitolak as e:
         return galat(403, str(e))
     except alur.LangkahTidakSah as e:

@@ -105,6 +105,27 @@ def format_tepat(nilai: Decimal) -> str:
     return "-" + hasil if nilai < 0 else hasil
 
 
+def format_k(nilai: Decimal | None, kosong: str = "-") -> str:
+    """A K value as entered, the Indonesian way, with only the decimals it has (at most 6): "36,79", "100",
+    "1.151.384". For inputs, the audit trail and messages; documents print K at 2 places (format_angka)."""
+    if nilai is None:
+        return kosong
+    eksponen = nilai.normalize().as_tuple().exponent
+    tempat = min(6, max(0, -eksponen)) if isinstance(eksponen, int) else 0
+    return format_angka(nilai, tempat)
+
+
+def teks_desimal(nilai: Decimal | None) -> str | None:
+    """The machine form of a K value for JSON and the audit trail: no exponent, no padding, '.' as the
+    decimal mark: Decimal("36.790000") -> "36.79", Decimal("1E+2") -> "100"; None stays None."""
+    if nilai is None:
+        return None
+    teks = format(nilai, "f")
+    if "." in teks:
+        teks = teks.rstrip("0").rstrip(".")
+    return "0" if teks in ("-0", "") else teks
+
+
 def format_rupiah(nilai: int | None) -> str:
     """Whole Rupiah without a currency mark: 1151384000 -> "1.151.384.000"; None -> "-"."""
     if nilai is None:

@@ -24,8 +24,13 @@ class DataTriwulan:
     langsung: Decimal | None = None
     variabel: Mapping[str, Decimal | None] = field(default_factory=dict)
 
-    def ada_variabel(self) -> bool:
-        return any(nilai is not None for nilai in self.variabel.values())
+
+def k_dari_rumus(rumus: Rumus | None, variabel: Mapping[str, Decimal | None]) -> bool:
+    """The rule of this module: whether a quarter's K comes from the indicator's formula (it has one, and
+    either uses no variables or has at least one of them entered) rather than from the value entered."""
+    if rumus is None:
+        return False
+    return not rumus.variabel() or any(nilai is not None for nilai in variabel.values())
 
 
 def nilai_k_triwulan(
@@ -45,10 +50,10 @@ def nilai_k_triwulan(
         sedang.append(kunci)
         r = rumus[kunci]
         d = data.get(kunci, DataTriwulan())
-        if r is None or (r.variabel() and not d.ada_variabel()):
-            keluaran = d.langsung
-        else:
+        if r is not None and k_dari_rumus(r, d.variabel):
             keluaran = r.hitung(d.variabel, {ref: nilai(ref) for ref in r.referensi()})
+        else:
+            keluaran = d.langsung
         sedang.pop()
         hasil[kunci] = keluaran
         return keluaran

@@ -42,6 +42,7 @@ from capaian.aturan.capaian import (
 )
 from capaian.aturan.kinerja import DataTriwulan, RumusMelingkar, nilai_k_triwulan
 from capaian.aturan.kodering import Kode, Tingkat, coba_urai_kode
+from capaian.aturan.penomoran import TINGKAT_RENJA, nomori
 from capaian.aturan.periksa import (
     GALAT,
     NAMA_TW,
@@ -61,7 +62,6 @@ BATAS_CAPAIAN = Decimal(300)  # above this a capaian is more likely a typing err
 BATAS_RUPIAH_DI_K = Decimal(1_000_000)
 # Words that mark a rate of change, whose realisation may rightly be negative (omset fell).
 KATA_PERUBAHAN = ("peningkatan", "pertumbuhan", "kenaikan", "perubahan", "laju", "penurunan", "selisih")
-TINGKAT_RENJA = ("program", "kegiatan", "subkegiatan")
 
 
 class BarisData(Protocol):
@@ -113,19 +113,6 @@ class _Tempat:
         return f"baris {self.indeks + 1} ({nama})"
 
 
-def _nomori(baris: Sequence[BarisData]) -> list[int | None]:
-    # Form E.81's numbering (capaian.laporan.e81): a further indicator of a Renja element has no number.
-    nomor: list[int | None] = []
-    berikut = 1
-    for b in baris:
-        if b.lanjutan and b.tingkat in TINGKAT_RENJA:
-            nomor.append(None)
-        else:
-            nomor.append(berikut)
-            berikut += 1
-    return nomor
-
-
 def _uraian_kolom(kunci: str) -> str:
     """ "7Rp" -> "Target tahun ini Rp", "T9K" -> "Target TW II K", "9K" -> "Realisasi TW II K"."""
     kr = "Rp" if kunci.endswith("Rp") else "K"
@@ -164,7 +151,12 @@ class _Pemeriksa:
             raise ValueError(f"Triwulan harus 1 sampai 4, bukan {triwulan}.")
         self.triwulan = triwulan
         self.set_predikat = set_predikat
-        self.tempat = [_Tempat(i, no, b) for i, (no, b) in enumerate(zip(_nomori(baris), baris, strict=True))]
+        self.tempat = [
+            _Tempat(i, no, b)
+            for i, (no, b) in enumerate(
+                zip(nomori((b.tingkat, b.lanjutan) for b in baris), baris, strict=True)
+            )
+        ]
         self.temuan: list[Temuan] = []
         self.rumus: dict[str, Rumus | None] = {}
         self.rumus_rusak: set[str] = set()

@@ -6,6 +6,7 @@ from typing import cast
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import models
 
+from capaian.aturan.angka import teks_desimal
 from capaian.audit.models import AuditEvent
 from capaian.organisasi.models import PerangkatDaerah
 
@@ -17,7 +18,7 @@ def teks_audit(nilai: object) -> str | None:
     if nilai is None:
         return None
     if isinstance(nilai, Decimal):
-        return format(nilai.normalize(), "f") if nilai == nilai.to_integral() else format(nilai, "f")
+        return teks_desimal(nilai)
     return str(nilai)
 
 

@@ -21,12 +21,12 @@ from typing import Any
 
 from django.db import transaction
 
-from capaian.aturan.angka import format_angka, format_rupiah
+from capaian.aturan.angka import format_k, format_rupiah
+from capaian.aturan.kinerja import k_dari_rumus
 from capaian.aturan.kodering import Kode, KodeError, Tingkat, urai_kode
 from capaian.aturan.periksa import GALAT, KOLOM_TW, BarisE81, JenisBaris, LembarE81, Sel
 from capaian.aturan.rumus import RumusError, urai
 from capaian.impor.baca import BacaError, KepalaLembar, baca_e81_kepala
-from capaian.impor.templat import k_dihitung
 from capaian.laporan.e81 import bangun_e81
 from capaian.laporan.sumber import muat_data
 from capaian.monev import services as monev
@@ -104,11 +104,7 @@ def _norm(teks: str) -> str:
 
 
 def _fk(nilai: Decimal | None) -> str:
-    if nilai is None:
-        return "kosong"
-    n = nilai.normalize()
-    tempat = max(0, -int(n.as_tuple().exponent))
-    return format_angka(n, min(tempat, 6))
+    return format_k(nilai, kosong="kosong")
 
 
 def _frp(nilai: int | None) -> str:
@@ -210,7 +206,7 @@ class _Impor:
             except RumusError:
                 continue
             for i in range(4):
-                dihitung = k_dihitung(rumus, dict(baris.rencana.variabel_tw[i]))
+                dihitung = k_dari_rumus(rumus, dict(baris.rencana.variabel_tw[i]))
                 hasil[(ind.pk, i + 1)] = (dihitung, baris.masukan.realisasi_tw[i].k)
         return hasil
 
@@ -660,7 +656,7 @@ def _periode(
 
 def boleh_impor(pengguna: Pengguna | None, pd: PerangkatDaerah) -> bool:
     """The agency's operator or an admin of its pemda; None is the command line (the system)."""
-    return rencana.boleh_ubah_rencana(pengguna, pd)
+    return akses.boleh_ubah_rencana(pengguna, pd)
 
 
 def impor_berkas(

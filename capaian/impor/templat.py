@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from capaian.aturan.angka import bulatkan
 from capaian.aturan.capaian import KRp
+from capaian.aturan.kinerja import k_dari_rumus
 from capaian.aturan.rumus import Rumus, RumusError, urai
 from capaian.laporan.data import BarisRencana
 from capaian.laporan.e81 import bangun_e81
@@ -63,13 +64,6 @@ def rumus_indikator(rencana: BarisRencana) -> Rumus | None:
         return urai(rencana.rumus, [nama for nama, _ in rencana.variabel])
     except RumusError:
         return None
-
-
-def k_dihitung(rumus: Rumus | None, variabel: dict[str, Decimal | None]) -> bool:
-    """True when a quarter's K comes from the indicator's formula rather than from the value entered."""
-    if rumus is None:
-        return False
-    return not rumus.variabel() or any(v is not None for v in variabel.values())
 
 
 def _angka(nilai: Decimal | None) -> int | float | None:
@@ -205,7 +199,7 @@ def buat_templat(pd: PerangkatDaerah, tahun: int, triwulan: int, keluar: str | P
             terbuka = (i + 1) not in tertutup
             _tulis(ws, r, kolom[f"T{n}K"], _angka(rencana.target_tw[i].k), False, True)
             _tulis(ws, r, kolom[f"T{n}Rp"], rencana.target_tw[i].rp, True, True)
-            dihitung = k_dihitung(rumus, dict(rencana.variabel_tw[i]))
+            dihitung = k_dari_rumus(rumus, dict(rencana.variabel_tw[i]))
             k = b.masukan.realisasi_tw[i].k
             if dihitung and k is not None:
                 k = k.quantize(Decimal("0.000001")).normalize()

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from capaian.aturan.capaian import HasilBaris, KRp, MasukanBaris, hitung_baris
 from capaian.aturan.kinerja import DataTriwulan, nilai_k_triwulan
+from capaian.aturan.penomoran import nomori
 from capaian.aturan.rekap import Rekap, rekap_program
 from capaian.aturan.rumus import Rumus, urai
 from capaian.laporan.data import BarisRencana, DataLaporan
@@ -47,24 +48,10 @@ def nilai_k_per_triwulan(data: DataLaporan) -> list[dict[str, Decimal | None]]:
     return hasil
 
 
-def _nomori(baris: tuple[BarisRencana, ...]) -> list[int | None]:
-    # As in the reference report: every row is numbered, except a further indicator of a Renja element
-    # (program, kegiatan, sub kegiatan), which continues the element's numbered row.
-    nomor: list[int | None] = []
-    berikut = 1
-    for b in baris:
-        if b.lanjutan and b.tingkat in ("program", "kegiatan", "subkegiatan"):
-            nomor.append(None)
-        else:
-            nomor.append(berikut)
-            berikut += 1
-    return nomor
-
-
 def bangun_e81(data: DataLaporan) -> LaporanE81:
     k_triwulan = nilai_k_per_triwulan(data)
     baris: list[BarisE81] = []
-    for no, rencana in zip(_nomori(data.baris), data.baris, strict=True):
+    for no, rencana in zip(nomori((b.tingkat, b.lanjutan) for b in data.baris), data.baris, strict=True):
         realisasi = list(rencana.realisasi_tw)
         for indeks, nilai in enumerate(k_triwulan):
             realisasi[indeks] = KRp(k=nilai[rencana.kunci], rp=realisasi[indeks].rp)

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from capaian.aturan.angka import format_angka
 from capaian.aturan.capaian import Polaritas
+from capaian.aturan.kinerja import k_dari_rumus
 from capaian.aturan.rumus import Rumus, urai
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81, bangun_e81, nilai_k_per_triwulan
@@ -81,7 +82,7 @@ def bangun_kertas_kerja(data: DataLaporan, e81: LaporanE81 | None = None) -> Lap
             variabel = tuple(
                 VariabelKK(n, label.get(n, n), masukan_tw.get(n)) for n, _ in r.variabel
             ) + tuple(VariabelKK(f"[{ref}]", indikator.get(ref, ref), v) for ref, v in referensi.items())
-            langsung = bool(rumus.variabel()) and not any(v is not None for v in masukan_tw.values())
+            langsung = not k_dari_rumus(rumus, masukan_tw)
             perhitungan = "" if langsung else f"{rumus.substitusi(masukan_tw, referensi)}"
         hasil_tw = k_tw.get(r.kunci)
         if perhitungan:

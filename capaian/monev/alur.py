@@ -1,4 +1,4 @@
-"""The quarter workflow of one agency: draft -> diajukan -> diverifikasi -> terkunci, with returns.
+"""The quarter workflow of one agency, as one table of steps (`LANGKAH`) and one function that runs a step.
 
     draft | dikembalikan --ajukan (operator)--> diajukan
     diajukan --setujui (kepala)--> diajukan, approved for signature
@@ -6,22 +6,23 @@
     diajukan --verifikasi (verifikator)--> diverifikasi
     diverifikasi --kunci (verifikator)--> terkunci
     terkunci --buka (verifikator, reason)--> dikembalikan
+    draft | dikembalikan --penjelasan (operator, text)--> the galat explained
+    draft | dikembalikan --terima (verifikator)--> the explanation accepted
 
-The submission gate: ajukan runs the data checks (capaian.aturan.periksa_data) and the cross-document checks
-(capaian.laporan.konsistensi) on the quarter; any galat blocks it (LangkahTidakSah naming the count and the
-checks page) unless the operator has written an explanation (ajukan_penjelasan) that the verifikator has
-accepted (terima_penjelasan) and no galat has appeared since the acceptance.
+The submission gate: `ajukan` runs the quarter's checks and refuses while any galat is not covered by an
+explanation (`penjelasan`) that the verifikator accepted (`terima`) for exactly the galat present then. This
+module does not know how the checks are made (they read the reports, a layer above): the caller passes a
+function that returns them (`capaian.laporan.pemeriksaan.jalankan_langkah` does), and it runs inside the
+step's transaction, after the status row is locked, so nothing changes between check and submission.
 
-Each step is one transaction: lock the StatusTriwulan row, check the role, check the state, save and write
-one AuditEvent (aksi = the step, objek "triwulan", kolom "status", lama/baru = the statuses).
-
-Role checks live here rather than in capaian.organisasi.akses (shared by everyone) and use only its
-profil() helper. Exceptions: akses.AksesDitolak (not allowed, HTTP 403), LangkahTidakSah (the step does
-not apply to the current status, HTTP 409), IsianTidakSah (a missing or malformed input, HTTP 400).
+Each step is one transaction: lock the StatusTriwulan row, check the role (capaian.organisasi.akses), check
+the state, apply the step's effect, save and write one AuditEvent. Exceptions: akses.AksesDitolak (not
+allowed, HTTP 403), LangkahTidakSah (the step does not apply to the current status, HTTP 409), IsianTidakSah
+(a missing or malformed input, HTTP 400).
 """
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Sequence
 from typing import cast
 
 from django.contrib.auth.models import User
@@ -29,11 +30,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from capaian.aturan.periksa import Temuan
-from capaian.aturan.periksa_data import galat, kunci_galat, periksa_data, sidik_galat
+from capaian.aturan.periksa_data import galat, kunci_galat, sidik_galat
 from capaian.audit.catat import catat
-from capaian.laporan.konsistensi import periksa_konsistensi
-from capaian.laporan.sumber import muat_data
 from capaian.monev.models import PeriodeTriwulan, Status, StatusTriwulan
+from capaian.monev.transisi import Catatan, KonteksLangkah, Langkah, Pemeriksa
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import Pemda, Peran, PerangkatDaerah
@@ -47,107 +47,14 @@ class IsianTidakSah(ValueError):
     """A required note is missing or an input is malformed; the message is meant for the user."""
 
 
-def _peran_di_pd(pengguna: Pengguna | None, peran: Peran, pd: PerangkatDaerah) -> bool:
-    p = akses.profil(pengguna)
-    return p is not None and p.peran == peran and p.perangkat_daerah_id == pd.pk
-
-
-def _verifikator_pemda(pengguna: Pengguna | None, pemda_id: int) -> bool:
-    p = akses.profil(pengguna)
-    return p is not None and p.peran == Peran.VERIFIKATOR and p.pemda_id == pemda_id
-
-
-def boleh_atur_periode(pengguna: Pengguna | None, pemda_id: int) -> bool:
-    p = akses.profil(pengguna)
-    return p is not None and p.peran in (Peran.VERIFIKATOR, Peran.ADMIN) and p.pemda_id == pemda_id
-
-
-def boleh_ajukan(pengguna: Pengguna | None, pd: PerangkatDaerah) -> bool:
-    return _peran_di_pd(pengguna, Peran.OPERATOR, pd)
-
-
-def boleh_setujui(pengguna: Pengguna | None, pd: PerangkatDaerah) -> bool:
-    return _peran_di_pd(pengguna, Peran.KEPALA, pd)
-
-
-def boleh_verifikasi(pengguna: Pengguna | None, pd: PerangkatDaerah) -> bool:
-    """Returning, verifying, locking and unlocking are the planning agency's verifikator's steps."""
-    return _verifikator_pemda(pengguna, pd.pemda_id)
-
-
-def _wajib_teks(teks: str | None, pesan: str) -> str:
-    bersih = (teks or "").strip()
-    if not bersih:
-        raise IsianTidakSah(pesan)
-    return bersih
-
-
-def _sah_triwulan(tahun: int, triwulan: int) -> None:
+def sah_triwulan(tahun: int, triwulan: int) -> None:
     if triwulan not in (1, 2, 3, 4):
         raise IsianTidakSah("Triwulan harus 1, 2, 3 atau 4.")
     if not 2000 <= tahun <= 2100:
         raise IsianTidakSah("Tahun tidak sah.")
 
 
-def _langkah(
-    pengguna: Pengguna | None,
-    pd: PerangkatDaerah,
-    tahun: int,
-    triwulan: int,
-    *,
-    aksi: str,
-    boleh: Callable[[Pengguna | None, PerangkatDaerah], bool],
-    dari: tuple[Status, ...],
-    ke: Status | None,
-    catatan: str | None,
-    ubah: Callable[[StatusTriwulan], None] | None = None,
-) -> StatusTriwulan:
-    """The shared frame of every step; `ke=None` keeps the status (kepala's approval)."""
-    _sah_triwulan(tahun, triwulan)
-    akses.wajib(boleh(pengguna, pd), "Peran Anda tidak berhak melakukan langkah ini.")
-    with transaction.atomic():
-        StatusTriwulan.objects.get_or_create(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
-        status = StatusTriwulan.objects.select_for_update().get(
-            perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
-        )
-        lama = Status(status.status)
-        if lama not in dari:
-            raise LangkahTidakSah(
-                f"Langkah '{aksi}' tidak dapat dilakukan: Triwulan {triwulan} {tahun} berstatus {lama.label}."
-            )
-        if ke is not None:
-            status.status = ke
-        if catatan is not None:
-            status.catatan = catatan
-        if ubah is not None:
-            ubah(status)
-        status.save()
-        catat(
-            pengguna,
-            aksi=aksi,
-            objek="triwulan",
-            objek_id=status.pk,
-            perangkat_daerah=pd,
-            kolom="status",
-            lama=lama.value,
-            baru=status.status,
-            alasan=catatan or None,
-        )
-        return status
-
-
-def _hapus_persetujuan(status: StatusTriwulan) -> None:
-    status.disetujui_kepala_pada = None
-    status.disetujui_kepala_oleh = None
-
-
-def periksa_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> list[Temuan]:
-    """All findings of the quarter: the agency's data checks, then the cross-document checks."""
-    data = muat_data(pd, tahun, triwulan)
-    return periksa_data(data.baris, triwulan, data.set_predikat) + periksa_konsistensi(data)
-
-
-def galat_baru(status: StatusTriwulan, temuan: list[Temuan]) -> list[str]:
+def galat_baru(status: StatusTriwulan, temuan: Sequence[Temuan]) -> list[str]:
     """The galat keys not covered by an accepted explanation (all of them when none was accepted)."""
     kunci = kunci_galat(temuan)
     if status.penjelasan_diterima_pada is None:
@@ -156,251 +63,261 @@ def galat_baru(status: StatusTriwulan, temuan: list[Temuan]) -> list[str]:
     return [k for k in kunci if k not in diterima]
 
 
-def ringkasan_periksa(
-    pd: PerangkatDaerah, tahun: int, triwulan: int, status: StatusTriwulan
-) -> dict[str, object]:
-    """Counts for the entry screen: galat, peringatan, and galat not covered by an accepted explanation."""
-    temuan = periksa_triwulan(pd, tahun, triwulan)
-    return {
-        "galat": sum(1 for t in temuan if t.tingkat == "galat"),
-        "peringatan": sum(1 for t in temuan if t.tingkat != "galat"),
-        "belum_dijelaskan": len(galat_baru(status, temuan)),
-        "diterima": status.penjelasan_diterima_pada is not None,
-    }
-
-
-def pesan_gerbang(pd: PerangkatDaerah, tahun: int, triwulan: int, jumlah: int, baru: int) -> str:
-    from django.urls import reverse
-
-    halaman = reverse("periksa", args=[pd.slug, tahun, triwulan])
+def pesan_gerbang(jumlah: int, baru: int) -> str:
     if baru < jumlah:
         awal = f"{baru} dari {jumlah} galat pemeriksaan muncul setelah penjelasan diterima."
     else:
         awal = f"Pemeriksaan data menemukan {jumlah} galat."
     return (
         f"Triwulan belum dapat diajukan: {awal} Perbaiki datanya, atau tulis penjelasan yang diterima "
-        f"verifikator, di halaman pemeriksaan ({halaman})."
+        "verifikator, di halaman Pemeriksaan data."
     )
 
 
-def ajukan(
-    pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int, catatan: str = ""
-) -> StatusTriwulan:
-    """The agency's operator submits the quarter for verification, if the checks find no unexplained galat."""
+# --- the steps' effects ---------------------------------------------------------------------------------
 
-    def gerbang(status: StatusTriwulan) -> None:
-        temuan = periksa_triwulan(pd, tahun, triwulan)
-        baru = galat_baru(status, temuan)
-        if baru:
-            raise LangkahTidakSah(pesan_gerbang(pd, tahun, triwulan, len(galat(temuan)), len(baru)))
 
-    return _langkah(
-        pengguna,
-        pd,
-        tahun,
-        triwulan,
+def _gerbang(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
+    temuan = k.temuan()
+    baru = galat_baru(status, temuan)
+    if baru:
+        raise LangkahTidakSah(pesan_gerbang(len(galat(temuan)), len(baru)))
+    return None
+
+
+def _setujui(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
+    status.disetujui_kepala_pada = timezone.now()
+    status.disetujui_kepala_oleh = cast("User", k.pengguna)
+    return None
+
+
+def _hapus_persetujuan(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
+    # What the head approved is no longer what will be signed.
+    status.disetujui_kepala_pada = None
+    status.disetujui_kepala_oleh = None
+    return None
+
+
+def _jelaskan(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
+    # A new text withdraws an earlier acceptance: the verifikator accepted the old words, not these.
+    status.penjelasan_galat = k.catatan
+    status.penjelasan_diterima_oleh = None
+    status.penjelasan_diterima_pada = None
+    status.penjelasan_galat_diterima = []
+    status.penjelasan_sidik = ""
+    return None
+
+
+def _terima(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
+    temuan = k.temuan()
+    status.penjelasan_diterima_oleh = cast("User", k.pengguna)
+    status.penjelasan_diterima_pada = timezone.now()
+    status.penjelasan_galat_diterima = kunci_galat(temuan)
+    status.penjelasan_sidik = sidik_galat(temuan)
+    return f"Diterima untuk {len(status.penjelasan_galat_diterima)} galat."
+
+
+def _belum_disetujui(status: StatusTriwulan) -> str | None:
+    return "Triwulan ini sudah disetujui kepala perangkat daerah." if status.disetujui_kepala_pada else None
+
+
+def _penjelasan_menunggu(status: StatusTriwulan) -> str | None:
+    if not status.penjelasan_galat.strip():
+        return "Belum ada penjelasan dari operator untuk diterima."
+    if status.penjelasan_diterima_pada is not None:
+        return "Penjelasan ini sudah diterima."
+    return None
+
+
+# --- the table ------------------------------------------------------------------------------------------
+
+TERBUKA = (Status.DRAFT, Status.DIKEMBALIKAN)
+
+LANGKAH: tuple[Langkah, ...] = (
+    Langkah(
         aksi="ajukan",
-        boleh=boleh_ajukan,
-        dari=(Status.DRAFT, Status.DIKEMBALIKAN),
+        label="Ajukan ke verifikator",
+        berhasil="Triwulan telah diajukan ke verifikator.",
+        uraian="Operator mengajukan triwulan untuk diverifikasi. Ditolak selama pemeriksaan data menemukan "
+        "galat yang belum dijelaskan dan diterima verifikator.",
+        peran=Peran.OPERATOR,
+        dari=TERBUKA,
         ke=Status.DIAJUKAN,
-        catatan=catatan.strip(),
-        ubah=gerbang,
-    )
+        catatan=Catatan.OPSIONAL,
+        label_catatan="Catatan (opsional)",
+        gerbang=True,
+        ubah=_gerbang,
+    ),
+    Langkah(
+        aksi="setujui",
+        label="Setujui (kepala perangkat daerah)",
+        berhasil="Triwulan telah disetujui kepala perangkat daerah.",
+        uraian="Kepala perangkat daerah menyetujui triwulan yang diajukan untuk ditandatangani; "
+        "status tetap.",
+        peran=Peran.KEPALA,
+        dari=(Status.DIAJUKAN,),
+        ke=None,
+        syarat=_belum_disetujui,
+        ubah=_setujui,
+    ),
+    Langkah(
+        aksi="kembalikan",
+        label="Kembalikan dengan catatan",
+        berhasil="Triwulan telah dikembalikan ke perangkat daerah.",
+        uraian="Verifikator mengembalikan triwulan ke perangkat daerah dengan catatan perbaikan.",
+        peran=Peran.VERIFIKATOR,
+        dari=(Status.DIAJUKAN,),
+        ke=Status.DIKEMBALIKAN,
+        catatan=Catatan.WAJIB,
+        label_catatan="Catatan untuk perangkat daerah (wajib)",
+        catatan_wajib="Catatan pengembalian wajib diisi.",
+        ubah=_hapus_persetujuan,
+    ),
+    Langkah(
+        aksi="verifikasi",
+        label="Verifikasi",
+        berhasil="Triwulan telah diverifikasi.",
+        uraian="Verifikator menyatakan triwulan yang diajukan telah diverifikasi.",
+        peran=Peran.VERIFIKATOR,
+        dari=(Status.DIAJUKAN,),
+        ke=Status.DIVERIFIKASI,
+        catatan=Catatan.OPSIONAL,
+        label_catatan="Catatan (opsional)",
+    ),
+    Langkah(
+        aksi="kunci",
+        label="Kunci",
+        berhasil="Triwulan telah dikunci.",
+        uraian="Verifikator mengunci triwulan yang telah diverifikasi; sejak itu tidak ada yang dapat "
+        "diubah.",
+        peran=Peran.VERIFIKATOR,
+        dari=(Status.DIVERIFIKASI,),
+        ke=Status.TERKUNCI,
+    ),
+    Langkah(
+        aksi="buka",
+        label="Buka kunci",
+        berhasil="Kunci triwulan telah dibuka.",
+        uraian="Verifikator membuka kunci triwulan dengan alasan; triwulan kembali ke perangkat daerah.",
+        peran=Peran.VERIFIKATOR,
+        dari=(Status.TERKUNCI,),
+        ke=Status.DIKEMBALIKAN,
+        catatan=Catatan.WAJIB,
+        label_catatan="Alasan membuka kunci (wajib)",
+        catatan_wajib="Alasan membuka kunci wajib diisi.",
+        ubah=_hapus_persetujuan,
+    ),
+    Langkah(
+        aksi="penjelasan",
+        label="Simpan penjelasan galat",
+        berhasil="Penjelasan tersimpan; menunggu diterima verifikator.",
+        uraian="Operator menjelaskan galat yang ditemukan pemeriksaan data. Penjelasan baru membatalkan "
+        "penerimaan sebelumnya.",
+        peran=Peran.OPERATOR,
+        dari=TERBUKA,
+        ke=None,
+        catatan=Catatan.WAJIB,
+        label_catatan="Penjelasan galat (wajib)",
+        catatan_wajib="Penjelasan wajib diisi.",
+        ubah=_jelaskan,
+        kolom_audit="penjelasan_galat",
+    ),
+    Langkah(
+        aksi="terima",
+        label="Terima penjelasan",
+        berhasil="Penjelasan diterima.",
+        uraian="Verifikator menerima penjelasan operator untuk galat yang ada saat ini; galat baru "
+        "sesudahnya "
+        "kembali menghalangi pengajuan.",
+        peran=Peran.VERIFIKATOR,
+        dari=TERBUKA,
+        ke=None,
+        gerbang=True,
+        syarat=_penjelasan_menunggu,
+        ubah=_terima,
+        kolom_audit="penjelasan_galat",
+    ),
+)
+
+MENURUT_AKSI: dict[str, Langkah] = {langkah.aksi: langkah for langkah in LANGKAH}
 
 
-def _penjelasan(
+def langkah(aksi: str) -> Langkah:
+    try:
+        return MENURUT_AKSI[aksi]
+    except KeyError:
+        raise IsianTidakSah(f"Langkah '{aksi}' tidak dikenal.") from None
+
+
+def boleh(pengguna: Pengguna | None, lk: Langkah, pd: PerangkatDaerah) -> bool:
+    return akses.berperan(pengguna, lk.peran, pd)
+
+
+def tersedia(pengguna: Pengguna | None, pd: PerangkatDaerah, status: StatusTriwulan) -> list[Langkah]:
+    """The steps this user may take now on this quarter (the buttons, the API's `langkah`)."""
+    s = Status(status.status)
+    return [
+        lk
+        for lk in LANGKAH
+        if s in lk.dari and boleh(pengguna, lk, pd) and (lk.syarat is None or lk.syarat(status) is None)
+    ]
+
+
+def jalankan(
+    aksi: str,
     pengguna: Pengguna | None,
     pd: PerangkatDaerah,
     tahun: int,
     triwulan: int,
-    *,
-    aksi: str,
-    boleh: Callable[[Pengguna | None, PerangkatDaerah], bool],
-    ubah: Callable[[StatusTriwulan], str | None],
+    catatan: str = "",
+    periksa: Pemeriksa | None = None,
 ) -> StatusTriwulan:
-    """The frame of the explanation steps: only before submission; audited on column penjelasan_galat."""
-    _sah_triwulan(tahun, triwulan)
-    akses.wajib(boleh(pengguna, pd), "Peran Anda tidak berhak melakukan langkah ini.")
+    """Run one step of the table on the agency's quarter; `periksa` gives the checks for gated steps."""
+    lk = langkah(aksi)
+    sah_triwulan(tahun, triwulan)
+    akses.wajib(boleh(pengguna, lk, pd), "Peran Anda tidak berhak melakukan langkah ini.")
+    teks = (catatan or "").strip()
+    if lk.catatan is Catatan.WAJIB and not teks:
+        raise IsianTidakSah(lk.catatan_wajib or "Catatan wajib diisi.")
+    if lk.catatan is Catatan.TIDAK:
+        teks = ""
     with transaction.atomic():
         StatusTriwulan.objects.get_or_create(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
         status = StatusTriwulan.objects.select_for_update().get(
             perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
         )
-        if status.status not in (Status.DRAFT, Status.DIKEMBALIKAN):
+        lama = Status(status.status)
+        if lama not in lk.dari:
             raise LangkahTidakSah(
-                f"Langkah '{aksi}' tidak dapat dilakukan: Triwulan {triwulan} {tahun} berstatus "
-                f"{Status(status.status).label}."
+                f"Langkah '{lk.aksi}' tidak dapat dilakukan: Triwulan {triwulan} {tahun} "
+                f"berstatus {lama.label}."
             )
-        lama = status.penjelasan_galat
-        baru = ubah(status)
+        if lk.syarat is not None and (alasan_tolak := lk.syarat(status)) is not None:
+            raise LangkahTidakSah(alasan_tolak)
+        penjelasan_lama = status.penjelasan_galat
+        alasan = lk.ubah(status, KonteksLangkah(pengguna, teks, periksa)) if lk.ubah else None
+        if lk.ke is not None:
+            status.status = lk.ke
+        if lk.kolom_audit == "status" and lk.catatan is not Catatan.TIDAK:
+            status.catatan = teks
         status.save()
+        sebelum: str | None
+        if lk.kolom_audit == "status":
+            sebelum, sesudah, alasan = lama.value, status.status, teks or None
+        else:
+            sebelum, sesudah = penjelasan_lama or None, status.penjelasan_galat
         catat(
             pengguna,
-            aksi=aksi,
+            aksi=lk.aksi,
             objek="triwulan",
             objek_id=status.pk,
             perangkat_daerah=pd,
-            kolom="penjelasan_galat",
-            lama=lama or None,
-            baru=status.penjelasan_galat,
-            alasan=baru,
+            kolom=lk.kolom_audit,
+            lama=sebelum,
+            baru=sesudah,
+            alasan=alasan,
         )
         return status
-
-
-def ajukan_penjelasan(
-    pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int, penjelasan: str
-) -> StatusTriwulan:
-    """The operator explains the galat the checks find; a new text withdraws an earlier acceptance."""
-    teks = _wajib_teks(penjelasan, "Penjelasan wajib diisi.")
-
-    def ubah(status: StatusTriwulan) -> str | None:
-        status.penjelasan_galat = teks
-        status.penjelasan_diterima_oleh = None
-        status.penjelasan_diterima_pada = None
-        status.penjelasan_galat_diterima = []
-        status.penjelasan_sidik = ""
-        return None
-
-    return _penjelasan(pengguna, pd, tahun, triwulan, aksi="ajukan_penjelasan", boleh=boleh_ajukan, ubah=ubah)
-
-
-def terima_penjelasan(
-    pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int
-) -> StatusTriwulan:
-    """The verifikator accepts the explanation for the galat present now (their keys are stored)."""
-
-    def ubah(status: StatusTriwulan) -> str | None:
-        if not status.penjelasan_galat.strip():
-            raise LangkahTidakSah("Belum ada penjelasan dari operator untuk diterima.")
-        if status.penjelasan_diterima_pada is not None:
-            raise LangkahTidakSah("Penjelasan ini sudah diterima.")
-        temuan = periksa_triwulan(pd, tahun, triwulan)
-        status.penjelasan_diterima_oleh = cast("User", pengguna)
-        status.penjelasan_diterima_pada = timezone.now()
-        status.penjelasan_galat_diterima = kunci_galat(temuan)
-        status.penjelasan_sidik = sidik_galat(temuan)
-        jumlah = len(status.penjelasan_galat_diterima)
-        return f"Diterima untuk {jumlah} galat (sidik {status.penjelasan_sidik[:12]})."
-
-    return _penjelasan(
-        pengguna, pd, tahun, triwulan, aksi="terima_penjelasan", boleh=boleh_verifikasi, ubah=ubah
-    )
-
-
-def setujui(pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int) -> StatusTriwulan:
-    """The agency head approves the submitted quarter for signature; the status stays diajukan."""
-
-    def catat_persetujuan(status: StatusTriwulan) -> None:
-        if status.disetujui_kepala_pada is not None:
-            raise LangkahTidakSah("Triwulan ini sudah disetujui kepala perangkat daerah.")
-        status.disetujui_kepala_pada = timezone.now()
-        status.disetujui_kepala_oleh = cast("User", pengguna)
-
-    return _langkah(
-        pengguna,
-        pd,
-        tahun,
-        triwulan,
-        aksi="setujui",
-        boleh=boleh_setujui,
-        dari=(Status.DIAJUKAN,),
-        ke=None,
-        catatan=None,
-        ubah=catat_persetujuan,
-    )
-
-
-def kembalikan(
-    pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int, catatan: str
-) -> StatusTriwulan:
-    """The verifikator returns the quarter to the agency with a note saying what to fix."""
-    akses.wajib(boleh_verifikasi(pengguna, pd), "Peran Anda tidak berhak melakukan langkah ini.")
-    teks = _wajib_teks(catatan, "Catatan pengembalian wajib diisi.")
-    return _langkah(
-        pengguna,
-        pd,
-        tahun,
-        triwulan,
-        aksi="kembalikan",
-        boleh=boleh_verifikasi,
-        dari=(Status.DIAJUKAN,),
-        ke=Status.DIKEMBALIKAN,
-        catatan=teks,
-        ubah=_hapus_persetujuan,
-    )
-
-
-def verifikasi(
-    pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int, catatan: str = ""
-) -> StatusTriwulan:
-    return _langkah(
-        pengguna,
-        pd,
-        tahun,
-        triwulan,
-        aksi="verifikasi",
-        boleh=boleh_verifikasi,
-        dari=(Status.DIAJUKAN,),
-        ke=Status.DIVERIFIKASI,
-        catatan=catatan.strip(),
-    )
-
-
-def kunci(pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int) -> StatusTriwulan:
-    return _langkah(
-        pengguna,
-        pd,
-        tahun,
-        triwulan,
-        aksi="kunci",
-        boleh=boleh_verifikasi,
-        dari=(Status.DIVERIFIKASI,),
-        ke=Status.TERKUNCI,
-        catatan=None,
-    )
-
-
-def buka(
-    pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int, alasan: str
-) -> StatusTriwulan:
-    """Unlock a locked quarter back to the operator (dikembalikan) with a reason that stays in the audit."""
-    akses.wajib(boleh_verifikasi(pengguna, pd), "Peran Anda tidak berhak melakukan langkah ini.")
-    teks = _wajib_teks(alasan, "Alasan membuka kunci wajib diisi.")
-    return _langkah(
-        pengguna,
-        pd,
-        tahun,
-        triwulan,
-        aksi="buka",
-        boleh=boleh_verifikasi,
-        dari=(Status.TERKUNCI,),
-        ke=Status.DIKEMBALIKAN,
-        catatan=teks,
-        ubah=_hapus_persetujuan,
-    )
-
-
-LANGKAH = ("ajukan", "setujui", "kembalikan", "verifikasi", "kunci", "buka")
-
-
-def jalankan(
-    aksi: str, pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int, catatan: str = ""
-) -> StatusTriwulan:
-    """Dispatch a step by name (for the API and the UI); the note goes where the step takes one."""
-    if aksi == "ajukan":
-        return ajukan(pengguna, pd, tahun, triwulan, catatan)
-    if aksi == "setujui":
-        return setujui(pengguna, pd, tahun, triwulan)
-    if aksi == "kembalikan":
-        return kembalikan(pengguna, pd, tahun, triwulan, catatan)
-    if aksi == "verifikasi":
-        return verifikasi(pengguna, pd, tahun, triwulan, catatan)
-    if aksi == "kunci":
-        return kunci(pengguna, pd, tahun, triwulan)
-    if aksi == "buka":
-        return buka(pengguna, pd, tahun, triwulan, catatan)
-    raise IsianTidakSah(f"Langkah '{aksi}' tidak dikenal.")
 
 
 def atur_periode(
@@ -413,8 +330,10 @@ def atur_periode(
 ) -> PeriodeTriwulan:
     """The verifikator (who opens and closes periods) or the pemda's admin (who keeps the calendar) sets the
     quarter's entry window for all agencies of the pemda."""
-    akses.wajib(boleh_atur_periode(pengguna, pemda.pk), "Peran Anda tidak berhak mengatur masa pengisian.")
-    _sah_triwulan(tahun, triwulan)
+    akses.wajib(
+        akses.boleh_atur_periode(pengguna, pemda.pk), "Peran Anda tidak berhak mengatur masa pengisian."
+    )
+    sah_triwulan(tahun, triwulan)
     if dibuka > ditutup:
         raise IsianTidakSah("Tanggal dibuka tidak boleh setelah tanggal ditutup.")
     with transaction.atomic():

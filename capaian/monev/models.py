@@ -78,9 +78,10 @@ class StatusTriwulan(models.Model):
     disetujui_kepala_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    # The operator's written explanation of the galat the checks find (capaian.monev.alur.ajukan_penjelasan)
-    # and the verifikator's acceptance of it (terima_penjelasan). `penjelasan_galat_diterima` holds the keys
-    # ("jenis|sel") of the galat present at acceptance: ajukan passes only while no galat outside it appears.
+    # The operator's written explanation of the galat the checks find (the "penjelasan" step of
+    # capaian.monev.alur) and the verifikator's acceptance of it ("terima"). `penjelasan_galat_diterima`
+    # holds the keys ("jenis|sel") of the galat present at acceptance: ajukan passes only while no galat
+    # outside it appears.
     penjelasan_galat = models.TextField(blank=True)
     penjelasan_diterima_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

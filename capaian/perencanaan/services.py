@@ -3,7 +3,7 @@ their order and their targets. Each function is one transaction that writes the 
 `capaian.monev.services` does for realisations.
 
 `pengguna=None` is the system itself (the command line, the demo loader). Every function checks
-`boleh_ubah_rencana` itself, so no door (importer, admin, API) can skip it.
+`akses.boleh_ubah_rencana` itself, so no door (importer, admin, API) can skip it.
 """
 
 from typing import Any
@@ -15,7 +15,7 @@ from capaian.audit.catat import catat
 from capaian.audit.catat import teks_audit as _teks
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
-from capaian.organisasi.models import Peran, PerangkatDaerah
+from capaian.organisasi.models import PerangkatDaerah
 from capaian.perencanaan.models import (
     Indikator,
     Kegiatan,
@@ -32,20 +32,10 @@ from capaian.perencanaan.models import (
 Elemen = Tujuan | Sasaran | Program | Kegiatan | SubKegiatan
 
 
-def boleh_ubah_rencana(pengguna: Pengguna | None, pd: PerangkatDaerah) -> bool:
-    """The agency's own operator, or an admin of its pemda. None (the system) always may."""
-    if pengguna is None:
-        return True
-    p = akses.profil(pengguna)
-    if p is None:
-        return False
-    if p.peran == Peran.ADMIN:
-        return p.pemda_id == pd.pemda_id
-    return akses.boleh_isi_realisasi(pengguna, pd)
-
-
 def _wajib(pengguna: Pengguna | None, pd: PerangkatDaerah) -> None:
-    akses.wajib(boleh_ubah_rencana(pengguna, pd), "Anda tidak berhak mengubah rencana perangkat daerah ini.")
+    akses.wajib(
+        akses.boleh_ubah_rencana(pengguna, pd), "Anda tidak berhak mengubah rencana perangkat daerah ini."
+    )
 
 
 def _pd_elemen(elemen: Elemen) -> PerangkatDaerah:

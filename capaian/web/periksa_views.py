@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from capaian.aturan.periksa import GALAT, Temuan
 from capaian.aturan.periksa_data import kunci_galat
+from capaian.laporan import pemeriksaan
 from capaian.monev import alur
 from capaian.organisasi.models import PerangkatDaerah
 from capaian.web.views import _konteks, _pd, _status, _triwulan_sah, _waktu
@@ -29,9 +30,9 @@ def periksa(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpR
     _triwulan_sah(tahun, triwulan)
     pd = _pd(request, slug)  # 404 for an agency the user may not see
     status = _status(pd, tahun, triwulan)
-    temuan = alur.periksa_triwulan(pd, tahun, triwulan)
+    temuan = pemeriksaan.periksa_triwulan(pd, tahun, triwulan)
     baru = alur.galat_baru(status, temuan)
-    terbuka = status.boleh_diubah
+    langkah = alur.tersedia(request.user, pd, status)
     konteks = _konteks(
         request,
         pd=pd,
@@ -46,13 +47,8 @@ def periksa(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpR
         diterima_oleh=(
             status.penjelasan_diterima_oleh.get_username() if status.penjelasan_diterima_oleh else ""
         ),
-        boleh_jelaskan=terbuka and alur.boleh_ajukan(request.user, pd),
-        boleh_terima=(
-            terbuka
-            and alur.boleh_verifikasi(request.user, pd)
-            and bool(status.penjelasan_galat.strip())
-            and status.penjelasan_diterima_pada is None
-        ),
+        boleh_jelaskan=any(lk.aksi == "penjelasan" for lk in langkah),
+        boleh_terima=any(lk.aksi == "terima" for lk in langkah),
     )
     return render(request, "web/periksa.html", konteks)
 
@@ -67,11 +63,13 @@ def penjelasan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> Ht
     _triwulan_sah(tahun, triwulan)
     pd = _pd(request, slug)
     try:
-        alur.ajukan_penjelasan(request.user, pd, tahun, triwulan, request.POST.get("penjelasan", ""))
+        pemeriksaan.jalankan_langkah(
+            "penjelasan", request.user, pd, tahun, triwulan, request.POST.get("penjelasan", "")
+        )
     except (alur.LangkahTidakSah, alur.IsianTidakSah) as e:
         messages.error(request, str(e))
     else:
-        messages.success(request, "Penjelasan tersimpan; menunggu diterima verifikator.")
+        messages.success(request, alur.MENURUT_AKSI["penjelasan"].berhasil)
     return _kembali(pd, tahun, triwulan)
 
 
@@ -81,9 +79,9 @@ def terima(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpRe
     _triwulan_sah(tahun, triwulan)
     pd = _pd(request, slug)
     try:
-        alur.terima_penjelasan(request.user, pd, tahun, triwulan)
+        pemeriksaan.jalankan_langkah("terima", request.user, pd, tahun, triwulan)
     except (alur.LangkahTidakSah, alur.IsianTidakSah) as e:
         messages.error(request, str(e))
     else:
-        messages.success(request, "Penjelasan diterima.")
+        messages.success(request, alur.MENURUT_AKSI["terima"].berhasil)
     return _kembali(pd, tahun, triwulan)

@@ -27,9 +27,11 @@ from capaian.aturan.angka import (
     parse_rupiah,
 )
 from capaian.audit.models import AuditEvent
+from capaian.laporan import pemeriksaan
 from capaian.laporan.e81 import LaporanE81
 from capaian.monev import alur, services
 from capaian.monev.models import CatatanTriwulan, PeriodeTriwulan, Realisasi, Status, StatusTriwulan
+from capaian.monev.transisi import Langkah
 from capaian.organisasi import akses
 from capaian.organisasi.models import Peran, PerangkatDaerah
 from capaian.perencanaan.models import Indikator, TargetTahunan
@@ -42,22 +44,6 @@ LABEL_TEKS = {
     "faktor_penghambat": "Faktor penghambat pencapaian kinerja",
     "tindak_lanjut": "Tindak lanjut yang diperlukan dalam triwulan berikutnya",
     "rekomendasi": "Rekomendasi",
-}
-LABEL_LANGKAH = {
-    "ajukan": "Ajukan ke verifikator",
-    "setujui": "Setujui (kepala perangkat daerah)",
-    "kembalikan": "Kembalikan dengan catatan",
-    "verifikasi": "Verifikasi",
-    "kunci": "Kunci",
-    "buka": "Buka kunci",
-}
-PESAN_LANGKAH = {
-    "ajukan": "Triwulan telah diajukan ke verifikator.",
-    "setujui": "Triwulan telah disetujui kepala perangkat daerah.",
-    "kembalikan": "Triwulan telah dikembalikan ke perangkat daerah.",
-    "verifikasi": "Triwulan telah diverifikasi.",
-    "kunci": "Triwulan telah dikunci.",
-    "buka": "Kunci triwulan telah dibuka.",
 }
 LABEL_KOLOM = {"k": "Realisasi K", "rp": "Realisasi Rp", "variabel": "Variabel rumus", "status": "Status"}
 UKURAN_BUKTI_MAKS = 10 * 1024 * 1024
@@ -152,22 +138,9 @@ def beranda(request: HttpRequest) -> HttpResponse:
 # --- the entry screen ---------------------------------------------------------------------------------
 
 
-def _tombol(request: HttpRequest, pd: PerangkatDaerah, status: StatusTriwulan) -> list[str]:
-    s = Status(status.status)
-    u = request.user
-    tombol: list[str] = []
-    if alur.boleh_ajukan(u, pd) and s in (Status.DRAFT, Status.DIKEMBALIKAN):
-        tombol.append("ajukan")
-    if alur.boleh_setujui(u, pd) and s is Status.DIAJUKAN and status.disetujui_kepala_pada is None:
-        tombol.append("setujui")
-    if alur.boleh_verifikasi(u, pd):
-        if s is Status.DIAJUKAN:
-            tombol += ["verifikasi", "kembalikan"]
-        elif s is Status.DIVERIFIKASI:
-            tombol.append("kunci")
-        elif s is Status.TERKUNCI:
-            tombol.append("buka")
-    return tombol
+def _tombol(request: HttpRequest, pd: PerangkatDaerah, status: StatusTriwulan) -> list[Langkah]:
+    # The explanation steps have their own form on the checks page.
+    return [lk for lk in alur.tersedia(request.user, pd, status) if lk.kolom_audit == "status"]
 
 
 def _render_isian(
@@ -184,7 +157,7 @@ def _render_isian(
     pesan_periode = _pesan_periode(pd, tahun, triwulan)
     boleh_isi = akses.boleh_isi_realisasi(request.user, pd) and status.boleh_diubah and not pesan_periode
     rekap = lap.rekap
-    tombol = [(t, LABEL_LANGKAH[t]) for t in _tombol(request, pd, status)]
+    tombol = _tombol(request, pd, status)
     konteks = _konteks(
         request,
         pd=pd,
@@ -197,7 +170,7 @@ def _render_isian(
         boleh_isi=boleh_isi,
         tombol=tombol,
         # The checks build every document of the quarter: only worth it where the workflow is shown.
-        ringkasan_periksa=alur.ringkasan_periksa(pd, tahun, triwulan, status) if tombol else None,
+        ringkasan_periksa=pemeriksaan.ringkasan_periksa(pd, tahun, triwulan, status) if tombol else None,
         teks=[(nama, LABEL_TEKS[nama], teks.get(nama, "")) for nama in TEKS_TRIWULAN],
         rekap={
             "target_rp": format_rupiah(rekap.jumlah_target_rp),
@@ -341,15 +314,18 @@ def hitung(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> JsonRe
 def langkah(request: HttpRequest, slug: str, tahun: int, triwulan: int, aksi: str) -> HttpResponse:
     _triwulan_sah(tahun, triwulan)
     pd = _pd(request, slug)
-    if aksi not in alur.LANGKAH:
+    if aksi not in alur.MENURUT_AKSI:
         raise Http404("Langkah tidak dikenal.")
     catatan = request.POST.get("catatan", "")
     try:
-        alur.jalankan(aksi, request.user, pd, tahun, triwulan, catatan)
+        pemeriksaan.jalankan_langkah(aksi, request.user, pd, tahun, triwulan, catatan)
     except (alur.LangkahTidakSah, alur.IsianTidakSah) as e:
-        messages.error(request, str(e))
+        pesan = str(e)
+        if alur.MENURUT_AKSI[aksi].gerbang and isinstance(e, alur.LangkahTidakSah):
+            pesan += f" ({reverse('periksa', args=[pd.slug, tahun, triwulan])})"
+        messages.error(request, pesan)
     else:
-        messages.success(request, PESAN_LANGKAH[aksi])
+        messages.success(request, alur.MENURUT_AKSI[aksi].berhasil)
     kembali = request.POST.get("kembali", "")
     if kembali == "ikhtisar":
         return redirect(reverse("ikhtisar", args=[tahun, triwulan]))
@@ -425,7 +401,7 @@ def ikhtisar(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse:
                 "diubah": _waktu(status.diubah) if status.pk else "-",
                 "capaian_k": format_persen(rekap.rata_capaian.k),
                 "capaian_rp": format_persen(rekap.rata_capaian.rp),
-                "tombol": [(t, LABEL_LANGKAH[t]) for t in _tombol(request, pd, status)],
+                "tombol": _tombol(request, pd, status),
             }
         )
     hitungan = Counter(b["status"].status for b in baris)
@@ -488,7 +464,7 @@ def periode(request: HttpRequest, tahun: int) -> HttpResponse:
             request,
             tahun=tahun,
             baris=baris,
-            boleh_atur=alur.boleh_atur_periode(request.user, profil.pemda_id),
+            boleh_atur=akses.boleh_atur_periode(request.user, profil.pemda_id),
             tahun_nav=tahun,
         ),
     )

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import User
 
-from capaian.monev import alur
+from capaian.laporan.pemeriksaan import jalankan_langkah
 from capaian.monev.models import Realisasi
 from capaian.organisasi.models import PerangkatDaerah
 from tests.api.bantu import TW, baris, daftar, langkah, patch
@@ -86,13 +86,13 @@ def _siapkan(aksi: str, pengguna_demo) -> None:
     operator, verifikator = pengguna_demo(OPERATOR), pengguna_demo(VERIFIKATOR)
     if aksi == "ajukan":
         return
-    alur.ajukan(operator, _pd(), TAHUN, TW)
+    jalankan_langkah("ajukan", operator, _pd(), TAHUN, TW)
     if aksi in ("setujui", "kembalikan", "verifikasi"):
         return
-    alur.verifikasi(verifikator, _pd(), TAHUN, TW)
+    jalankan_langkah("verifikasi", verifikator, _pd(), TAHUN, TW)
     if aksi == "kunci":
         return
-    alur.kunci(verifikator, _pd(), TAHUN, TW)
+    jalankan_langkah("kunci", verifikator, _pd(), TAHUN, TW)
 
 
 PELAKU = {

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from capaian.audit.models import AuditEvent, AuditTidakBolehDiubah
+from capaian.laporan.pemeriksaan import jalankan_langkah
 from capaian.monev import alur, services
 from capaian.monev.alur import IsianTidakSah, LangkahTidakSah
 from capaian.monev.models import PeriodeTriwulan, Status, StatusTriwulan
@@ -42,19 +43,22 @@ def _jejak(pd):
 
 def test_alur_lengkap(pd, u):
     op, kp, vf = u(OPERATOR), u(KEPALA), u(VERIFIKATOR)
-    assert alur.ajukan(op, pd, TAHUN, TW, "Mohon diverifikasi").status == Status.DIAJUKAN
-    disetujui = alur.setujui(kp, pd, TAHUN, TW)
+    assert jalankan_langkah("ajukan", op, pd, TAHUN, TW, "Mohon diverifikasi").status == Status.DIAJUKAN
+    disetujui = jalankan_langkah("setujui", kp, pd, TAHUN, TW)
     assert disetujui.status == Status.DIAJUKAN
     assert disetujui.disetujui_kepala_oleh == kp and disetujui.disetujui_kepala_pada is not None
-    assert alur.kembalikan(vf, pd, TAHUN, TW, "Lengkapi bukti dukung").status == Status.DIKEMBALIKAN
+    assert (
+        jalankan_langkah("kembalikan", vf, pd, TAHUN, TW, "Lengkapi bukti dukung").status
+        == Status.DIKEMBALIKAN
+    )
     # Returning clears the head's approval: what was approved is no longer what will be signed.
     assert _status(pd).disetujui_kepala_pada is None and _status(pd).catatan == "Lengkapi bukti dukung"
-    alur.ajukan(op, pd, TAHUN, TW)
-    alur.setujui(kp, pd, TAHUN, TW)
-    assert alur.verifikasi(vf, pd, TAHUN, TW).status == Status.DIVERIFIKASI
-    assert alur.kunci(vf, pd, TAHUN, TW).status == Status.TERKUNCI
+    jalankan_langkah("ajukan", op, pd, TAHUN, TW)
+    jalankan_langkah("setujui", kp, pd, TAHUN, TW)
+    assert jalankan_langkah("verifikasi", vf, pd, TAHUN, TW).status == Status.DIVERIFIKASI
+    assert jalankan_langkah("kunci", vf, pd, TAHUN, TW).status == Status.TERKUNCI
     assert _status(pd).disetujui_kepala_pada is not None
-    assert alur.buka(vf, pd, TAHUN, TW, "Koreksi angka").status == Status.DIKEMBALIKAN
+    assert jalankan_langkah("buka", vf, pd, TAHUN, TW, "Koreksi angka").status == Status.DIKEMBALIKAN
     assert _status(pd).disetujui_kepala_pada is None
     assert _jejak(pd) == [
         ("ajukan", "draft", "diajukan"),
@@ -102,46 +106,46 @@ def test_alur_lengkap(pd, u):
 def test_langkah_tidak_sah(pd, u, sampai, aksi):
     pelaku = {"ajukan": OPERATOR, "setujui": KEPALA}
     for langkah in sampai:
-        alur.jalankan(langkah, u(pelaku.get(langkah, VERIFIKATOR)), pd, TAHUN, TW, "catatan")
+        jalankan_langkah(langkah, u(pelaku.get(langkah, VERIFIKATOR)), pd, TAHUN, TW, "catatan")
     sebelum = StatusTriwulan.objects.filter(perangkat_daerah=pd, tahun=TAHUN, triwulan=TW).first()
     jejak = len(_jejak(pd))
     with pytest.raises(LangkahTidakSah) as galat:
-        alur.jalankan(aksi, u(pelaku.get(aksi, VERIFIKATOR)), pd, TAHUN, TW, "catatan")
+        jalankan_langkah(aksi, u(pelaku.get(aksi, VERIFIKATOR)), pd, TAHUN, TW, "catatan")
     assert "tidak dapat dilakukan" in str(galat.value) or "sudah disetujui" in str(galat.value)
     assert len(_jejak(pd)) == jejak
     if sebelum is not None:
         assert _status(pd).status == sebelum.status
 
 
-@pytest.mark.parametrize("aksi", alur.LANGKAH)
+@pytest.mark.parametrize("aksi", [lk.aksi for lk in alur.LANGKAH])
 @pytest.mark.parametrize("persona", [ADMIN, VERIFIKATOR, OPERATOR, KEPALA, OPERATOR_CONTOH, PIMPINAN, None])
 def test_peran(pd, u, aksi, persona):
-    berhak = {"ajukan": OPERATOR, "setujui": KEPALA}.get(aksi, VERIFIKATOR)
+    berhak = {"ajukan": OPERATOR, "penjelasan": OPERATOR, "setujui": KEPALA}.get(aksi, VERIFIKATOR)
     if persona == berhak:
         return  # covered by test_alur_lengkap
     pengguna = None if persona is None else u(persona)
     with pytest.raises(AksesDitolak):
-        alur.jalankan(aksi, pengguna, pd, TAHUN, TW, "catatan")
+        jalankan_langkah(aksi, pengguna, pd, TAHUN, TW, "catatan")
     assert _jejak(pd) == []
 
 
 @pytest.mark.parametrize("catatan", ["", "   ", None])
 def test_catatan_wajib_untuk_kembalikan_dan_buka(pd, u, catatan):
     vf = u(VERIFIKATOR)
-    alur.ajukan(u(OPERATOR), pd, TAHUN, TW)
+    jalankan_langkah("ajukan", u(OPERATOR), pd, TAHUN, TW)
     with pytest.raises(IsianTidakSah, match="Catatan pengembalian wajib diisi"):
-        alur.kembalikan(vf, pd, TAHUN, TW, catatan)
-    alur.verifikasi(vf, pd, TAHUN, TW)
-    alur.kunci(vf, pd, TAHUN, TW)
+        jalankan_langkah("kembalikan", vf, pd, TAHUN, TW, catatan)
+    jalankan_langkah("verifikasi", vf, pd, TAHUN, TW)
+    jalankan_langkah("kunci", vf, pd, TAHUN, TW)
     with pytest.raises(IsianTidakSah, match="Alasan membuka kunci wajib diisi"):
-        alur.buka(vf, pd, TAHUN, TW, catatan)
+        jalankan_langkah("buka", vf, pd, TAHUN, TW, catatan)
     assert _status(pd).status == Status.TERKUNCI
 
 
 @pytest.mark.parametrize("triwulan", [0, 5])
 def test_triwulan_tidak_sah(pd, u, triwulan):
     with pytest.raises(IsianTidakSah):
-        alur.ajukan(u(OPERATOR), pd, TAHUN, triwulan)
+        jalankan_langkah("ajukan", u(OPERATOR), pd, TAHUN, triwulan)
 
 
 # --- entry and the quarter's status --------------------------------------------------------------------
@@ -155,7 +159,7 @@ def _indikator(pd):
 def test_isian_tertutup_kecuali_draf_atau_dikembalikan(pd, u, sampai):
     op = u(OPERATOR)
     for langkah in sampai:
-        alur.jalankan(langkah, op if langkah == "ajukan" else u(VERIFIKATOR), pd, TAHUN, TW)
+        jalankan_langkah(langkah, op if langkah == "ajukan" else u(VERIFIKATOR), pd, TAHUN, TW)
     with pytest.raises(services.TriwulanTertutup, match="tidak dapat diubah"):
         services.simpan_realisasi(op, _indikator(pd), TAHUN, TW, k=Decimal(1))
     with pytest.raises(services.TriwulanTertutup):
@@ -166,8 +170,8 @@ def test_isian_tertutup_kecuali_draf_atau_dikembalikan(pd, u, sampai):
 
 def test_isian_terbuka_lagi_setelah_dikembalikan(pd, u):
     op, vf = u(OPERATOR), u(VERIFIKATOR)
-    alur.ajukan(op, pd, TAHUN, TW)
-    alur.kembalikan(vf, pd, TAHUN, TW, "Perbaiki")
+    jalankan_langkah("ajukan", op, pd, TAHUN, TW)
+    jalankan_langkah("kembalikan", vf, pd, TAHUN, TW, "Perbaiki")
     assert services.simpan_realisasi(op, _indikator(pd), TAHUN, TW, k=Decimal(2)).k == Decimal(2)
 
 

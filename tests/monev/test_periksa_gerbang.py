@@ -11,6 +11,7 @@ from capaian.laporan.kertas_kerja import bangun_kertas_kerja
 from capaian.laporan.kesimpulan import bangun_kesimpulan
 from capaian.laporan.konsistensi import bandingkan, periksa_konsistensi
 from capaian.laporan.narasi import bangun_narasi
+from capaian.laporan.pemeriksaan import jalankan_langkah
 from capaian.laporan.sumber import muat_data
 from capaian.monev import alur
 from capaian.monev.alur import LangkahTidakSah
@@ -55,77 +56,83 @@ def _status(pd):
 
 def test_galat_menghalangi_ajukan(pd, pengguna_demo):
     with pytest.raises(LangkahTidakSah) as e:
-        alur.ajukan(pengguna_demo(OPERATOR), pd, TAHUN, TW)
-    assert "4 galat" in str(e.value) and f"/pd/{PD}/{TAHUN}/{TW}/periksa/" in str(e.value)
+        jalankan_langkah("ajukan", pengguna_demo(OPERATOR), pd, TAHUN, TW)
+    # The workflow names the page; the web adds the link (tests/web/test_periksa_halaman.py).
+    assert "4 galat" in str(e.value) and "halaman Pemeriksaan data" in str(e.value)
     assert not StatusTriwulan.objects.filter(perangkat_daerah=pd, tahun=TAHUN, triwulan=TW, status="diajukan")
     assert not AuditEvent.objects.filter(objek="triwulan", aksi="ajukan", perangkat_daerah=pd).exists()
 
 
 def test_tanpa_galat_ajukan_lolos(pengguna_demo):
     contoh = PerangkatDaerah.objects.get(slug=PD_CONTOH)
-    assert alur.ajukan(pengguna_demo(OPERATOR_CONTOH), contoh, TAHUN, TW).status == Status.DIAJUKAN
+    assert (
+        jalankan_langkah("ajukan", pengguna_demo(OPERATOR_CONTOH), contoh, TAHUN, TW).status
+        == Status.DIAJUKAN
+    )
 
 
 def test_penjelasan_diterima_lalu_galat_baru(pd, pengguna_demo):
     op, vf = pengguna_demo(OPERATOR), pengguna_demo(VERIFIKATOR)
     with pytest.raises(LangkahTidakSah, match="Belum ada penjelasan"):
-        alur.terima_penjelasan(vf, pd, TAHUN, TW)
-    alur.ajukan_penjelasan(op, pd, TAHUN, TW, "Target triwulan mengikuti DPA; pagu direvisi di APBD-P.")
+        jalankan_langkah("terima", vf, pd, TAHUN, TW)
+    jalankan_langkah(
+        "penjelasan", op, pd, TAHUN, TW, "Target triwulan mengikuti DPA; pagu direvisi di APBD-P."
+    )
     with pytest.raises(LangkahTidakSah):  # written, not yet accepted
-        alur.ajukan(op, pd, TAHUN, TW)
-    s = alur.terima_penjelasan(vf, pd, TAHUN, TW)
+        jalankan_langkah("ajukan", op, pd, TAHUN, TW)
+    s = jalankan_langkah("terima", vf, pd, TAHUN, TW)
     assert s.penjelasan_diterima_oleh == vf and len(s.penjelasan_galat_diterima) == 4 and s.penjelasan_sidik
     with pytest.raises(LangkahTidakSah, match="sudah diterima"):
-        alur.terima_penjelasan(vf, pd, TAHUN, TW)
+        jalankan_langkah("terima", vf, pd, TAHUN, TW)
     # A new galat after acceptance: blocked again.
     ind = next(i for i in Indikator.objects.filter(perangkat_daerah=pd) if i.kode == "3.30.01.2.01.0006")
     t = TargetTahunan.objects.get(indikator=ind, tahun=TAHUN)
     t.target_rp = 1
     t.save()
     with pytest.raises(LangkahTidakSah) as e:
-        alur.ajukan(op, pd, TAHUN, TW)
+        jalankan_langkah("ajukan", op, pd, TAHUN, TW)
     assert "muncul setelah penjelasan diterima" in str(e.value)
     t.target_rp = 7927500
     t.save()
-    assert alur.ajukan(op, pd, TAHUN, TW).status == Status.DIAJUKAN
+    assert jalankan_langkah("ajukan", op, pd, TAHUN, TW).status == Status.DIAJUKAN
     jejak = list(
         AuditEvent.objects.filter(objek="triwulan", perangkat_daerah=pd).values_list(
             "aksi", "kolom", "nama_pengguna"
         )
     )
     assert jejak == [
-        ("ajukan_penjelasan", "penjelasan_galat", OPERATOR),
-        ("terima_penjelasan", "penjelasan_galat", VERIFIKATOR),
+        ("penjelasan", "penjelasan_galat", OPERATOR),
+        ("terima", "penjelasan_galat", VERIFIKATOR),
         ("ajukan", "status", OPERATOR),
     ]
     # Explaining is only possible before submission.
     with pytest.raises(LangkahTidakSah, match="tidak dapat dilakukan"):
-        alur.ajukan_penjelasan(op, pd, TAHUN, TW, "lagi")
+        jalankan_langkah("penjelasan", op, pd, TAHUN, TW, "lagi")
 
 
 def test_penjelasan_baru_mencabut_penerimaan(pd, pengguna_demo):
     op, vf = pengguna_demo(OPERATOR), pengguna_demo(VERIFIKATOR)
-    alur.ajukan_penjelasan(op, pd, TAHUN, TW, "Penjelasan pertama")
-    alur.terima_penjelasan(vf, pd, TAHUN, TW)
-    s = alur.ajukan_penjelasan(op, pd, TAHUN, TW, "Penjelasan kedua")
+    jalankan_langkah("penjelasan", op, pd, TAHUN, TW, "Penjelasan pertama")
+    jalankan_langkah("terima", vf, pd, TAHUN, TW)
+    s = jalankan_langkah("penjelasan", op, pd, TAHUN, TW, "Penjelasan kedua")
     assert s.penjelasan_diterima_pada is None and s.penjelasan_galat_diterima == []
     with pytest.raises(LangkahTidakSah):
-        alur.ajukan(op, pd, TAHUN, TW)
+        jalankan_langkah("ajukan", op, pd, TAHUN, TW)
     with pytest.raises(alur.IsianTidakSah):
-        alur.ajukan_penjelasan(op, pd, TAHUN, TW, "   ")
+        jalankan_langkah("penjelasan", op, pd, TAHUN, TW, "   ")
 
 
 @pytest.mark.parametrize("persona", [ADMIN, VERIFIKATOR, KEPALA, OPERATOR_CONTOH, PIMPINAN, None])
 def test_hanya_operator_menjelaskan(pd, pengguna_demo, persona):
     with pytest.raises(AksesDitolak):
-        alur.ajukan_penjelasan(persona and pengguna_demo(persona), pd, TAHUN, TW, "x")
+        jalankan_langkah("penjelasan", persona and pengguna_demo(persona), pd, TAHUN, TW, "x")
 
 
 @pytest.mark.parametrize("persona", [ADMIN, OPERATOR, KEPALA, OPERATOR_CONTOH, PIMPINAN, None])
 def test_hanya_verifikator_menerima(pd, pengguna_demo, persona):
-    alur.ajukan_penjelasan(pengguna_demo(OPERATOR), pd, TAHUN, TW, "x")
+    jalankan_langkah("penjelasan", pengguna_demo(OPERATOR), pd, TAHUN, TW, "x")
     with pytest.raises(AksesDitolak):
-        alur.terima_penjelasan(persona and pengguna_demo(persona), pd, TAHUN, TW)
+        jalankan_langkah("terima", persona and pengguna_demo(persona), pd, TAHUN, TW)
 
 
 # --- cross-document checks ------------------------------------------------------------------------------

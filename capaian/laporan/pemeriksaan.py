@@ -1,0 +1,48 @@
+"""The quarter's checks, as the workflow's gate uses them: the agency's data checks
+(capaian.aturan.periksa_data)
+and the cross-document checks (capaian.laporan.konsistensi), over the data the reports are built from.
+
+The web pages and the API run workflow steps through `jalankan_langkah`, which hands these checks to
+`capaian.monev.alur` (the workflow does not import the reports)."""
+
+from capaian.aturan.periksa import Temuan
+from capaian.aturan.periksa_data import periksa_data
+from capaian.laporan.konsistensi import periksa_konsistensi
+from capaian.laporan.sumber import muat_data
+from capaian.monev import alur
+from capaian.monev.models import StatusTriwulan
+from capaian.organisasi.akses import Pengguna
+from capaian.organisasi.models import PerangkatDaerah
+
+
+def periksa_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> list[Temuan]:
+    """All findings of the quarter: the agency's data checks, then the cross-document checks."""
+    data = muat_data(pd, tahun, triwulan)
+    return periksa_data(data.baris, triwulan, data.set_predikat) + periksa_konsistensi(data)
+
+
+def ringkasan_periksa(
+    pd: PerangkatDaerah, tahun: int, triwulan: int, status: StatusTriwulan
+) -> dict[str, object]:
+    """Counts for the entry screen: galat, peringatan, and galat not covered by an accepted explanation."""
+    temuan = periksa_triwulan(pd, tahun, triwulan)
+    return {
+        "galat": sum(1 for t in temuan if t.tingkat == "galat"),
+        "peringatan": sum(1 for t in temuan if t.tingkat != "galat"),
+        "belum_dijelaskan": len(alur.galat_baru(status, temuan)),
+        "diterima": status.penjelasan_diterima_pada is not None,
+    }
+
+
+def jalankan_langkah(
+    aksi: str,
+    pengguna: Pengguna | None,
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    catatan: str = "",
+) -> StatusTriwulan:
+    """A workflow step with this quarter's checks as its gate (the one way the doors run a step)."""
+    return alur.jalankan(
+        aksi, pengguna, pd, tahun, triwulan, catatan, periksa=lambda: periksa_triwulan(pd, tahun, triwulan)
+    )

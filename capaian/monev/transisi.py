@@ -1,0 +1,58 @@
+"""The shape of one step of the quarter workflow. The table of steps itself is `capaian.monev.alur.LANGKAH`:
+the services, the buttons of the web pages, the API's "steps you may take" and its documentation all read it,
+so a new step is one entry there and its effect function."""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from capaian.aturan.periksa import Temuan
+from capaian.monev.models import Status, StatusTriwulan
+from capaian.organisasi.akses import Pengguna
+from capaian.organisasi.models import Peran
+
+Pemeriksa = Callable[[], Sequence[Temuan]]
+
+
+class Catatan(StrEnum):
+    """Whether the step takes a note (a return's reason, an unlock's reason, an explanation)."""
+
+    TIDAK = "tidak"
+    OPSIONAL = "opsional"
+    WAJIB = "wajib"
+
+
+@dataclass(frozen=True)
+class KonteksLangkah:
+    """What a step's effect may read: who takes it, the note, and the quarter's checks (for gated steps)."""
+
+    pengguna: Pengguna | None
+    catatan: str
+    periksa: Pemeriksa | None
+
+    def temuan(self) -> Sequence[Temuan]:
+        if self.periksa is None:
+            raise TypeError("Langkah ini memerlukan fungsi pemeriksaan (periksa=...).")
+        return self.periksa()
+
+
+@dataclass(frozen=True)
+class Langkah:
+    aksi: str  # the step's name in URLs and the API: "ajukan"
+    label: str  # the button: "Ajukan ke verifikator"
+    berhasil: str  # the message after it succeeded
+    uraian: str  # what it does, for the API documentation
+    peran: Peran  # who takes it: in the agency for operator and kepala, in the pemda for the verifikator
+    dari: tuple[Status, ...]  # the statuses it starts from
+    ke: Status | None  # the status it leads to; None keeps the status (approval, explanations)
+    catatan: Catatan = Catatan.TIDAK
+    label_catatan: str = ""  # the note field's label
+    catatan_wajib: str = ""  # the message when a required note is missing
+    # The quarter's checks must find no unexplained galat (the caller passes the checks to run).
+    gerbang: bool = False
+    # Further condition on the status row, beyond `dari` (e.g. "not yet approved"); with its refusal.
+    syarat: Callable[[StatusTriwulan], str | None] | None = None
+    # What the step changes besides the status; returns the audit's reason text or None.
+    ubah: Callable[[StatusTriwulan, KonteksLangkah], str | None] | None = None
+    # The column the audit event names: the status, or the explanation for the explanation steps.
+    kolom_audit: str = "status"
