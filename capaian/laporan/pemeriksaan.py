@@ -7,6 +7,7 @@ The web pages and the API run workflow steps through `jalankan_langkah`, which h
 
 from capaian.aturan.periksa import Temuan
 from capaian.aturan.periksa_data import periksa_data
+from capaian.laporan.data import DataLaporan
 from capaian.laporan.konsistensi import periksa_konsistensi
 from capaian.laporan.sumber import muat_data
 from capaian.monev import alur
@@ -15,17 +16,18 @@ from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import PerangkatDaerah
 
 
+def periksa_laporan(data: DataLaporan) -> list[Temuan]:
+    """All findings of one agency-quarter's data: the data checks, then the cross-document checks."""
+    return periksa_data(data.baris, data.triwulan, data.set_predikat) + periksa_konsistensi(data)
+
+
 def periksa_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> list[Temuan]:
-    """All findings of the quarter: the agency's data checks, then the cross-document checks."""
-    data = muat_data(pd, tahun, triwulan)
-    return periksa_data(data.baris, triwulan, data.set_predikat) + periksa_konsistensi(data)
+    return periksa_laporan(muat_data(pd, tahun, triwulan))
 
 
-def ringkasan_periksa(
-    pd: PerangkatDaerah, tahun: int, triwulan: int, status: StatusTriwulan
-) -> dict[str, object]:
+def ringkasan_periksa(data: DataLaporan, status: StatusTriwulan) -> dict[str, object]:
     """Counts for the entry screen: galat, peringatan, and galat not covered by an accepted explanation."""
-    temuan = periksa_triwulan(pd, tahun, triwulan)
+    temuan = periksa_laporan(data)
     return {
         "galat": sum(1 for t in temuan if t.tingkat == "galat"),
         "peringatan": sum(1 for t in temuan if t.tingkat != "galat"),

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from capaian.organisasi.models import Peran, PerangkatDaerah, Profil
 
@@ -160,6 +160,9 @@ def saring_pemda[M: Model](queryset: QuerySet[M], pengguna: Pengguna | None) -> 
     id_ = pemda_id(pengguna)
     if jalur is None or id_ is None:
         return queryset.none()
+    if queryset.model._meta.label_lower == "auth.user":
+        # A new account has no profile yet; the admin who made it must still be able to give it one.
+        return queryset.filter(Q(**{jalur: id_}) | Q(profil__isnull=True))
     return queryset.filter(**{jalur: id_})
 
 

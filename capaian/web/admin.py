@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import admin
-from django.contrib.auth.admin import GroupAdmin, UserAdmin
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -17,7 +17,7 @@ from django.utils.http import urlencode
 from capaian.aturan.rumus import RumusError, urai
 from capaian.audit.catat import catat_data_induk
 from capaian.organisasi import akses
-from capaian.organisasi.models import Pemda, Penandatangan, Peran, PerangkatDaerah, Profil, SetPredikatPemda
+from capaian.organisasi.models import Pemda, Penandatangan, PerangkatDaerah, Profil, SetPredikatPemda
 from capaian.perencanaan.models import (
     Indikator,
     Kegiatan,
@@ -33,19 +33,21 @@ from capaian.perencanaan.models import (
 if TYPE_CHECKING:
     _ModelAdmin = admin.ModelAdmin[Any]
     _TabularInline = admin.TabularInline[Any, Any]
+    _StackedInline = admin.StackedInline[Any, Any]
     _ModelForm = forms.ModelForm[Indikator]
     _UserAdmin = UserAdmin[User]
 else:  # the admin classes are not subscriptable at run time (no django-stubs-ext monkeypatch)
-    _ModelAdmin, _TabularInline, _ModelForm, _UserAdmin = (
+    _ModelAdmin, _TabularInline, _StackedInline, _ModelForm, _UserAdmin = (
         admin.ModelAdmin,
         admin.TabularInline,
+        admin.StackedInline,
         forms.ModelForm,
         UserAdmin,
     )
 
 
 def adalah_admin(request: HttpRequest) -> bool:
-    return request.user.is_active and akses.peran(request.user) is Peran.ADMIN
+    return akses.adalah_admin(request.user)
 
 
 class SitusAdmin(admin.AdminSite):
@@ -69,22 +71,50 @@ situs_admin = SitusAdmin(name="admin")
 
 
 class IzinPeran:
-    """Permissions by the Admin Pemda role instead of per-model Django permissions."""
+    """Permissions by the Admin Pemda role instead of per-model Django permissions, and every list, object
+    and foreign-key choice limited to the admin's own pemda (capaian.organisasi.akses.saring_pemda): the
+    admin of one pemda never sees another pemda's agencies, users or plan."""
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return adalah_admin(request)
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return adalah_admin(request)
+        return adalah_admin(request) and akses.milik_pemda(request.user, obj)
 
     def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
         return adalah_admin(request)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return adalah_admin(request)
+        return adalah_admin(request) and akses.milik_pemda(request.user, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return adalah_admin(request)
+        return adalah_admin(request) and akses.milik_pemda(request.user, obj)
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return akses.saring_pemda(super().get_queryset(request), request.user)  # type: ignore[misc]
+
+    def get_list_filter(self, request: HttpRequest) -> Any:
+        # A foreign-key filter offers only the values present in the (scoped) list, not every pemda's.
+        filter_ = super().get_list_filter(request)  # type: ignore[misc]
+        model = self.model  # type: ignore[attr-defined]
+        return [
+            (f, admin.RelatedOnlyFieldListFilter)
+            if isinstance(f, str) and "__" not in f and model._meta.get_field(f).is_relation
+            else f
+            for f in filter_
+        ]
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        model = db_field.remote_field.model
+        if akses.jalur_pemda(model) is not None:
+            kwargs["queryset"] = akses.saring_pemda(model._default_manager.all(), request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        model = db_field.remote_field.model
+        if akses.jalur_pemda(model) is not None:
+            kwargs["queryset"] = akses.saring_pemda(model._default_manager.all(), request.user)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)  # type: ignore[misc]
 
 
 class AdminPeran(IzinPeran, _ModelAdmin):
@@ -107,16 +137,20 @@ class AdminPeran(IzinPeran, _ModelAdmin):
             self.delete_model(request, obj)
 
 
+class ProfilInline(IzinPeran, _StackedInline):
+    """The user's role and agency, set on the user's own page."""
+
+    model = Profil
+    can_delete = False
+    fk_name = "pengguna"
+
+
 class PenggunaAdmin(IzinPeran, _UserAdmin):
-    pass
+    inlines = [ProfilInline]
 
 
-class KelompokAdmin(IzinPeran, GroupAdmin):
-    pass
-
-
+# Django's groups are global (not per pemda) and the app does not use them: roles are capaian's Profil.
 situs_admin.register(User, PenggunaAdmin)
-situs_admin.register(Group, KelompokAdmin)
 
 
 @admin.register(Pemda, site=situs_admin)

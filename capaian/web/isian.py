@@ -9,14 +9,8 @@ from typing import Any
 
 from django.http import QueryDict
 
-from capaian.aturan.angka import (
-    AngkaError,
-    format_angka,
-    format_persen,
-    format_rupiah,
-    parse_angka,
-    parse_rupiah,
-)
+from capaian.aturan import masukan
+from capaian.aturan.angka import AngkaError, format_angka, format_k, format_persen, format_rupiah, parse_angka
 from capaian.aturan.capaian import KRp
 from capaian.laporan.e81 import BarisE81, LaporanE81, bangun_e81
 from capaian.laporan.sumber import muat_data
@@ -25,17 +19,11 @@ from capaian.organisasi.models import PerangkatDaerah
 from capaian.perencanaan.models import Indikator
 
 TINGKAT_ANGGARAN = ("program", "kegiatan", "subkegiatan")
-MAKS_K = Decimal(10) ** 18  # the K column holds 24 digits, 6 of them decimals
-TEMPAT_K = 6
 
 
 def teks_k(nilai: Decimal | None) -> str:
     """An input's initial text: Indonesian, with only the decimals the value has ("36,79", "100")."""
-    if nilai is None:
-        return ""
-    eksponen = nilai.normalize().as_tuple().exponent
-    tempat = min(TEMPAT_K, max(0, -eksponen)) if isinstance(eksponen, int) else 0
-    return format_angka(nilai, tempat)
+    return format_k(nilai, kosong="")
 
 
 def teks_rp(nilai: int | None) -> str:
@@ -43,15 +31,12 @@ def teks_rp(nilai: int | None) -> str:
 
 
 def baca_k(teks: str) -> Decimal | None:
-    nilai = parse_angka(teks)
-    if nilai is None:
-        return None
-    eksponen = nilai.as_tuple().exponent
-    if isinstance(eksponen, int) and eksponen < -TEMPAT_K:
-        raise AngkaError(f"Paling banyak {TEMPAT_K} angka di belakang koma.")
-    if abs(nilai) >= MAKS_K:
-        raise AngkaError("Angka terlalu besar.")
-    return nilai
+    # Negative K stays allowed on the web until indicators carry their own flag (issue 9).
+    return masukan.baca_k(teks, boleh_negatif=True)
+
+
+def baca_rp(teks: str) -> int | None:
+    return masukan.baca_rp(teks)
 
 
 def baca_variabel(teks: str) -> str | None:
@@ -196,7 +181,7 @@ def isi_dari_post(baris: list[BarisIsian], data: QueryDict) -> None:
         if b.k is not None:
             b.nilai["k"] = _baca(b.k, data, baca_k)
         if b.rp is not None:
-            b.nilai["rp"] = _baca(b.rp, data, parse_rupiah)
+            b.nilai["rp"] = _baca(b.rp, data, baca_rp)
         if b.variabel:
             b.nilai["variabel"] = {m.nama.split("-", 2)[2]: _baca(m, data, baca_variabel) for m in b.variabel}
         # Touched means the value differs from the one the page was rendered with (not the text: "36.79"

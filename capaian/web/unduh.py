@@ -24,6 +24,7 @@ from capaian.laporan.data import DataLaporan
 from capaian.laporan.sumber import muat_data
 from capaian.organisasi import akses
 from capaian.organisasi.models import PerangkatDaerah
+from capaian.web.views.umum import konteks
 
 UMUR_TUGAS = 15 * 60  # seconds a job (and its ZIP) is kept
 TUGAS_PER_PENGGUNA = 3  # jobs a user may have at once; the oldest is dropped
@@ -141,12 +142,10 @@ def halaman(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpR
         }
         for jenis in paket.JENIS
     ]
-    from capaian.web.views import _konteks
-
     return render(
         request,
         "web/unduh.html",
-        _konteks(
+        konteks(
             request,
             pd=pd,
             tahun=tahun,

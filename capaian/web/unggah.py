@@ -34,7 +34,7 @@ from capaian.monev.models import StatusTriwulan
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import PerangkatDaerah
-from capaian.web.views import _konteks, _pd, tahun_aktif
+from capaian.web.views.umum import konteks, pd_atau_404, tahun_aktif
 
 log = logging.getLogger(__name__)
 
@@ -223,7 +223,7 @@ def _angka(teks: str, bawah: int, atas: int, label: str) -> int | None:
 
 
 def _pd_impor(request: HttpRequest, slug: str) -> PerangkatDaerah:
-    pd = _pd(request, slug)  # invisible agency: 404
+    pd = pd_atau_404(request, slug)  # invisible agency: 404
     akses.wajib(boleh_impor(request.user, pd), HAK)  # visible but not allowed: 403
     return pd
 
@@ -249,7 +249,7 @@ def _halaman(request: HttpRequest, pd: PerangkatDaerah, status: int = 200, **isi
         tahun, triwulan = hasil.tahun, hasil.triwulan  # the period of the sheet just read
     isi.setdefault("isian_tahun", "")
     isi.setdefault("isian_triwulan", "")
-    konteks = _konteks(
+    isi_halaman = konteks(
         request,
         pd=pd,
         tahun=tahun,
@@ -262,7 +262,7 @@ def _halaman(request: HttpRequest, pd: PerangkatDaerah, status: int = 200, **isi
         periode_qs=urlencode({"tahun": tahun, "triwulan": triwulan}),
         **isi,
     )
-    return render(request, "web/unggah.html", konteks, status=status)
+    return render(request, "web/unggah.html", isi_halaman, status=status)
 
 
 def _hasil_impor(hasil: HasilImpor) -> dict[str, Any]:

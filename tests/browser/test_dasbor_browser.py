@@ -45,7 +45,7 @@ def test_dasbor_menggambar_grafik(transactional_db: None, demo: None, live_serve
           const i = c.data.labels.findIndex(l => l[0].startsWith('3.30.03'));
           const f = c.options.plugins.tooltip.callbacks.label;
           const ds = c.data.datasets;
-          return [0, 1].map(d => f.call(c.tooltip, {dataset: ds[d], raw: ds[d].data[i]}));
+          return [0, 1].map(d => f.call(c.tooltip, {dataset: ds[d], dataIndex: i, raw: ds[d].data[i]}));
         }"""
     )
     assert label == ["Capaian kinerja (K): 36,79%", "Serapan anggaran (Rp): 43,10%"]

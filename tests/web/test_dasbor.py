@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from capaian.aturan.angka import bulatkan
+from capaian.aturan.angka import bulatkan, format_persen
 from capaian.organisasi.models import PerangkatDaerah
 from capaian.web import isian
 from tests.conftest import PD, PERSONA, TAHUN
@@ -47,6 +47,9 @@ def _program_e81(slug: str) -> dict[str, list[Any]]:
         "nama": [b.rencana.uraian for b in program],
         "k": [_angka(b.hasil.capaian.k) for b in program],
         "rp": [_angka(b.hasil.capaian.rp) for b in program],
+        # The text the chart shows is the server's Indonesian format, never the browser's.
+        "teks_k": [format_persen(b.hasil.capaian.k) for b in program],
+        "teks_rp": [format_persen(b.hasil.capaian.rp) for b in program],
     }
 
 

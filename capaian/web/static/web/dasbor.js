@@ -1,7 +1,7 @@
-// Dashboard charts (Chart.js, vendored under static/vendor/chartjs/). The numbers come computed and rounded
-// from the server in <script type="application/json"> tags (Django's json_script); this script only draws
-// them and formats them for display. Every number is also in the table under its chart, which stays open
-// when this script or Chart.js does not run.
+// Dashboard charts (Chart.js, vendored under static/vendor/chartjs/). The numbers come computed, rounded and
+// formatted from the server in <script type="application/json"> tags (Django's json_script): the bars use
+// the numbers, every label and tooltip shows the server's text. Every number is also in the table under its
+// chart, which stays open when this script or Chart.js does not run.
 (function () {
   "use strict";
   if (typeof window.Chart === "undefined") { return; }
@@ -29,12 +29,8 @@
   Chart.defaults.color = "#1b2430";
   Chart.defaults.locale = "id-ID";
 
-  // Presentation only: the value is already rounded to 2 places by the server.
-  function persen(v) {
-    if (v === null || v === undefined) { return "-"; }
-    return Number(v).toLocaleString("id-ID", { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + "%";
-  }
-  function bulat(v) { return Number(v).toLocaleString("id-ID", { maximumFractionDigits: 0 }); }
+  // Axis ticks are positions on the scale, not report numbers: whole percents.
+  function tik(v) { return v + "%"; }
 
   // A long label as lines of at most `lebar` characters (Chart.js draws an array as several lines).
   function pecah(teks, lebar) {
@@ -69,19 +65,19 @@
       ctx.fillStyle = ABU;
       ctx.font = "11px " + Chart.defaults.font.family;
       ctx.textAlign = "center";
-      ctx.fillText(persen(100), px, area.top - 4);
+      ctx.fillText("100%", px, area.top - 4);
       ctx.restore();
     }
   };
 
-  function batangKRp(judulK, judulRp, label, judulTooltip, k, rp) {
+  function batangKRp(judulK, judulRp, label, judulTooltip, k, rp, teksK, teksRp) {
     return {
       type: "bar",
       data: {
         labels: label,
         datasets: [
-          { label: judulK, data: k, backgroundColor: BIRU, barPercentage: 0.9, categoryPercentage: 0.8 },
-          { label: judulRp, data: rp, backgroundColor: JINGGA, barPercentage: 0.9, categoryPercentage: 0.8 }
+          { label: judulK, data: k, teks: teksK, backgroundColor: BIRU, barPercentage: 0.9, categoryPercentage: 0.8 },
+          { label: judulRp, data: rp, teks: teksRp, backgroundColor: JINGGA, barPercentage: 0.9, categoryPercentage: 0.8 }
         ]
       },
       options: {
@@ -92,7 +88,7 @@
           x: {
             beginAtZero: true,
             suggestedMax: 110, // keeps the 100 % line and its label off the right edge
-            ticks: { callback: function (v) { return persen(v); } },
+            ticks: { callback: function (v) { return tik(v); } },
             title: { display: true, text: "Persen (garis putus-putus: 100%)" }
           },
           y: { ticks: { autoSkip: false } }
@@ -102,7 +98,7 @@
           tooltip: {
             callbacks: {
               title: function (item) { return judulTooltip[item[0].dataIndex]; },
-              label: function (c) { return c.dataset.label + ": " + persen(c.raw); }
+              label: function (c) { return c.dataset.label + ": " + c.dataset.teks[c.dataIndex]; }
             }
           }
         }
@@ -118,14 +114,14 @@
       var judul = d.kode.map(function (kode, i) { return (kode ? kode + " " : "") + d.nama[i]; });
       return {
         tinggi: Math.max(180, d.kode.length * 52 + 90),
-        konfig: batangKRp("Capaian kinerja (K)", "Serapan anggaran (Rp)", label, judul, d.k, d.rp)
+        konfig: batangKRp("Capaian kinerja (K)", "Serapan anggaran (Rp)", label, judul, d.k, d.rp, d.teks_k, d.teks_rp)
       };
     },
     pd: function (d) {
       var label = d.nama.map(function (n) { return pecah(n, 38); });
       return {
         tinggi: Math.max(180, d.nama.length * 56 + 90),
-        konfig: batangKRp("Rata-rata capaian K", "Serapan anggaran (Rp)", label, d.nama, d.k, d.rp)
+        konfig: batangKRp("Rata-rata capaian K", "Serapan anggaran (Rp)", label, d.nama, d.k, d.rp, d.teks_k, d.teks_rp)
       };
     },
     sebaran: function (d) {
@@ -146,7 +142,7 @@
             plugins: {
               legend: { position: "right" },
               tooltip: {
-                callbacks: { label: function (c) { return c.label + ": " + bulat(c.raw) + " indikator"; } }
+                callbacks: { label: function (c) { return c.label + ": " + d.teks[c.dataIndex] + " indikator"; } }
               }
             }
           }
@@ -168,10 +164,10 @@
           },
           options: {
             maintainAspectRatio: false,
-            scales: { y: { beginAtZero: true, ticks: { precision: 0, callback: function (v) { return bulat(v); } } } },
+            scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
             plugins: {
               legend: { display: false },
-              tooltip: { callbacks: { label: function (c) { return bulat(c.raw) + " perangkat daerah"; } } }
+              tooltip: { callbacks: { label: function (c) { return d.teks[c.dataIndex] + " perangkat daerah"; } } }
             }
           }
         }

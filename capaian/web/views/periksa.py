@@ -14,7 +14,7 @@ from capaian.aturan.periksa_data import kunci_galat
 from capaian.laporan import pemeriksaan
 from capaian.monev import alur
 from capaian.organisasi.models import PerangkatDaerah
-from capaian.web.views import _konteks, _pd, _status, _triwulan_sah, _waktu
+from capaian.web.views.umum import konteks, pd_atau_404, status_baca, triwulan_sah, waktu
 
 
 def _baris(temuan: list[Temuan], baru: set[str]) -> list[dict[str, Any]]:
@@ -27,13 +27,13 @@ def _baris(temuan: list[Temuan], baru: set[str]) -> list[dict[str, Any]]:
 @login_required
 @require_GET
 def periksa(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpResponse:
-    _triwulan_sah(tahun, triwulan)
-    pd = _pd(request, slug)  # 404 for an agency the user may not see
-    status = _status(pd, tahun, triwulan)
+    triwulan_sah(tahun, triwulan)
+    pd = pd_atau_404(request, slug)  # 404 for an agency the user may not see
+    status = status_baca(pd, tahun, triwulan)
     temuan = pemeriksaan.periksa_triwulan(pd, tahun, triwulan)
     baru = alur.galat_baru(status, temuan)
     langkah = alur.tersedia(request.user, pd, status)
-    konteks = _konteks(
+    isi = konteks(
         request,
         pd=pd,
         tahun=tahun,
@@ -43,14 +43,14 @@ def periksa(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpR
         jumlah_galat=len(kunci_galat(temuan)),
         jumlah_peringatan=sum(1 for t in temuan if t.tingkat != GALAT),
         belum_dijelaskan=len(baru),
-        diterima_pada=_waktu(status.penjelasan_diterima_pada) if status.penjelasan_diterima_pada else "",
+        diterima_pada=waktu(status.penjelasan_diterima_pada) if status.penjelasan_diterima_pada else "",
         diterima_oleh=(
             status.penjelasan_diterima_oleh.get_username() if status.penjelasan_diterima_oleh else ""
         ),
         boleh_jelaskan=any(lk.aksi == "penjelasan" for lk in langkah),
         boleh_terima=any(lk.aksi == "terima" for lk in langkah),
     )
-    return render(request, "web/periksa.html", konteks)
+    return render(request, "web/periksa.html", isi)
 
 
 def _kembali(pd: PerangkatDaerah, tahun: int, triwulan: int) -> HttpResponse:
@@ -60,8 +60,8 @@ def _kembali(pd: PerangkatDaerah, tahun: int, triwulan: int) -> HttpResponse:
 @login_required
 @require_POST
 def penjelasan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpResponse:
-    _triwulan_sah(tahun, triwulan)
-    pd = _pd(request, slug)
+    triwulan_sah(tahun, triwulan)
+    pd = pd_atau_404(request, slug)
     try:
         pemeriksaan.jalankan_langkah(
             "penjelasan", request.user, pd, tahun, triwulan, request.POST.get("penjelasan", "")
@@ -76,8 +76,8 @@ def penjelasan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> Ht
 @login_required
 @require_POST
 def terima(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpResponse:
-    _triwulan_sah(tahun, triwulan)
-    pd = _pd(request, slug)
+    triwulan_sah(tahun, triwulan)
+    pd = pd_atau_404(request, slug)
     try:
         pemeriksaan.jalankan_langkah("terima", request.user, pd, tahun, triwulan)
     except (alur.LangkahTidakSah, alur.IsianTidakSah) as e:

@@ -1,0 +1,225 @@
+"""The quarter's entry screen (Form E.81 layout): showing it, saving it, the live preview of one row, and the
+workflow steps. Numbers come from the E.81 builder (capaian.web.isian builds the rows from it); inputs are
+read by the one validator, capaian.aturan.masukan."""
+
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from capaian.aturan.angka import AngkaError, format_k, format_persen, format_rupiah
+from capaian.laporan import pemeriksaan
+from capaian.laporan.e81 import LaporanE81
+from capaian.monev import alur, services
+from capaian.monev.models import CatatanTriwulan, Realisasi, StatusTriwulan
+from capaian.monev.transisi import Langkah
+from capaian.organisasi import akses
+from capaian.organisasi.models import PerangkatDaerah
+from capaian.perencanaan.models import Indikator
+from capaian.web import isian
+from capaian.web.models import BuktiDukung
+from capaian.web.views.umum import konteks, pd_atau_404, pesan_periode, status_baca, triwulan_sah, waktu
+
+TEKS_TRIWULAN = services.TEKS_TRIWULAN
+LABEL_TEKS = {
+    "faktor_pendorong": "Faktor pendorong keberhasilan pencapaian",
+    "faktor_penghambat": "Faktor penghambat pencapaian kinerja",
+    "tindak_lanjut": "Tindak lanjut yang diperlukan dalam triwulan berikutnya",
+    "rekomendasi": "Rekomendasi",
+}
+
+
+def tombol_langkah(request: HttpRequest, pd: PerangkatDaerah, status: StatusTriwulan) -> list[Langkah]:
+    """The workflow buttons of a quarter for this user, from the one table of steps. The explanation steps
+    have their own form on the checks page."""
+    return [lk for lk in alur.tersedia(request.user, pd, status) if lk.kolom_audit == "status"]
+
+
+def _render(
+    request: HttpRequest,
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    baris: list[isian.BarisIsian],
+    lap: LaporanE81,
+    teks: dict[str, str],
+    status_http: int = 200,
+) -> HttpResponse:
+    status = status_baca(pd, tahun, triwulan)
+    periode = pesan_periode(pd, tahun, triwulan)
+    boleh_isi = akses.boleh_isi_realisasi(request.user, pd) and status.boleh_diubah and not periode
+    rekap = lap.rekap
+    tombol = tombol_langkah(request, pd, status)
+    isi = konteks(
+        request,
+        pd=pd,
+        tahun=tahun,
+        triwulan=triwulan,
+        baris=baris,
+        triwulan_lalu=list(range(1, triwulan)),
+        status=status,
+        pesan_periode=periode,
+        boleh_isi=boleh_isi,
+        tombol=tombol,
+        # The checks build every document of the quarter: only worth it where the workflow is shown.
+        ringkasan_periksa=pemeriksaan.ringkasan_periksa(lap.data, status) if tombol else None,
+        teks=[(nama, LABEL_TEKS[nama], teks.get(nama, "")) for nama in TEKS_TRIWULAN],
+        rekap={
+            "target_rp": format_rupiah(rekap.jumlah_target_rp),
+            "realisasi_rp": format_rupiah(rekap.jumlah_realisasi_rp),
+            "capaian_k": format_persen(rekap.rata_capaian.k),
+            "capaian_rp": format_persen(rekap.rata_capaian.rp),
+            "predikat_k": rekap.predikat[0] or "-",
+            "predikat_rp": rekap.predikat[1] or "-",
+            "metode": rekap.uraian_metode(),
+        },
+        disetujui=waktu(status.disetujui_kepala_pada) if status.disetujui_kepala_pada else "",
+        bukti=BuktiDukung.objects.filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan),
+        sintetis=pd.sintetis,
+        ada_galat=any(b.ada_galat for b in baris),
+    )
+    return render(request, "web/isian.html", isi, status=status_http)
+
+
+def _teks_tersimpan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> dict[str, str]:
+    catatan = CatatanTriwulan.objects.filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan).first()
+    return {nama: getattr(catatan, nama) if catatan else "" for nama in TEKS_TRIWULAN}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpResponse:
+    triwulan_sah(tahun, triwulan)
+    pd = pd_atau_404(request, slug)
+    lap = isian.laporan(pd, tahun, triwulan)
+    baris = isian.bangun_baris(pd, tahun, triwulan, lap)
+    tersimpan = _teks_tersimpan(pd, tahun, triwulan)
+    if request.method == "GET":
+        return _render(request, pd, tahun, triwulan, baris, lap, tersimpan)
+
+    if not akses.boleh_isi_realisasi(request.user, pd):
+        raise PermissionDenied("Hanya operator perangkat daerah ini yang dapat mengisi realisasi.")
+    isian.isi_dari_post(baris, request.POST)
+    teks = {nama: request.POST.get(nama, "") for nama in TEKS_TRIWULAN}
+    if any(b.ada_galat for b in baris):
+        # Nothing is saved while any field is invalid; the bound form keeps everything that was typed.
+        messages.error(request, "Ada isian yang tidak sah. Perbaiki kolom yang ditandai; isian lain tetap.")
+        return _render(request, pd, tahun, triwulan, baris, lap, teks, status_http=400)
+
+    alasan = request.POST.get("alasan", "").strip() or None
+    konflik = 0
+    indikator = {i.pk: i for i in isian.indikator_urut(pd)}
+    try:
+        for b in baris:
+            if not b.berubah:
+                continue
+            try:
+                services.simpan_realisasi(
+                    request.user,
+                    indikator[b.indikator_id],
+                    tahun,
+                    triwulan,
+                    versi=b.versi,
+                    alasan=alasan,
+                    **b.nilai,
+                )
+            except services.KonflikVersi as e:
+                konflik += 1
+                b.konflik = _pesan_konflik(e.terkini, b)
+                # The next save overwrites on purpose: the user has now seen the other value.
+                b.versi = e.terkini.versi
+        ubah_teks = {
+            n: teks[n] for n in TEKS_TRIWULAN if teks[n].strip() != request.POST.get(f"asal-{n}", "").strip()
+        }
+        if ubah_teks:
+            services.simpan_catatan(request.user, pd, tahun, triwulan, **ubah_teks)
+    except services.TriwulanTertutup as e:
+        messages.error(request, f"Tidak disimpan: {e}")
+        return _render(request, pd, tahun, triwulan, baris, lap, teks, status_http=409)
+    if konflik:
+        messages.error(
+            request,
+            f"{konflik} baris telah diubah orang lain sejak halaman ini dibuka. Periksa baris yang ditandai.",
+        )
+        lap = isian.laporan(pd, tahun, triwulan)
+        for b, baru in zip(baris, lap.baris, strict=True):
+            b.e81, b.hasil = baru, isian.keluaran(baru, triwulan)
+        return _render(request, pd, tahun, triwulan, baris, lap, teks, status_http=409)
+    messages.success(request, "Isian triwulan tersimpan.")
+    return redirect("isian", slug=pd.slug, tahun=tahun, triwulan=triwulan)
+
+
+def _pesan_konflik(terkini: Realisasi, b: isian.BarisIsian) -> str:
+    oleh = terkini.diubah_oleh.get_username() if terkini.diubah_oleh else "pengguna lain"
+    bagian = []
+    if b.k is not None:
+        bagian.append(f"K = {format_k(terkini.k)}")
+    if b.rp is not None:
+        bagian.append(f"Rp = {format_rupiah(terkini.rp)}")
+    for m in b.variabel:
+        nama = m.nama.split("-", 2)[2]
+        isi = (terkini.variabel or {}).get(nama)
+        bagian.append(f"{m.label} = {format_k(Decimal(str(isi)) if isi not in (None, '') else None)}")
+    return (
+        f"Baris ini telah diubah oleh {oleh} pada {waktu(terkini.diubah)} menjadi {'; '.join(bagian)}. "
+        "Nilai Anda belum disimpan; simpan sekali lagi untuk menimpanya, atau muat ulang halaman."
+    )
+
+
+@login_required
+@require_POST
+def hitung(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> JsonResponse:
+    """Live preview of one row: parse the typed texts, compute through the E.81 builder, return strings."""
+    triwulan_sah(tahun, triwulan)
+    pd = pd_atau_404(request, slug)
+    try:
+        indikator = Indikator.objects.get(perangkat_daerah=pd, pk=int(request.POST.get("indikator", "")))
+    except (ValueError, Indikator.DoesNotExist):
+        return JsonResponse({"galat": {"": "Indikator tidak ditemukan."}}, status=400)
+    galat: dict[str, str] = {}
+
+    def baca(nama: str, pembaca: Any) -> Any:
+        try:
+            return pembaca(request.POST.get(nama, ""))
+        except AngkaError as e:
+            galat[nama] = str(e)
+            return None
+
+    k = baca(f"k-{indikator.pk}", isian.baca_k)
+    rp = baca(f"rp-{indikator.pk}", isian.baca_rp)
+    variabel = {
+        v["nama"]: baca(f"v-{indikator.pk}-{v['nama']}", isian.baca_k) for v in indikator.variabel
+    } or None
+    if galat:
+        # A typing error is an answer, not a failed request: 200 keeps the browser console clean.
+        return JsonResponse({"galat": galat})
+    b = isian.hitung_ulang(pd, tahun, triwulan, indikator.pk, k, rp, variabel)
+    return JsonResponse({"hasil": isian.keluaran(b, triwulan)})
+
+
+@login_required
+@require_POST
+def langkah(request: HttpRequest, slug: str, tahun: int, triwulan: int, aksi: str) -> HttpResponse:
+    triwulan_sah(tahun, triwulan)
+    pd = pd_atau_404(request, slug)
+    if aksi not in alur.MENURUT_AKSI:
+        raise Http404("Langkah tidak dikenal.")
+    catatan = request.POST.get("catatan", "")
+    try:
+        pemeriksaan.jalankan_langkah(aksi, request.user, pd, tahun, triwulan, catatan)
+    except (alur.LangkahTidakSah, alur.IsianTidakSah) as e:
+        pesan = str(e)
+        if alur.MENURUT_AKSI[aksi].gerbang and isinstance(e, alur.LangkahTidakSah):
+            pesan += f" ({reverse('periksa', args=[pd.slug, tahun, triwulan])})"
+        messages.error(request, pesan)
+    else:
+        messages.success(request, alur.MENURUT_AKSI[aksi].berhasil)
+    if request.POST.get("kembali", "") == "ikhtisar":
+        return redirect(reverse("ikhtisar", args=[tahun, triwulan]))
+    return redirect("isian", slug=pd.slug, tahun=tahun, triwulan=triwulan)
