@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
+from capaian.aturan.angka import format_angka as _fk
+from capaian.aturan.angka import format_persen as _fp
 from capaian.aturan.capaian import (
     Agregasi,
     KRp,
@@ -49,12 +51,10 @@ from capaian.aturan.periksa import (
     PERINGATAN,
     Temuan,
     Tingkatan,
-    _fk,
-    _fp,
-    _frp,
-    _polaritas_negatif,
     nama_kolom,
 )
+from capaian.aturan.periksa import format_rupiah_sel as _frp
+from capaian.aturan.periksa import tampak_negatif as _polaritas_negatif
 from capaian.aturan.predikat import BAWAAN, SetPredikat
 from capaian.aturan.rumus import Rumus, RumusError, urai
 

@@ -5,225 +5,46 @@ of column numbers ("1 2 3 4 5 ... 12 13 14 = 6 + 12 15 = 14 / 5 x 100 %"), with 
 or without quarterly target columns, TW I to IV. Values may be numbers or Indonesian text ("1.151.384.000",
 "36,79%", "-" for blank). Every problem is a `BacaError` with an Indonesian message, never a traceback; a
 cell that cannot be read becomes a finding, so that one bad cell does not hide the rest of the sheet.
+
+Where the workbook states each row's method (a "Metode" column of the entry template, or the "Metode" sheet
+of an exported Form E.81; see capaian.aturan.metode), the rows carry it, so that the checks use it.
 """
 
 import re
-import warnings
-import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from capaian.aturan.angka import AngkaError, parse_angka, parse_rupiah
+from capaian.aturan.metode import JUDUL_KOLOM, MetodeError, baca_kode_metode
 from capaian.aturan.periksa import (
     GALAT,
     KOLOM_TW,
+    PERINGATAN,
     BarisE81,
     JenisBaris,
     LembarE81,
     Sel,
     Temuan,
     nama_kolom,
+    nomor_kolom,
+)
+from capaian.impor.baca_metode import terapkan_lembar_metode
+from capaian.impor.buku_kerja import (
+    BATAS_BARIS,
+    BATAS_KOLOM,
+    BacaError,
+    Grid,
+    alamat_sel,
+    baca_buku,
+    sel_kosong,
 )
 
-BATAS_BARIS = 20_000
-BATAS_KOLOM = 300
+__all__ = ["BATAS_BARIS", "BacaError", "KepalaLembar", "baca_e81", "baca_e81_kepala"]
+
 # The header must start within this many rows of the top of the sheet.
 BATAS_CARI_JUDUL = 60
-
-_ZIP = b"PK\x03\x04"
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-class BacaError(Exception):
-    """The file cannot be read as a Form E.81 workbook; the message is meant for the user."""
-
-    def __init__(self, pesan: str) -> None:
-        super().__init__(pesan)
-        self.pesan = pesan
-
-
-@dataclass
-class _Grid:
-    """A sheet as plain Python values, 1-based, independent of the library that read it."""
-
-    nama: str
-    nilai: list[list[object]]
-    format: list[list[str]]
-    formula: set[tuple[int, int]] = field(default_factory=set)  # formula cells without a cached value
-    gabung: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2 inclusive
-
-    @property
-    def nbaris(self) -> int:
-        return len(self.nilai)
-
-    @property
-    def nkolom(self) -> int:
-        return max((len(b) for b in self.nilai), default=0)
-
-    def isi(self, r: int, c: int) -> object:
-        if 1 <= r <= len(self.nilai) and 1 <= c <= len(self.nilai[r - 1]):
-            return self.nilai[r - 1][c - 1]
-        return None
-
-    def fmt(self, r: int, c: int) -> str:
-        if 1 <= r <= len(self.format) and 1 <= c <= len(self.format[r - 1]):
-            return self.format[r - 1][c - 1]
-        return ""
-
-    def kosong(self) -> bool:
-        return all(_kosong(v) for baris in self.nilai for v in baris)
-
-
-def _kosong(v: object) -> bool:
-    return v is None or (isinstance(v, str) and v.strip() == "")
-
-
-def _huruf(c: int) -> str:
-    teks = ""
-    while c > 0:
-        c, sisa = divmod(c - 1, 26)
-        teks = chr(65 + sisa) + teks
-    return teks
-
-
-def _alamat(nama: str, r: int, c: int) -> str:
-    return f"'{nama}'!{_huruf(c)}{r}"
-
-
-def _pesan_besar(nama: str) -> str:
-    batas = f"{BATAS_BARIS:,}".replace(",", ".")
-    return (
-        f"Lembar '{nama}' terlalu besar (lebih dari {batas} baris). "
-        "Hapus baris kosong atau pisahkan lembarnya."
-    )
-
-
-# --- opening ---------------------------------------------------------------------------------------------
-
-
-def baca_buku(path: str | Path) -> list[_Grid]:
-    """Every sheet of the workbook as a `_Grid`, or BacaError."""
-    path = Path(path)
-    if not path.is_file():
-        raise BacaError(f"Berkas '{path}' tidak ditemukan.")
-    with path.open("rb") as f:
-        kepala = f.read(8)
-    if not kepala:
-        raise BacaError(f"Berkas '{path.name}' kosong (0 bait).")
-    if kepala.startswith(_ZIP):
-        return _baca_xlsx(path)
-    if kepala.startswith(_OLE):
-        return _baca_xls(path)
-    teks = "teks/CSV" if all(32 <= b < 127 or b in (9, 10, 13) for b in kepala) else "bukan spreadsheet"
-    raise BacaError(
-        f"Berkas '{path.name}' bukan buku kerja Excel (.xlsx atau .xls); isinya tampak seperti {teks}. "
-        "Simpan ulang dari Excel/LibreOffice sebagai .xlsx."
-    )
-
-
-def _baca_xlsx(path: Path) -> list[_Grid]:
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    rusak = (
-        f"Berkas '{path.name}' rusak atau bukan buku kerja .xlsx yang sah (arsip zip tidak bisa dibaca). "
-        "Buka dan simpan ulang di Excel/LibreOffice."
-    )
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            # A streaming pass first: a huge sheet is refused before it is loaded whole into memory.
-            ringan = openpyxl.load_workbook(path, read_only=True, data_only=True)
-            try:
-                for ws in ringan.worksheets:
-                    for jumlah, _ in enumerate(ws.iter_rows(values_only=True), start=1):
-                        if jumlah > BATAS_BARIS:
-                            raise BacaError(_pesan_besar(ws.title))
-            finally:
-                ringan.close()
-            nilai_wb = openpyxl.load_workbook(path, data_only=True)
-            rumus_wb = openpyxl.load_workbook(path, data_only=False)
-    except BacaError:
-        raise
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, EOFError) as e:
-        raise BacaError(rusak) from e
-    except Exception as e:  # openpyxl raises many kinds on a malformed part (XML, types, values)
-        raise BacaError(f"{rusak} ({type(e).__name__})") from e
-    hasil: list[_Grid] = []
-    for ws in nilai_wb.worksheets:
-        rws = rumus_wb[ws.title]
-        nrow = min(ws.max_row or 0, BATAS_BARIS)
-        ncol = min(ws.max_column or 0, BATAS_KOLOM)
-        nilai: list[list[object]] = []
-        fmt: list[list[str]] = []
-        formula: set[tuple[int, int]] = set()
-        if nrow and ncol:
-            for r, (baris_nilai, baris_rumus) in enumerate(
-                zip(
-                    ws.iter_rows(min_row=1, max_row=nrow, max_col=ncol),
-                    rws.iter_rows(min_row=1, max_row=nrow, max_col=ncol),
-                    strict=False,
-                ),
-                start=1,
-            ):
-                nilai.append([cell.value for cell in baris_nilai])
-                fmt.append([str(cell.number_format or "") for cell in baris_nilai])
-                for c, (cn, cr) in enumerate(zip(baris_nilai, baris_rumus, strict=False), start=1):
-                    if cn.value is None and cr.data_type == "f":
-                        formula.add((r, c))
-        gabung = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
-        hasil.append(_Grid(ws.title, nilai, fmt, formula, gabung))
-    return hasil
-
-
-def _baca_xls(path: Path) -> list[_Grid]:
-    import xlrd
-
-    try:
-        buku = xlrd.open_workbook(str(path), formatting_info=True)
-    except Exception as e:  # xlrd raises XLRDError, CompDocError, struct.error, ... on a broken file
-        raise BacaError(
-            f"Berkas '{path.name}' rusak atau bukan buku kerja .xls yang sah ({type(e).__name__}). "
-            "Buka dan simpan ulang sebagai .xlsx."
-        ) from e
-    hasil: list[_Grid] = []
-    for sh in buku.sheets():
-        if sh.nrows > BATAS_BARIS:
-            raise BacaError(_pesan_besar(sh.name))
-        ncol = min(sh.ncols, BATAS_KOLOM)
-        nilai: list[list[object]] = []
-        fmt: list[list[str]] = []
-        for r in range(sh.nrows):
-            baris_nilai: list[object] = []
-            baris_fmt: list[str] = []
-            for c in range(min(ncol, sh.row_len(r))):
-                cell = sh.cell(r, c)
-                jenis = cell.ctype
-                v: object
-                if jenis in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
-                    v = None
-                elif jenis == xlrd.XL_CELL_DATE:
-                    v = datetime(*xlrd.xldate_as_tuple(cell.value, buku.datemode))
-                elif jenis == xlrd.XL_CELL_BOOLEAN:
-                    v = bool(cell.value)
-                elif jenis == xlrd.XL_CELL_ERROR:
-                    v = "#GALAT"
-                else:
-                    v = cell.value
-                baris_nilai.append(v)
-                try:
-                    xf = buku.xf_list[cell.xf_index]
-                    baris_fmt.append(buku.format_map[xf.format_key].format_str)
-                except (IndexError, KeyError, TypeError):
-                    baris_fmt.append("")
-            nilai.append(baris_nilai)
-            fmt.append(baris_fmt)
-        gabung = [(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in sh.merged_cells]
-        hasil.append(_Grid(sh.name, nilai, fmt, set(), gabung))
-    return hasil
-
 
 # --- the header ------------------------------------------------------------------------------------------
 
@@ -271,6 +92,8 @@ def _grup_dari_teks(teks: str) -> str | None:
 
 
 def _identitas(teks: str) -> str | None:
+    if teks == JUDUL_KOLOM.lower():
+        return "metode"
     if re.fullmatch(r"no\.?|nomor|no urut", teks):
         return "no"
     if "kode" in teks:
@@ -286,7 +109,7 @@ def _identitas(teks: str) -> str | None:
     return None
 
 
-def _teks_gabung(grid: _Grid) -> dict[tuple[int, int], object]:
+def _teks_gabung(grid: Grid) -> dict[tuple[int, int], object]:
     """The value of every merged cell's top-left, for every cell of the merge (header reading only)."""
     isi: dict[tuple[int, int], object] = {}
     for r1, c1, r2, c2 in grid.gabung:
@@ -309,7 +132,7 @@ class _Judul:
     mulai: int = 1  # first header row: the title lines sit above it
 
 
-def _baris_nomor(grid: _Grid, gabung: dict[tuple[int, int], object], r: int) -> dict[int, int] | None:
+def _baris_nomor(grid: Grid, gabung: dict[tuple[int, int], object], r: int) -> dict[int, int] | None:
     """The column number of each cell when row r is the numbered column row ("1 2 3 4 5 ...")."""
     nomor: dict[int, int] = {}
     for c in range(1, grid.nkolom + 1):
@@ -323,7 +146,7 @@ def _baris_nomor(grid: _Grid, gabung: dict[tuple[int, int], object], r: int) -> 
     return None
 
 
-def _cari_judul(grid: _Grid) -> _Judul | None:
+def _cari_judul(grid: Grid) -> _Judul | None:
     gabung = _teks_gabung(grid)
 
     def teks(r: int, c: int) -> str:
@@ -455,8 +278,8 @@ def _ke_decimal(v: float) -> Decimal:
     return d
 
 
-def _sel(grid: _Grid, r: int, c: int, kunci: str, temuan: list[Temuan], baris: BarisE81) -> Sel:
-    alamat = _alamat(grid.nama, r, c)
+def _sel(grid: Grid, r: int, c: int, kunci: str, temuan: list[Temuan], baris: BarisE81) -> Sel:
+    alamat = alamat_sel(grid.nama, r, c)
     v = grid.isi(r, c)
     persen = kunci.startswith(("13", "15"))
 
@@ -465,7 +288,7 @@ def _sel(grid: _Grid, r: int, c: int, kunci: str, temuan: list[Temuan], baris: B
             Temuan(
                 no=baris.no,
                 kode=baris.kode,
-                kolom=nama_kolom(kunci),
+                kolom=nomor_kolom(kunci),
                 sel=alamat,
                 jenis="bukan-angka",
                 tingkat=GALAT,
@@ -481,7 +304,7 @@ def _sel(grid: _Grid, r: int, c: int, kunci: str, temuan: list[Temuan], baris: B
             Temuan(
                 no=baris.no,
                 kode=baris.kode,
-                kolom=nama_kolom(kunci),
+                kolom=nomor_kolom(kunci),
                 sel=alamat,
                 jenis="formula-tanpa-nilai",
                 tingkat=GALAT,
@@ -522,7 +345,7 @@ def _sel(grid: _Grid, r: int, c: int, kunci: str, temuan: list[Temuan], baris: B
     return bukan_angka(teks, f"Sel kolom {nama_kolom(kunci)} berisi teks yang bukan angka: '{teks}'.")
 
 
-def _teks_sel(grid: _Grid, r: int, c: int | None) -> str:
+def _teks_sel(grid: Grid, r: int, c: int | None) -> str:
     if c is None:
         return ""
     v = grid.isi(r, c)
@@ -533,18 +356,25 @@ def _teks_sel(grid: _Grid, r: int, c: int | None) -> str:
     return re.sub(r"\s+", " ", str(v)).strip()
 
 
-def _baca_baris(grid: _Grid, judul: _Judul) -> LembarE81:
-    lembar = LembarE81(nama=grid.nama, triwulan=judul.triwulan, ada_target_tw=judul.ada_target_tw)
+def _baca_baris(grid: Grid, judul: _Judul) -> LembarE81:
+    lembar = LembarE81(
+        nama=grid.nama,
+        triwulan=judul.triwulan,
+        ada_target_tw=judul.ada_target_tw,
+        urutan=tuple(sorted(judul.kolom, key=judul.kolom.__getitem__)),
+    )
     idn = judul.identitas
     kolom_angka = min(judul.kolom.values())
     batas_label = min(idn.get("indikator", kolom_angka), kolom_angka)
     for r in range(judul.baris_data, grid.nbaris + 1):
         isi = [grid.isi(r, c) for c in range(1, grid.nkolom + 1)]
-        if all(_kosong(v) for v in isi):
+        if all(sel_kosong(v) for v in isi):
             continue
         # The label of a total row sits left of the indicator column; an indicator itself may well start
         # with "Jumlah" ("Jumlah dokumen ...").
-        label = " ".join(_norm(grid.isi(r, c)) for c in range(1, batas_label) if not _kosong(grid.isi(r, c)))
+        label = " ".join(
+            _norm(grid.isi(r, c)) for c in range(1, batas_label) if not sel_kosong(grid.isi(r, c))
+        )
         if label.startswith(_PENUTUP):
             break
         no_teks = _teks_sel(grid, r, idn.get("no"))
@@ -575,26 +405,48 @@ def _baca_baris(grid: _Grid, judul: _Judul) -> LembarE81:
             jenis=jenis,
             no=no,
             kode=kode,
-            sel_kode=_alamat(grid.nama, r, idn["kode"]) if "kode" in idn else None,
+            sel_kode=alamat_sel(grid.nama, r, idn["kode"]) if "kode" in idn else None,
             uraian=_teks_sel(grid, r, idn.get("uraian")),
             indikator=_teks_sel(grid, r, idn.get("indikator")),
             satuan=_teks_sel(grid, r, idn.get("satuan")),
         )
         for kunci, c in judul.kolom.items():
             if jenis is JenisBaris.PREDIKAT:
-                teks = _teks_sel(grid, r, c)
-                if teks:
-                    baris.sel[kunci] = Sel(_alamat(grid.nama, r, c), None, teks)
-                continue
-            if jenis is not JenisBaris.DATA and _kosong(grid.isi(r, c)):
+                baris.sel[kunci] = Sel(alamat_sel(grid.nama, r, c), None, _teks_sel(grid, r, c) or None)
                 continue
             baris.sel[kunci] = _sel(grid, r, c, kunci, lembar.temuan, baris)
         # A row with neither number, code, indicator nor value is a note, not a plan row.
         tanpa_identitas = not baris.indikator and not baris.kode and no is None
         if jenis is JenisBaris.DATA and tanpa_identitas and all(s.nilai is None for s in baris.sel.values()):
             continue
+        if jenis is JenisBaris.DATA and "metode" in idn:
+            _metode(grid, r, idn["metode"], baris, lembar.temuan)
         lembar.baris.append(baris)
     return lembar
+
+
+def _metode(grid: Grid, r: int, c: int, baris: BarisE81, temuan: list[Temuan]) -> None:
+    """The row's method from the template's "Metode" column; a code that cannot be read is a warning and the
+    checks then try every reading, as for a sheet that states none."""
+    teks = _teks_sel(grid, r, c)
+    if not teks:
+        return
+    try:
+        baris.sifat = baca_kode_metode(teks)
+    except MetodeError as e:
+        temuan.append(
+            Temuan(
+                no=baris.no,
+                kode=baris.kode,
+                kolom=None,
+                sel=alamat_sel(grid.nama, r, c),
+                jenis="metode-tidak-sah",
+                tingkat=PERINGATAN,
+                pesan=f"{e.pesan} Metode baris ini ditebak dari angkanya.",
+                tertulis=teks,
+                seharusnya=None,
+            )
+        )
 
 
 _NAMA_E81 = re.compile(r"e\s*[.\-_ ]?\s*81", re.IGNORECASE)
@@ -612,7 +464,7 @@ class KepalaLembar:
 _TAHUN = re.compile(r"\btahun\s+(?:anggaran\s+)?(\d{4})\b")
 
 
-def _kepala(grid: _Grid, judul: _Judul) -> KepalaLembar:
+def _kepala(grid: Grid, judul: _Judul) -> KepalaLembar:
     # Only the lines above the header: the header's own words name other years ("s/d Tahun 2026").
     teks = tuple(
         t for r in range(1, judul.mulai) for c in range(1, grid.nkolom + 1) if (t := _norm(grid.isi(r, c)))
@@ -637,7 +489,9 @@ def baca_e81_kepala(path: str | Path) -> tuple[LembarE81, KepalaLembar]:
     for grid in urutan:
         judul = _cari_judul(grid)
         if judul is not None:
-            return _baca_baris(grid, judul), _kepala(grid, judul)
+            lembar = _baca_baris(grid, judul)
+            terapkan_lembar_metode(lembar, grids)
+            return lembar, _kepala(grid, judul)
     nama = ", ".join(f"'{g.nama}'" for g in grids)
     raise BacaError(
         f"Tidak ada lembar Form E.81 di buku kerja ini (lembar: {nama}). Lembar E.81 harus punya judul kolom "

@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from capaian.aturan.angka import bulatkan
 from capaian.aturan.capaian import KRp
 from capaian.aturan.kinerja import k_dari_rumus
+from capaian.aturan.metode import JUDUL_KOLOM, kode_metode
 from capaian.aturan.rumus import Rumus, RumusError, urai
 from capaian.laporan.data import BarisRencana
 from capaian.laporan.e81 import bangun_e81
@@ -34,6 +35,7 @@ ROMAWI = ("I", "II", "III", "IV")
 _ISIAN = PatternFill("solid", fgColor="FFF2CC")
 _TERBUKA = Protection(locked=False)
 _TEBAL = Font(bold=True)
+_KECIL = Font(size=8, color="666666")
 _BUNGKUS = Alignment(wrap_text=True, vertical="top")
 _FORMAT_K = "#,##0.00####"
 _FORMAT_RP = "#,##0"
@@ -54,6 +56,7 @@ def kolom_templat(triwulan: int) -> dict[str, int]:
         kolom[f"{grup}K"], kolom[f"{grup}Rp"] = c, c + 1
         c += 2
     kolom["pj"] = c
+    kolom["metode"] = c + 1  # each row's method for `capaian periksa` (capaian.aturan.metode), locked
     return kolom
 
 
@@ -104,11 +107,12 @@ def _judul(ws: Worksheet, pd: PerangkatDaerah, tahun: int, triwulan: int, kolom:
         kolom["14K"]: f"Realisasi Kinerja dan Anggaran Renstra s/d Tahun {tahun}",
         kolom["15K"]: "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra (%)",
         kolom["pj"]: "PD Penanggung Jawab",
+        kolom["metode"]: JUDUL_KOLOM,
     }
     r0 = BARIS_JUDUL
     for c, teks in atas.items():
         ws.cell(r0, c, teks).alignment = _BUNGKUS
-    for c in (1, 2, 3, 4, 5, kolom["pj"]):
+    for c in (1, 2, 3, 4, 5, kolom["pj"], kolom["metode"]):
         ws.merge_cells(start_row=r0, start_column=c, end_row=r0 + 2, end_column=c)
     for grup in ("5", "6", "7", "12", "13", "14", "15"):
         c = kolom[f"{grup}K"]
@@ -147,6 +151,7 @@ def _judul(ws: Worksheet, pd: PerangkatDaerah, tahun: int, triwulan: int, kolom:
     for c in range(6, kolom["pj"]):
         ws.column_dimensions[get_column_letter(c)].width = 15
     ws.column_dimensions[get_column_letter(kolom["pj"])].width = 30
+    ws.column_dimensions[get_column_letter(kolom["metode"])].width = 24
     ws.freeze_panes = ws.cell(BARIS_DATA, 6)
 
 
@@ -216,6 +221,7 @@ def buat_templat(pd: PerangkatDaerah, tahun: int, triwulan: int, keluar: str | P
             _tulis(ws, r, kolom[f"{grup}K"], _turunan(persen.k), False, False)
             _tulis(ws, r, kolom[f"{grup}Rp"], _turunan(persen.rp), False, False)
         ws.cell(r, kolom["pj"], pd.nama)
+        ws.cell(r, kolom["metode"], kode_metode(rencana.sifat)).font = _KECIL
         r += 1
     rekap = laporan.rekap
     ws.cell(r, 1, "Jumlah Anggaran dan Realisasi dari Seluruh Program").font = _TEBAL

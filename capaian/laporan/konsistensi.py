@@ -15,8 +15,11 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from capaian.aturan.angka import bulatkan
+from capaian.aturan.angka import format_angka as _fk
+from capaian.aturan.angka import format_persen as _fp
 from capaian.aturan.kinerja import RumusMelingkar
-from capaian.aturan.periksa import GALAT, Temuan, _fk, _fp, _frp
+from capaian.aturan.periksa import GALAT, Temuan
+from capaian.aturan.periksa import format_rupiah_sel as _frp
 from capaian.aturan.rumus import RumusError
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import BarisE81, LaporanE81, bangun_e81, baris_program

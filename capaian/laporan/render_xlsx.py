@@ -28,6 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 from openpyxl.xml.functions import fromstring
 
+from capaian.aturan import metode
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81
 from capaian.laporan.kertas_kerja import LaporanKertasKerja, keterangan
@@ -366,6 +367,7 @@ def lembar_e81(
     akhir_kepala = awal_kepala + TINGGI_KEPALA - 1
     baris = akhir_kepala + 1
     jenis = jenis_kolom(tw)
+    awal_isi = baris
     for b in laporan.baris:
         tebal = b.rencana.tingkat in ("tujuan", "sasaran", "program")
         sel_sel = sel_baris(b, tw, data.perangkat_daerah)
@@ -373,6 +375,7 @@ def lembar_e81(
             _isi(ws, baris, kolom, sel, tebal)
         ws.row_dimensions[baris].height = _tinggi_baris(sel_sel, n)
         baris += 1
+    _lembar_metode(wb, ws.title, awal_isi, laporan)
     for isi in baris_penutup(laporan):
         _gabung(ws, baris, 1, baris, LEBAR_LABEL)
         for kolom, sel in enumerate(isi, start=1):
@@ -407,6 +410,29 @@ def lembar_e81(
     ws.freeze_panes = ws.cell(row=akhir_kepala + 1, column=4)
     _cetak(ws, (awal_kepala, akhir_kepala), kertas)
     return ws
+
+
+def _lembar_metode(wb: Workbook, nama_e81: str, awal_isi: int, laporan: LaporanE81) -> None:
+    """Each E.81 row's method on the workbook's "Metode" sheet (capaian.aturan.metode), so that `capaian
+    periksa` reads it instead of guessing; the form itself keeps its columns. One sheet for all agencies of a
+    combined workbook, kept last."""
+    if metode.NAMA_LEMBAR in wb.sheetnames:
+        ws = wb[metode.NAMA_LEMBAR]
+    else:
+        ws = wb.create_sheet(metode.NAMA_LEMBAR)
+        ws.cell(row=1, column=1, value=metode.JUDUL_LEMBAR).font = Font(name="Arial", size=9, italic=True)
+        for kolom, teks in enumerate(metode.KEPALA_LEMBAR, start=1):
+            ws.cell(row=3, column=kolom, value=teks).font = _TEBAL
+        for huruf, lebar in zip("ABCDEFG", (24, 7, 5, 19, 50, 46, 90), strict=True):
+            ws.column_dimensions[huruf].width = lebar
+    r = ws.max_row + 1
+    for i, b in enumerate(laporan.baris):
+        isi = metode.baris_lembar(
+            nama_e81, awal_isi + i, b.no, b.rencana.kode, b.rencana.indikator, b.masukan.sifat
+        )
+        for kolom, nilai in enumerate(isi, start=1):
+            ws.cell(row=r + i, column=kolom, value=nilai)
+    wb.move_sheet(ws, len(wb.sheetnames) - 1 - wb.index(ws))
 
 
 def buku_baru() -> Workbook:

@@ -156,8 +156,19 @@ def baris_referensi() -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def buat_referensi(path: Path, nama_lembar: str = "E.81") -> dict[str, int]:
-    """The reference report's Form E.81 as written, including its blanks. Returns row_id -> sheet row."""
+# The Jumlah row as the reference report states it.
+JUMLAH_REFERENSI = {"7Rp": 20057264366, "9Rp": 5499715177, "12Rp": 8290261639, "14Rp": 12353937540}
+# The reference's text lost a cell in the Jumlah row: its Rupiah totals of columns 9, 12 and 14 sit one cell
+# to the left, in the K cells (the text's tab positions 17, 19 and 23 instead of 18, 20 and 24).
+JUMLAH_SEPERTI_TEKS = {"7Rp": 20057264366, "9K": 5499715177, "12K": 8290261639, "14K": 12353937540}
+
+
+def buat_referensi(
+    path: Path, nama_lembar: str = "E.81", jumlah_seperti_teks: bool = False
+) -> dict[str, int]:
+    """The reference report's Form E.81 as written, including its blanks. Returns row_id -> sheet row.
+
+    With `jumlah_seperti_teks` the Jumlah row is written cell for cell as the reference's text has it."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = nama_lembar
@@ -179,7 +190,7 @@ def buat_referensi(path: Path, nama_lembar: str = "E.81") -> dict[str, int]:
     tulis_penutup(
         ws,
         r,
-        {"7Rp": 20057264366, "9Rp": 5499715177, "12Rp": 8290261639, "14Rp": 12353937540},
+        JUMLAH_SEPERTI_TEKS if jumlah_seperti_teks else JUMLAH_REFERENSI,
         {"13K": "65,08%", "13Rp": "41,33%", "15K": "75,27%", "15Rp": "5,32%"},
         {"13K": "Sedang", "13Rp": "Sangat Rendah", "15K": "Tinggi", "15Rp": "Sangat Rendah"},
     )

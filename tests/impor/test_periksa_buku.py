@@ -11,10 +11,11 @@ import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 
+from capaian.aturan.metode import JUDUL_KOLOM, kode_metode
 from capaian.aturan.periksa import Temuan, hitung_per_jenis, periksa
 from capaian.aturan.predikat import PERMENDAGRI_86_BAWAH
 from capaian.impor.baca import BATAS_BARIS, BacaError, baca_e81
-from tests.impor.buku import buat_benar, buat_referensi
+from tests.impor.buku import BARIS_DATA, RENCANA_BENAR, buat_benar, buat_referensi
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -76,7 +77,7 @@ def test_kolom15_rp_dibatasi_100(
     assert len(dibatasi) == 15
     for no in ("7", "8", "12"):
         t = dibatasi[sel("AA", posisi[no])]
-        assert t.tertulis == "100,00%" and t.kolom == "15 Rp"
+        assert t.tertulis == "100,00%" and t.kolom == "15"
     assert dibatasi[sel("AA", posisi["7"])].seharusnya == "9.530,64%"
 
 
@@ -130,6 +131,63 @@ def test_ringkasan_referensi(temuan_referensi: list[Temuan]) -> None:
     assert jenis["kode-format-lama"] == 2  # 3.30.05.2.01.05 and 3.31.02.2.01.03
     assert jenis["tw-melebihi-target"] >= 1
     assert "kode-tidak-sah" not in jenis and "salah-kolom" not in jenis
+    # The only galat of the report as written: row 35's quarterly Rp targets (TW II alone, and both quarters
+    # together) exceed the year's budget. Everything else is explainable and a warning.
+    galat = {(t.no, t.kolom, t.jenis) for t in temuan_referensi if t.tingkat == "galat"}
+    assert galat == {(35, "9", "tw-melebihi-target"), (35, "8", "tw-melebihi-target")}
+    assert all(t.kolom is not None and t.kolom.isdigit() for t in temuan_referensi)
+
+
+# The 19 parents whose column 6 (Renstra realisation up to 2023) is not the sum of their children's: the
+# transcription's real_prev_rp. Program 3.30.01 leaves it blank over children worth 8.221.933.110; kegiatan
+# 3.30.02.2.06 states 30.606.000 over a sub kegiatan that states none. Kegiatan 3.30.03.2.02 is the one
+# parent whose column 6 adds up.
+INDUK_KOLOM6 = {  # kode -> the sum of its children's real_prev_rp in the transcription ("-": all blank)
+    "3.30.01": "8.221.933.110",
+    "3.30.01.2.01": "50.252.900",
+    "3.30.01.2.02": "13.272.423.426",
+    "3.30.01.2.03": "2.359.000",
+    "3.30.01.2.06": "138.907.994",
+    "3.30.01.2.08": "1.126.414.363",
+    "3.30.01.2.09": "1.311.695.675",
+    "3.30.02": "30.606.000",
+    "3.30.02.2.06": "-",
+    "3.30.03": "2.120.949.361",
+    "3.30.03.2.01": "4.484.744.361",
+    "3.30.04": "258.152.000",
+    "3.30.04.2.02": "2.539.207.367",
+    "3.30.05": "49.551.967",
+    "3.30.05.2.01": "1.176.310.494",
+    "3.30.06": "611.526.783",
+    "3.30.06.2.01": "620.449.451",
+    "3.31.02": "114.974.200",
+    "3.31.02.2.01": "4.271.314.862",
+}
+
+
+def test_induk_anak_kolom6_referensi(
+    temuan_referensi: list[Temuan], referensi: tuple[Path, dict[str, int]]
+) -> None:
+    lalu = [t for t in temuan_referensi if t.jenis == "induk-anak-lalu"]
+    assert {t.kode: t.seharusnya for t in lalu} == INDUK_KOLOM6
+    assert all(t.tingkat == "peringatan" and t.kolom == "6" and t.sel.startswith("'E.81'!I") for t in lalu)
+    t = next(t for t in lalu if t.kode == "3.30.01")
+    assert t.sel == sel("I", referensi[1]["6"]) and "kosong tidak sama dengan jumlah turunannya" in t.pesan
+    # Columns 5, 7, the quarterly targets and realisations and 12 of every parent equal its children's sum.
+    assert not [t for t in temuan_referensi if t.jenis in ("induk-anak-pagu", "induk-anak-realisasi")]
+
+
+def test_jumlah_tergeser_seperti_teks(tmp_path: Path, temuan_referensi: list[Temuan]) -> None:
+    path = tmp_path / "teks.xlsx"
+    posisi = buat_referensi(path, jumlah_seperti_teks=True)
+    temuan = periksa(baca_e81(path))
+    r = posisi["jumlah"]
+    [t] = [t for t in temuan if t.sel.endswith(f"{r}")]
+    assert (t.jenis, t.tingkat, t.sel, t.kolom) == ("baris-tergeser", "galat", sel("R", r), "9")
+    assert t.tertulis == "5.499.715.177; 8.290.261.639; 12.353.937.540"
+    assert t.seharusnya == f"S{r}, U{r}, Y{r}"
+    # One galat for the move, not a cascade: every other finding is the same as for the report put right.
+    assert {(x.jenis, x.sel) for x in temuan if x is not t} == {(x.jenis, x.sel) for x in temuan_referensi}
 
 
 # --- a consistent workbook ---------------------------------------------------------------------------------
@@ -143,6 +201,41 @@ def test_buku_benar_tanpa_galat(tmp_path: Path, teks_angka: bool) -> None:
     assert [t for t in temuan if t.tingkat == "galat"] == []
     # Only the non-default Renstra readings of the percentage indicators are named.
     assert {t.jenis for t in temuan} <= {"renstra-kolom14"}
+
+
+def _tulis_metode(path: Path, kode: list[str]) -> None:
+    """Give a workbook of buat_benar the entry template's "Metode" column (AC, right of the PD column)."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb["E.81"]
+    kolom = "AC"
+    ws[f"{kolom}5"] = JUDUL_KOLOM
+    for i, teks in enumerate(kode):
+        ws[f"{kolom}{BARIS_DATA + i}"] = teks
+    wb.save(path)
+    return kolom
+
+
+def test_kolom_metode_dibaca(tmp_path: Path) -> None:
+    path = tmp_path / "metode.xlsx"
+    buat_benar(path)
+    _tulis_metode(path, [kode_metode(baris[5]) for baris in RENCANA_BENAR])
+    lembar = baca_e81(path)
+    data = [b for b in lembar.baris if b.jenis == "data"]
+    assert [b.sifat for b in data] == [baris[5] for baris in RENCANA_BENAR]
+    # With the methods stated, the Renstra readings of the percentage indicators need no warning.
+    assert periksa(lembar) == []
+    # A code that cannot be read is a warning at its cell; that row's method is then guessed.
+    _tulis_metode(path, ["positif; agregasi:median; akumulasi:kumulatif"])
+    lembar = baca_e81(path)
+    [t] = [t for t in periksa(lembar) if t.jenis == "metode-tidak-sah"]
+    assert (t.tingkat, t.kolom, t.tertulis) == (
+        "peringatan",
+        None,
+        "positif; agregasi:median; akumulasi:kumulatif",
+    )
+    assert t.sel.endswith(f"{BARIS_DATA}") and "'median' tidak dikenal" in t.pesan
+    assert t.sel == f"'E.81'!AC{BARIS_DATA}"
+    assert [b.sifat is None for b in lembar.baris[:2]] == [True, False]
 
 
 def test_lembar_dicari_dari_judul(tmp_path: Path) -> None:
@@ -299,6 +392,7 @@ def test_perintah_json(referensi: tuple[Path, dict[str, int]]) -> None:
     kunci = ["no", "kode", "kolom", "sel", "jenis", "tingkat", "pesan", "tertulis", "seharusnya"]
     for t in data["temuan"]:
         assert list(t) == kunci
+        assert t["kolom"] in {"2", *(str(n) for n in range(5, 16))}, t
         assert t["tingkat"] in ("galat", "peringatan")
         assert isinstance(t["sel"], str) and isinstance(t["jenis"], str) and isinstance(t["pesan"], str)
         assert t["no"] is None or isinstance(t["no"], int)

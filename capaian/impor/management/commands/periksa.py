@@ -49,21 +49,21 @@ class Command(BaseCommand):
 
     def _tabel(self, nama: str, temuan: list[Temuan]) -> None:
         if not temuan:
-            self.stdout.write(f"Lembar '{nama}': tidak ada temuan.")
+            self.stdout.write(f"Lembar '{nama}': tidak ada temuan (0 galat, 0 peringatan).")
             return
         galat = sum(1 for t in temuan if t.tingkat == "galat")
         self.stdout.write(
             f"Lembar '{nama}': {len(temuan)} temuan ({galat} galat, {len(temuan) - galat} peringatan)."
         )
         self.stdout.write("")
-        kepala = f"{'No':>4}  {'Kode':<18} {'Sel':<16} {'Kolom':<22} {'Tingkat':<10} {'Jenis':<22}"
+        kepala = f"{'No':>4}  {'Kode':<18} {'Sel':<16} {'Kolom':<5} {'Tingkat':<10} {'Jenis':<22}"
         self.stdout.write(kepala)
         self.stdout.write("-" * len(kepala))
         for t in temuan:
             sel = t.sel.split("!", 1)[-1]
             self.stdout.write(
                 f"{t.no if t.no is not None else '-':>4}  {_potong(t.kode, 18):<18} {_potong(sel, 16):<16} "
-                f"{_potong(t.kolom, 22):<22} {t.tingkat:<10} {t.jenis:<22}"
+                f"{_potong(t.kolom, 5):<5} {t.tingkat:<10} {t.jenis:<22}"
             )
             self.stdout.write(f"      {t.pesan}")
             if t.tertulis is not None or t.seharusnya is not None:

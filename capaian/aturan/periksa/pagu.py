@@ -1,0 +1,82 @@
+"""Budgets and quarterly targets: realisation above the budget, a quarter's target above the year's."""
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from capaian.aturan.angka import format_angka
+from capaian.aturan.capaian import Agregasi
+from capaian.aturan.periksa.dasar import (
+    GALAT,
+    KOLOM_TW,
+    NAMA_TW,
+    NOL,
+    PERINGATAN,
+    BarisE81,
+    Tingkatan,
+    format_rupiah_sel,
+)
+from capaian.aturan.periksa.konteks import Konteks
+
+
+def periksa_pagu(k: Konteks, b: BarisE81) -> None:
+    for kunci_r, kunci_t, tingkat, uraian in (
+        ("12Rp", "7Rp", GALAT, "pagu anggaran Renja tahun ini (kolom 7)"),
+        ("14Rp", "5Rp", PERINGATAN, "pagu Renstra akhir periode (kolom 5)"),
+    ):
+        r, t = b.nilai(kunci_r), b.nilai(kunci_t)
+        if r is not None and t is not None and r > t:
+            k.catat(
+                b,
+                kunci_r,
+                "rp-melebihi-pagu",
+                tingkat,
+                f"Realisasi anggaran {format_rupiah_sel(r)} melebihi {uraian} {format_rupiah_sel(t)}.",
+                f"paling banyak {format_rupiah_sel(t)}",
+            )
+
+
+def _tingkat_target_k(b: BarisE81) -> Tingkatan | None:
+    """A quarter's K target above the year's contradicts the year only for an indicator whose quarters add
+    up; for a position or an average it may be right mid-year. The checker warns (the app's own checks,
+    which know the method, decide the galat); with a stated method other than jumlah it says nothing."""
+    if b.sifat is not None and b.sifat.agregasi is not Agregasi.JUMLAH:
+        return None
+    return PERINGATAN
+
+
+def periksa_target_tw(k: Konteks, b: BarisE81) -> None:
+    if not k.lembar.ada_target_tw:
+        return
+    kolom = KOLOM_TW[: k.lembar.triwulan]
+    bentuk: tuple[tuple[str, Callable[[Decimal | None], str], Tingkatan | None], ...] = (
+        ("K", format_angka, _tingkat_target_k(b)),
+        ("Rp", format_rupiah_sel, GALAT),
+    )
+    for kr, fmt, tingkat in bentuk:
+        tahunan = b.nilai(f"7{kr}")
+        if tahunan is None or tingkat is None:
+            continue
+        for kol in kolom:
+            t = b.nilai(f"T{kol}{kr}")
+            if t is not None and t > tahunan:
+                k.catat(
+                    b,
+                    f"T{kol}{kr}",
+                    "tw-melebihi-target",
+                    tingkat,
+                    f"Target {NAMA_TW[KOLOM_TW.index(kol)]} {kr} {fmt(t)} melebihi target tahunan "
+                    f"(kolom 7 {kr}) {fmt(tahunan)}.",
+                    f"paling banyak {fmt(tahunan)}",
+                )
+    pagu = b.nilai("7Rp")
+    ada = [n for kol in kolom if (n := b.nilai(f"T{kol}Rp")) is not None]
+    if pagu is not None and len(ada) > 1 and sum(ada, NOL) > pagu:
+        k.catat(
+            b,
+            f"T{KOLOM_TW[0]}Rp",
+            "tw-melebihi-target",
+            GALAT,
+            f"Jumlah target anggaran triwulan {format_rupiah_sel(sum(ada, NOL))} melebihi pagu tahunan "
+            f"{format_rupiah_sel(pagu)}.",
+            f"paling banyak {format_rupiah_sel(pagu)}",
+        )
