@@ -200,9 +200,8 @@ def buat_templat(pd: PerangkatDaerah, tahun: int, triwulan: int, keluar: str | P
             _tulis(ws, r, kolom[f"T{n}K"], _angka(rencana.target_tw[i].k), False, True)
             _tulis(ws, r, kolom[f"T{n}Rp"], rencana.target_tw[i].rp, True, True)
             dihitung = k_dari_rumus(rumus, dict(rencana.variabel_tw[i]))
-            k = b.masukan.realisasi_tw[i].k
-            if dihitung and k is not None:
-                k = k.quantize(Decimal("0.000001")).normalize()
+            # An input cell holds the value as entered (documents print it rounded), a formula cell its result.
+            k = b.masukan.realisasi_tw[i].k if dihitung else rencana.realisasi_tw[i].k
             _tulis(ws, r, kolom[f"{n}K"], _angka(k), False, terbuka and not dihitung)
             _tulis(ws, r, kolom[f"{n}Rp"], b.masukan.realisasi_tw[i].rp, True, terbuka)
         h = b.hasil
