@@ -1,10 +1,14 @@
-"""Reads one agency's plan and realisations for a year from the database into plain report data."""
+"""Reads one agency's plan and realisations for a year from the database into plain report data.
+
+Parents' Rupiah is derived here, once, for every consumer (documents, JSON, checks, entry screen, template):
+a program's and kegiatan's stored Rp targets and realisations are ignored whenever it has children
+(`capaian.laporan.data.dengan_induk_turunan`)."""
 
 from collections import defaultdict
 from decimal import Decimal
 
 from capaian.aturan.capaian import Agregasi, Akumulasi, KRp, Polaritas, RumusNegatif, Sifat
-from capaian.laporan.data import BarisRencana, DataLaporan, Penandatangan
+from capaian.laporan.data import BarisRencana, DataLaporan, Penandatangan, dengan_induk_turunan
 from capaian.monev.models import CatatanTriwulan, Realisasi
 from capaian.organisasi.models import PerangkatDaerah
 from capaian.perencanaan.models import Indikator, TargetTahunan, TargetTriwulan
@@ -84,7 +88,7 @@ def muat_data(pd: PerangkatDaerah, tahun: int, triwulan: int) -> DataLaporan:
         perangkat_daerah=pd.nama,
         tahun=tahun,
         triwulan=triwulan,
-        baris=tuple(baris),
+        baris=dengan_induk_turunan(baris),
         set_predikat=pd.pemda.band_predikat(),
         faktor_pendorong=catatan.faktor_pendorong if catatan else "",
         faktor_penghambat=catatan.faktor_penghambat if catatan else "",

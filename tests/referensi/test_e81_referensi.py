@@ -189,3 +189,54 @@ def test_narrative_score_of_price_stabilisation_is_the_lower_is_better_one(lapor
     assert baris.hasil.capaian.k == Decimal("1.20")
     assert bulatkan(baris.hasil.capaian.k, 0) == 1
     assert baris.rencana.sifat.uraian_capaian() == "(2T − R) / T × 100, minimal 0"
+
+
+def test_parents_rupiah_derived_from_children_is_the_reports_own(laporan: LaporanE81) -> None:
+    # The demo does not load a parent's Rupiah (but column 6): the engine sums its children's. In the report
+    # every parent's col 5, 7, quarterly and col 12 Rp already is that sum, so each derived cell must equal
+    # the transcription; column 6 stays as the report typed it (19 of the 20 parents differ from their sum).
+    kolom = {
+        "renstra_rp": lambda b: b.masukan.renstra.rp,
+        "target_rp": lambda b: b.masukan.target.rp,
+        "real_prev_rp": lambda b: b.masukan.realisasi_lalu.rp,
+        "tw1_target_rp": lambda b: b.masukan.target_tw[0].rp,
+        "tw2_target_rp": lambda b: b.masukan.target_tw[1].rp,
+        "tw1_real_rp": lambda b: b.masukan.realisasi_tw[0].rp,
+        "tw2_real_rp": lambda b: b.masukan.realisasi_tw[1].rp,
+        "real_rp": lambda b: b.hasil.realisasi.rp,
+    }
+    induk = [
+        (b, row) for b, row in zip(laporan.baris, _laporan_tertulis(), strict=True) if b.rencana.rp_turunan
+    ]
+    induk_tertulis = (6, 7, 11, 14, 16, 21, 25, 30, 31, 33, 34, 37, 40, 41, 44, 45, 48, 49, 52, 53)
+    assert [int(row["row_id"]) for _, row in induk] == list(induk_tertulis)
+    salah = [
+        f"row {row['row_id']} {nama}: engine {ambil(b)!r}, report {row[nama]!r}"
+        for b, row in induk
+        for nama, ambil in kolom.items()
+        if ambil(b) != (int(row[nama]) if row[nama] else None)
+    ]
+    assert not salah, "\n".join(salah)
+
+
+def test_the_demo_stores_no_derived_rupiah_of_a_parent(demo: None) -> None:
+    # The demo loads the children's Rupiah and every row's column 6; a parent's other Rupiah is the engine's.
+    from django.db.models import Q
+
+    from capaian.monev.models import Realisasi
+    from capaian.perencanaan.models import Indikator, TargetTahunan, TargetTriwulan
+
+    pd = PerangkatDaerah.objects.get(slug="disperindag")
+    data = muat_data(pd, 2024, 2)
+    kode = {b.kode for b in data.baris if b.rp_turunan}
+    assert len(kode) == 20
+    induk = Indikator.objects.filter(perangkat_daerah=pd).filter(
+        Q(program__kode__in=kode) | Q(kegiatan__kode__in=kode)
+    )
+    assert induk.count() == 20
+    assert not induk.exclude(target_renstra_rp=None).exists()
+    tahunan = TargetTahunan.objects.filter(indikator__in=induk)
+    assert not tahunan.exclude(target_rp=None).exists()
+    assert tahunan.exclude(realisasi_lalu_rp=None).count() == 19  # row 6's col 6 Rp is blank in the report
+    assert not TargetTriwulan.objects.filter(indikator__in=induk).exclude(rp=None).exists()
+    assert not Realisasi.objects.filter(indikator__in=induk).exclude(rp=None).exists()
