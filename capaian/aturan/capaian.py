@@ -1,8 +1,15 @@
 """Form E.81 columns 12 to 15 for one indicator row, per Permendagri 86/2017 and the reference report.
 
 Three things are kept apart everywhere: a value, "not entered" (None) and zero. A blank never becomes 0 %, and
-a percentage over a blank or zero base is no value (None, printed "-"). Values are kept at full precision;
-rounding happens once, when a number is shown or judged (see `angka.bulatkan`).
+a percentage over a blank or zero base is no value (None, printed "-").
+
+Round as printed: every K and percentage that Form E.81 prints is rounded half-up to the 2 decimals it is
+printed with (`tercetak`) before anything is computed from it, so that each printed result is its formula
+applied to the printed inputs (12,40 / 13,77 x 100 = 90,05), as a verifier with a calculator checks it.
+`hitung_baris` does this for one row: its inputs (K of columns 5, 6, 7 and of the quarters), column 12 K,
+column 13, column 14 K and column 15 are each rounded where they are made. The primitives below it
+(`agregasikan_k`, `akumulasikan_k`, `persen_capaian`, `persen_rp`) are plain arithmetic at full precision:
+the sheet checker (`periksa`) uses them to find which reading explains a hand-made sheet.
 """
 
 from collections.abc import Sequence
@@ -10,10 +17,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from capaian.aturan.angka import bulatkan
 from capaian.aturan.predikat import BAWAAN, SetPredikat
 
 SERATUS = Decimal(100)
 NOL = Decimal(0)
+# Form E.81 prints K and percentages with 2 decimals; Rupiah is whole and needs no rounding.
+TEMPAT_CETAK = 2
+
+
+def tercetak(nilai: Decimal | None) -> Decimal | None:
+    """A K or a percentage as the documents print it, half-up to 2 decimals; the value every later step
+    computes from. None (no value) stays None."""
+    return None if nilai is None else bulatkan(nilai, TEMPAT_CETAK)
 
 
 class Polaritas(StrEnum):
@@ -98,8 +114,34 @@ class MasukanBaris:
     realisasi_tw: tuple[KRp, KRp, KRp, KRp] = (KRp(), KRp(), KRp(), KRp())  # cols 8-11
 
 
+def _krp_tercetak(nilai: KRp) -> KRp:
+    return nilai if nilai.k is None else KRp(k=tercetak(nilai.k), rp=nilai.rp)
+
+
+def masukan_tercetak(masukan: MasukanBaris) -> MasukanBaris:
+    """The row's inputs as printed: every K rounded to 2 decimals (a K typed as 0,125 prints, and so counts,
+    as 0,13); Rupiah unchanged. Idempotent."""
+    tw = masukan.target_tw
+    rtw = masukan.realisasi_tw
+    return MasukanBaris(
+        sifat=masukan.sifat,
+        renstra=_krp_tercetak(masukan.renstra),
+        realisasi_lalu=_krp_tercetak(masukan.realisasi_lalu),
+        target=_krp_tercetak(masukan.target),
+        target_tw=(_krp_tercetak(tw[0]), _krp_tercetak(tw[1]), _krp_tercetak(tw[2]), _krp_tercetak(tw[3])),
+        realisasi_tw=(
+            _krp_tercetak(rtw[0]),
+            _krp_tercetak(rtw[1]),
+            _krp_tercetak(rtw[2]),
+            _krp_tercetak(rtw[3]),
+        ),
+    )
+
+
 @dataclass(frozen=True)
 class HasilBaris:
+    """Columns 12 to 15, each K and percentage already rounded as printed."""
+
     realisasi: KRp  # col 12
     capaian: Persen  # col 13
     realisasi_renstra: KRp  # col 14
@@ -109,7 +151,7 @@ class HasilBaris:
 
 
 def agregasikan_k(nilai: Sequence[Decimal | None], cara: Agregasi) -> Decimal | None:
-    """The year's K from the quarters entered so far; None when none was entered."""
+    """The year's K from the quarters entered so far, unrounded; None when none was entered."""
     ada = [n for n in nilai if n is not None]
     if not ada:
         return None
@@ -133,7 +175,7 @@ def jumlahkan_rp(nilai: Sequence[int | None]) -> int | None:
 
 
 def akumulasikan_k(lalu: Decimal | None, tahun_ini: Decimal | None, cara: Akumulasi) -> Decimal | None:
-    """Column 14 for K. Unknown this year means unknown up to this year: no value."""
+    """Column 14 for K, unrounded. Unknown this year means unknown up to this year: no value."""
     if tahun_ini is None:
         return None
     match cara:
@@ -152,7 +194,7 @@ def akumulasikan_rp(lalu: int | None, tahun_ini: int | None) -> int | None:
 
 
 def persen_capaian(realisasi: Decimal | None, target: Decimal | None, sifat: Sifat) -> Decimal | None:
-    """Tingkat capaian in percent at full precision, by the indicator's polarity."""
+    """Tingkat capaian in percent at full precision (unrounded), by the indicator's polarity."""
     if realisasi is None or target is None or target == 0:
         return None
     if sifat.polaritas is Polaritas.POSITIF:
@@ -163,33 +205,36 @@ def persen_capaian(realisasi: Decimal | None, target: Decimal | None, sifat: Sif
 
 
 def persen_rp(realisasi: int | None, anggaran: int | None) -> Decimal | None:
-    """Budget realisation in percent. Never capped: the report caps some rows at 100 %, the rules do not."""
+    """Budget realisation in percent, unrounded. Never capped: the report caps some rows at 100 %, the rules
+    do not."""
     if realisasi is None or anggaran is None or anggaran == 0:
         return None
     return Decimal(realisasi) / Decimal(anggaran) * SERATUS
 
 
 def hitung_baris(masukan: MasukanBaris, triwulan: int, set_predikat: SetPredikat = BAWAAN) -> HasilBaris:
-    """Columns 12 to 15 of one row as of the end of quarter `triwulan` (1 to 4)."""
+    """Columns 12 to 15 of one row as of the end of quarter `triwulan` (1 to 4), rounded as printed: each
+    value is computed from the printed (rounded) values before it."""
     if triwulan not in (1, 2, 3, 4):
         raise ValueError(f"Triwulan harus 1 sampai 4, bukan {triwulan}.")
-    sampai = masukan.realisasi_tw[:triwulan]
-    sifat = masukan.sifat
+    m = masukan_tercetak(masukan)
+    sampai = m.realisasi_tw[:triwulan]
+    sifat = m.sifat
     realisasi = KRp(
-        k=agregasikan_k([tw.k for tw in sampai], sifat.agregasi),
+        k=tercetak(agregasikan_k([tw.k for tw in sampai], sifat.agregasi)),
         rp=jumlahkan_rp([tw.rp for tw in sampai]),
     )
     capaian = Persen(
-        k=persen_capaian(realisasi.k, masukan.target.k, sifat),
-        rp=persen_rp(realisasi.rp, masukan.target.rp),
+        k=tercetak(persen_capaian(realisasi.k, m.target.k, sifat)),
+        rp=tercetak(persen_rp(realisasi.rp, m.target.rp)),
     )
     renstra = KRp(
-        k=akumulasikan_k(masukan.realisasi_lalu.k, realisasi.k, sifat.akumulasi),
-        rp=akumulasikan_rp(masukan.realisasi_lalu.rp, realisasi.rp),
+        k=tercetak(akumulasikan_k(m.realisasi_lalu.k, realisasi.k, sifat.akumulasi)),
+        rp=akumulasikan_rp(m.realisasi_lalu.rp, realisasi.rp),
     )
     capaian_renstra = Persen(
-        k=persen_capaian(renstra.k, masukan.renstra.k, sifat),
-        rp=persen_rp(renstra.rp, masukan.renstra.rp),
+        k=tercetak(persen_capaian(renstra.k, m.renstra.k, sifat)),
+        rp=tercetak(persen_rp(renstra.rp, m.renstra.rp)),
     )
     return HasilBaris(
         realisasi=realisasi,

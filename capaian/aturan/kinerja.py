@@ -4,12 +4,18 @@ Kertas Kerja formula, whose variables are entered and whose references name othe
 A formula indicator takes its K from the formula when the quarter has any of its variables entered, or when
 the formula uses no variables at all (it only combines other indicators); otherwise the K entered directly
 counts (a quarter typed before the formula existed keeps its value).
+
+A quarter's K is a printed value (Form E.81 columns 8-11, the Kertas Kerja's result), so it is rounded half-up
+to 2 decimals here, formula or entered, before another indicator's formula or column 12 uses it: row 37's
+90 / 726 x 100 = 12,3967 is 12,40 from here on. The formula itself is evaluated at full precision on the
+variables as entered (the Kertas Kerja prints them exactly).
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from capaian.aturan.capaian import tercetak
 from capaian.aturan.rumus import Rumus
 
 
@@ -36,7 +42,7 @@ def k_dari_rumus(rumus: Rumus | None, variabel: Mapping[str, Decimal | None]) ->
 def nilai_k_triwulan(
     rumus: Mapping[str, Rumus | None], data: Mapping[str, DataTriwulan]
 ) -> dict[str, Decimal | None]:
-    """K of each indicator (by key) for one quarter, resolving references in dependency order."""
+    """K of each indicator (by key) for one quarter, as printed, resolving references in dependency order."""
     hasil: dict[str, Decimal | None] = {}
     sedang: list[str] = []
 
@@ -55,8 +61,8 @@ def nilai_k_triwulan(
         else:
             keluaran = d.langsung
         sedang.pop()
-        hasil[kunci] = keluaran
-        return keluaran
+        hasil[kunci] = tercetak(keluaran)
+        return hasil[kunci]
 
     for kunci in rumus:
         nilai(kunci)

@@ -15,6 +15,8 @@ galat
                            (not summed: quarterly K targets are written per quarter or cumulatively), a
                            quarterly Rp target above the budget, or the sum of quarterly Rp targets above it
     induk-anak-pagu        a program's or kegiatan's budget (col 7 Rp, col 5 Rp) not the sum of its children's
+                           (rows read from the database have them derived, capaian.aturan.induk; this guards
+                           rows given any other way)
     rumus-tidak-sah        a formula that does not parse, or uses a variable it does not declare
     rumus-referensi        a formula that refers to an indicator that does not exist
     rumus-melingkar        formulas that refer to each other in a circle
@@ -24,6 +26,8 @@ peringatan
     realisasi-kosong       a quarter up to this one has a target but no realisation (K or Rp)
     capaian-tinggi         capaian K (col 13) above 300 %: possibly a typing error
     polaritas-terbalik     the indicator text reads lower-is-better, but it is set up as higher-is-better
+    induk-anak-lalu        a parent's col 6 Rp (Renstra realisation up to last year: an input, even for a
+                           parent) not the sum of its children's: right when the nomenclature changed
 """
 
 import hashlib
@@ -42,9 +46,10 @@ from capaian.aturan.capaian import (
     Sifat,
     hitung_baris,
 )
+from capaian.aturan.induk import anak_per_induk
 from capaian.aturan.kinerja import DataTriwulan, RumusMelingkar, nilai_k_triwulan
-from capaian.aturan.kodering import Kode, Tingkat, coba_urai_kode
-from capaian.aturan.penomoran import TINGKAT_RENJA, nomori
+from capaian.aturan.kodering import coba_urai_kode
+from capaian.aturan.penomoran import nomori
 from capaian.aturan.periksa import (
     GALAT,
     NAMA_TW,
@@ -160,6 +165,8 @@ class _Pemeriksa:
         self.temuan: list[Temuan] = []
         self.rumus: dict[str, Rumus | None] = {}
         self.rumus_rusak: set[str] = set()
+        # Parents' rows -> their children's (capaian.aturan.induk): their Rp is derived, not entered.
+        self.anak = anak_per_induk(baris)
 
     def catat(
         self,
@@ -356,7 +363,8 @@ class _Pemeriksa:
             kosong = []
             if target.k is not None and k is None:
                 kosong.append("K")
-            if target.rp is not None and b.realisasi_tw[i].rp is None:
+            # A parent's Rp is its children's sum: the children that lack it are the ones reported.
+            if target.rp is not None and b.realisasi_tw[i].rp is None and t.indeks not in self.anak:
                 kosong.append("Rp")
             for kr in kosong:
                 self.catat(
@@ -415,37 +423,58 @@ class _Pemeriksa:
 
     # --- across rows ---------------------------------------------------------------------------------
 
+    def periksa_lalu(self, induk: _Tempat, anak: list[_Tempat], tingkat: str, daftar: str) -> None:
+        """Column 6 Rp of a parent against its children's sum; blank against a value is a difference too."""
+        nilai_induk = induk.baris.realisasi_lalu.rp
+        nilai_anak = [t.baris.realisasi_lalu.rp for t in anak]
+        jumlah = (
+            sum(n for n in nilai_anak if n is not None) if any(n is not None for n in nilai_anak) else None
+        )
+        if nilai_induk == jumlah:
+            return
+
+        def teks(n: int | None) -> str:
+            return "kosong" if n is None else _frp(Decimal(n))
+
+        self.catat(
+            induk,
+            "6Rp",
+            "induk-anak-lalu",
+            PERINGATAN,
+            f"Realisasi Renstra s.d. tahun lalu (kolom 6) {tingkat} {teks(nilai_induk)} tidak sama dengan "
+            f"jumlah turunannya ({daftar}) {teks(jumlah)}. Wajar bila nomenklatur atau kode tahun lalu "
+            "berbeda; bila tidak, periksa angkanya.",
+            teks(nilai_induk),
+            teks(jumlah),
+        )
+
     def periksa_induk_anak(self) -> None:
-        berkode: list[tuple[_Tempat, Kode]] = []
-        for t in self.tempat:
-            kode = coba_urai_kode(t.baris.kode)
-            if kode is not None and not t.baris.lanjutan and t.baris.tingkat in TINGKAT_RENJA:
-                berkode.append((t, kode))
-        for induk, kode_induk in berkode:
-            if kode_induk.tingkat not in (Tingkat.PROGRAM, Tingkat.KEGIATAN):
-                continue
-            anak = [(t, k) for t, k in berkode if k.induk() == kode_induk]
-            if not anak:
-                continue
+        for i, indeks_anak in sorted(self.anak.items()):
+            induk = self.tempat[i]
+            anak = [self.tempat[j] for j in indeks_anak]
+            kode_induk = coba_urai_kode(induk.baris.kode)
+            assert kode_induk is not None  # anak_per_induk only pairs rows with readable codes
+            daftar = ", ".join(t.baris.kode or "?" for t in anak)
+            self.periksa_lalu(induk, anak, kode_induk.tingkat.value, daftar)
             for kolom in ("7Rp", "5Rp"):
                 nilai_induk = _pagu(induk.baris, kolom)
-                nilai_anak = [_pagu(t.baris, kolom) for t, _ in anak]
+                nilai_anak = [_pagu(t.baris, kolom) for t in anak]
                 if nilai_induk is None or all(n is None for n in nilai_anak):
                     continue
                 jumlah = sum(n for n in nilai_anak if n is not None)
-                if nilai_induk != jumlah:
-                    daftar = ", ".join(t.baris.kode or "?" for t, _ in anak)
-                    uraian = "pagu Renstra (kolom 5)" if kolom == "5Rp" else "pagu tahun ini (kolom 7)"
-                    self.catat(
-                        induk,
-                        kolom,
-                        "induk-anak-pagu",
-                        GALAT,
-                        f"{uraian.capitalize()} {kode_induk.tingkat.value} {_frp(Decimal(nilai_induk))} "
-                        f"tidak sama dengan jumlah {uraian} turunannya ({daftar}) {_frp(Decimal(jumlah))}.",
-                        _frp(Decimal(nilai_induk)),
-                        _frp(Decimal(jumlah)),
-                    )
+                if nilai_induk == jumlah:
+                    continue
+                uraian = "pagu Renstra (kolom 5)" if kolom == "5Rp" else "pagu tahun ini (kolom 7)"
+                self.catat(
+                    induk,
+                    kolom,
+                    "induk-anak-pagu",
+                    GALAT,
+                    f"{uraian.capitalize()} {kode_induk.tingkat.value} {_frp(Decimal(nilai_induk))} "
+                    f"tidak sama dengan jumlah {uraian} turunannya ({daftar}) {_frp(Decimal(jumlah))}.",
+                    _frp(Decimal(nilai_induk)),
+                    _frp(Decimal(jumlah)),
+                )
 
     def jalankan(self) -> list[Temuan]:
         self.periksa_rumus()

@@ -3,6 +3,9 @@
 The reference report averages K as the plain mean of the programs' percentages and Rp as the total
 realisation over the total budget (41,33 % = 8.290.261.639 / 20.057.264.366). That is the default; the method
 used is recorded with the result so that a document can say how its totals were made.
+
+Round as printed (see `capaian`): the means are taken over the programs' printed (rounded) percentages and
+are themselves rounded to the 2 decimals they are printed with.
 """
 
 from collections.abc import Sequence
@@ -10,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from capaian.aturan.capaian import HasilBaris, MasukanBaris, Persen, jumlahkan_rp, persen_rp
+from capaian.aturan.capaian import HasilBaris, MasukanBaris, Persen, jumlahkan_rp, persen_rp, tercetak
 from capaian.aturan.predikat import BAWAAN, SetPredikat
 
 
@@ -52,12 +55,13 @@ class Rekap:
 
 
 def _rata(nilai: Sequence[Decimal | None]) -> Decimal | None:
-    ada = [n for n in nilai if n is not None]
-    return sum(ada, Decimal(0)) / len(ada) if ada else None
+    """The mean of the printed percentages that have a value, as printed."""
+    ada = [n for n in (tercetak(x) for x in nilai) if n is not None]
+    return tercetak(sum(ada, Decimal(0)) / len(ada)) if ada else None
 
 
 def _rasio(realisasi: Sequence[int | None], target: Sequence[int | None]) -> Decimal | None:
-    return persen_rp(jumlahkan_rp(realisasi), jumlahkan_rp(target))
+    return tercetak(persen_rp(jumlahkan_rp(realisasi), jumlahkan_rp(target)))
 
 
 def rekap_program(

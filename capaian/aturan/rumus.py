@@ -29,8 +29,8 @@ Grammar (whitespace between tokens is ignored)::
 * FUNGSI is SUM, AVG (alias RATA), MIN or MAX, case-insensitive, with at least one argument.
 
 Missing data is not zero: a variable or reference without a value (None, or absent from the mapping)
-makes the result None, and so does a division by zero. The result is not rounded; reports round once,
-elsewhere.
+makes the result None, and so does a division by zero. The result is not rounded here; `kinerja` rounds
+the quarter's K it becomes as printed (2 decimals) before anything else uses it.
 """
 
 from __future__ import annotations

@@ -1,6 +1,11 @@
 """Loads the demo: Dinas Perindustrian dan Perdagangan Kota Pasuruan 2024 from the reference report's
 transcription (inputs only: every derived number is left to the engine), a clearly synthetic second agency,
-and the demo users. Loading twice changes nothing."""
+and the demo users. Loading twice changes nothing.
+
+A program's or kegiatan's Rupiah (columns 5 and 7, the quarterly targets and realisations) is the sum of its
+children's, so it is not loaded: the engine derives it (capaian.aturan.induk), and
+tests/referensi/test_e81_referensi.py shows that the derived values are the report's own. Column 6 Rp is an
+input for every row and is loaded."""
 
 import csv
 import datetime
@@ -12,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from capaian.aturan.capaian import Agregasi, Akumulasi, Polaritas
+from capaian.aturan.induk import anak_per_induk
 from capaian.demo import referensi, sintetis
 from capaian.monev import services
 from capaian.organisasi.models import Pemda, Penandatangan, Peran, PerangkatDaerah, Profil, StatusJabatan
@@ -34,6 +40,19 @@ def _d(teks: str) -> Decimal | None:
 
 def _rp(teks: str) -> int | None:
     return int(teks) if teks.strip() else None
+
+
+@dataclass(frozen=True)
+class _Letak:
+    kode: str | None
+    tingkat: str
+    lanjutan: bool
+
+
+def baris_induk(baris: list[dict[str, str]]) -> set[str]:
+    """The row_ids of the transcription whose Rupiah the engine derives from their children."""
+    letak = [_Letak(b["kode"].strip() or None, b["level"], not b["kode"].strip()) for b in baris]
+    return {baris[i]["row_id"] for i in anak_per_induk(letak)}
 
 
 @dataclass
@@ -88,6 +107,7 @@ def _muat_disperindag(pemda: Pemda, csv_e81: Path) -> None:
     program: dict[str, Program] = {}
     kegiatan: dict[str, Kegiatan] = {}
     elemen_terakhir: dict[str, rencana.Elemen] = {}
+    rp_induk = baris_induk(baris)
     for urutan, b in enumerate(baris, start=1):
         tingkat = b["level"]
         kode = b["kode"].strip()
@@ -110,12 +130,17 @@ def _muat_disperindag(pemda: Pemda, csv_e81: Path) -> None:
             induk_kegiatan = kegiatan[".".join(kode.split(".")[:5])]
             elemen = rencana.buat_subkegiatan(None, induk_kegiatan, kode, b["name"])
         elemen_terakhir[tingkat] = elemen
-        _indikator(elemen, urutan, b)
+        _indikator(elemen, urutan, b, rp_turunan=b["row_id"] in rp_induk)
     _catatan(pd)
 
 
-def _indikator(elemen: rencana.Elemen, urutan: int, b: dict[str, str]) -> None:
+def _indikator(elemen: rencana.Elemen, urutan: int, b: dict[str, str], rp_turunan: bool) -> None:
     row = b["row_id"]
+
+    def rp(kolom: str) -> int | None:
+        # A parent's Rupiah is derived from its children; only column 6 is its own input.
+        return None if rp_turunan and kolom != "real_prev_rp" else _rp(b[kolom])
+
     rumus, variabel, nilai_tw2 = referensi.RUMUS.get(row, ("", [], {}))
     indikator = rencana.buat_indikator(
         None,
@@ -129,28 +154,30 @@ def _indikator(elemen: rencana.Elemen, urutan: int, b: dict[str, str]) -> None:
         rumus=rumus,
         variabel=[{"nama": nama, "label": label} for nama, label in variabel],
         target_renstra_k=_d(b["renstra_k"]),
-        target_renstra_rp=_rp(b["renstra_rp"]),
+        target_renstra_rp=rp("renstra_rp"),
     )
     rencana.simpan_target_tahunan(
         None,
         indikator,
         TAHUN,
         realisasi_lalu_k=_d(b["real_prev_k"]),
-        realisasi_lalu_rp=_rp(b["real_prev_rp"]),
+        realisasi_lalu_rp=rp("real_prev_rp"),
         target_k=_d(b["target_k"]),
-        target_rp=_rp(b["target_rp"]),
+        target_rp=rp("target_rp"),
     )
     for tw in (1, 2):
-        k_target, rp_target = _d(b[f"tw{tw}_target_k"]), _rp(b[f"tw{tw}_target_rp"])
+        k_target, rp_target = _d(b[f"tw{tw}_target_k"]), rp(f"tw{tw}_target_rp")
         if k_target is not None or rp_target is not None:
             rencana.simpan_target_triwulan(None, indikator, TAHUN, tw, k=k_target, rp=rp_target)
-        k, rp = _d(b[f"tw{tw}_real_k"]), _rp(b[f"tw{tw}_real_rp"])
+        k, rp_tw = _d(b[f"tw{tw}_real_k"]), rp(f"tw{tw}_real_rp")
         variabel_tw = nilai_tw2 if tw == 2 else {}
         if variabel_tw:
             # The Kertas Kerja's inputs are the quarter's data; K follows from the formula.
-            services.simpan_realisasi(None, indikator, TAHUN, tw, k=None, rp=rp, variabel=dict(variabel_tw))
-        elif k is not None or rp is not None:
-            services.simpan_realisasi(None, indikator, TAHUN, tw, k=k, rp=rp)
+            services.simpan_realisasi(
+                None, indikator, TAHUN, tw, k=None, rp=rp_tw, variabel=dict(variabel_tw)
+            )
+        elif k is not None or rp_tw is not None:
+            services.simpan_realisasi(None, indikator, TAHUN, tw, k=k, rp=rp_tw)
 
 
 def _catatan(pd: PerangkatDaerah) -> None:

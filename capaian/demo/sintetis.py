@@ -1,9 +1,14 @@
 """A second, clearly synthetic agency so that multi-agency behaviour (scope, consolidation) can be seen.
-Nothing here comes from a real report."""
+Nothing here comes from a real report.
 
+Every program and kegiatan here has children, so their Rupiah (but column 6) is derived by the engine and not
+loaded; the amounts in RENCANA for those rows are the sums of their children, kept for the reader."""
+
+from dataclasses import dataclass
 from decimal import Decimal
 
 from capaian.aturan.capaian import Agregasi, Akumulasi
+from capaian.aturan.induk import anak_per_induk
 from capaian.monev import services
 from capaian.organisasi.models import Pemda, Penandatangan, PerangkatDaerah
 from capaian.perencanaan import services as rencana
@@ -123,6 +128,13 @@ RENCANA: list[
 ]
 
 
+@dataclass(frozen=True)
+class _Letak:
+    kode: str
+    tingkat: str
+    lanjutan: bool = False
+
+
 def _d(teks: str) -> Decimal:
     return Decimal(teks.replace(",", "."))
 
@@ -141,6 +153,7 @@ def muat(pemda: Pemda) -> PerangkatDaerah:
     sasaran = rencana.buat_sasaran(None, tujuan, "Meningkatnya daya tarik wisata (CONTOH)")
     program: dict[str, Program] = {}
     kegiatan: dict[str, Kegiatan] = {}
+    induk = set(anak_per_induk([_Letak(r[1], r[0]) for r in RENCANA]))
     for urutan, (
         tingkat,
         kode,
@@ -155,6 +168,8 @@ def muat(pemda: Pemda) -> PerangkatDaerah:
         tw1,
         tw2,
     ) in enumerate(RENCANA, start=1):
+        # A parent's Rupiah (but column 6) is derived from its children, not loaded.
+        rp_sendiri: int | None = None if urutan - 1 in induk else target_rp
         elemen: Program | Kegiatan | SubKegiatan
         if tingkat == "program":
             elemen = program[kode] = rencana.buat_program(None, pd, kode, nama, sasaran)
@@ -171,7 +186,7 @@ def muat(pemda: Pemda) -> PerangkatDaerah:
             agregasi=agregasi,
             akumulasi=akumulasi,
             target_renstra_k=_d(renstra_k),
-            target_renstra_rp=target_rp * 5,
+            target_renstra_rp=None if rp_sendiri is None else rp_sendiri * 5,
         )
         rencana.simpan_target_tahunan(
             None,
@@ -180,13 +195,20 @@ def muat(pemda: Pemda) -> PerangkatDaerah:
             realisasi_lalu_k=_d(target_k) * 2,
             realisasi_lalu_rp=target_rp * 2,
             target_k=_d(target_k),
-            target_rp=target_rp,
+            target_rp=rp_sendiri,
         )
         for tw, (k, rp) in ((1, tw1), (2, tw2)):
             rencana.simpan_target_triwulan(
-                None, indikator, TAHUN, tw, k=_d(target_k) / 4 * tw, rp=target_rp // 4
+                None,
+                indikator,
+                TAHUN,
+                tw,
+                k=_d(target_k) / 4 * tw,
+                rp=None if rp_sendiri is None else rp_sendiri // 4,
             )
-            services.simpan_realisasi(None, indikator, TAHUN, tw, k=_d(k), rp=rp)
+            services.simpan_realisasi(
+                None, indikator, TAHUN, tw, k=_d(k), rp=None if rp_sendiri is None else rp
+            )
     ttd = Penandatangan.objects.create(
         perangkat_daerah=pd,
         nama="Nama Contoh, S.E.",

@@ -4,7 +4,9 @@ The workbook is read by `capaian.impor.baca` (one reader for the checker and the
 to the plan by kode rekening (program, kegiatan, sub kegiatan; parsed with `kodering`, so a 2-digit and a
 4-digit serial are the same sub kegiatan), and Tujuan/Sasaran and continuation rows by their text. What is
 missing is created, targets (columns 5, 6, 7 and the quarterly targets) and quarterly realisations (columns
-8-11) are updated. Columns 12-15 are never imported: the engine computes them.
+8-11) are updated. Columns 12-15 are never imported: the engine computes them. Neither is a parent's Rupiah
+(columns 5, 7 and the quarters of a program or kegiatan with children): it is the sum of its children's, and a
+parent cell that says otherwise is a galat there (`capaian.impor.turunan`).
 
 Every change goes through a service function (`capaian.perencanaan.services`, `capaian.monev.services`), so
 each is audited. The whole file is one transaction: any error and nothing is saved. A dry run (`coba`) runs
@@ -27,6 +29,7 @@ from capaian.aturan.kodering import Kode, KodeError, Tingkat, urai_kode
 from capaian.aturan.periksa import GALAT, KOLOM_TW, BarisE81, JenisBaris, LembarE81, Sel
 from capaian.aturan.rumus import RumusError, urai
 from capaian.impor.baca import BacaError, KepalaLembar, baca_e81_kepala
+from capaian.impor.turunan import induk_lembar
 from capaian.laporan.e81 import bangun_e81
 from capaian.laporan.sumber import muat_data
 from capaian.monev import services as monev
@@ -174,7 +177,12 @@ class _Impor:
             (r.indikator_id, r.triwulan): r
             for r in Realisasi.objects.filter(indikator__perangkat_daerah=pd, tahun=self.tahun)
         }
+        self._data = muat_data(pd, self.tahun, 4)
         self._k_rumus = self._hitung_k_rumus()
+        # Sheet rows that carry a parent's budget: their Rupiah but column 6 is derived, never written.
+        self._induk, temuan_induk = induk_lembar(lembar.baris, self._data.baris, self.triwulan)
+        for t in temuan_induk:
+            (self.galat if t.galat else self.peringatan)(t.alamat, t.pesan)
 
     # --- helpers ------------------------------------------------------------------------------------------
 
@@ -197,7 +205,7 @@ class _Impor:
         hasil: dict[tuple[int, int], tuple[bool, Decimal | None]] = {}
         if not any(i.rumus.strip() for i in self.indikator):
             return hasil
-        laporan = bangun_e81(muat_data(self.pd, self.tahun, 4))
+        laporan = bangun_e81(self._data)
         for ind, baris in zip(self.indikator, laporan.baris, strict=True):
             if not ind.rumus.strip():
                 continue
@@ -469,12 +477,16 @@ class _Impor:
     ) -> None:
         """Record `kolom` as changing when the cell `kunci` is valid and differs from `lama`."""
         sah, nilai = self._baca(b, kunci)
-        if not sah or lama == nilai:
+        if not sah or lama == nilai or self._rp_turunan(b, kunci):
             return
         fmt = _frp if kunci.endswith("Rp") else _fk
         alamat = b.sel[kunci].alamat
         self.ubah("target", f"Ubah {label} {fmt(lama)} -> {fmt(nilai)} di {alamat}", alamat)
         perubahan[kolom] = nilai
+
+    def _rp_turunan(self, b: BarisE81, kunci: str) -> bool:
+        """A parent's Rupiah cell (but column 6): the sum of its children's, never written."""
+        return b.nomor_baris in self._induk and kunci.endswith("Rp") and kunci != "6Rp"
 
     def _nilai(self, b: BarisE81, ind: Indikator) -> None:
         tahun = self.tahun
@@ -553,7 +565,7 @@ class _Impor:
                 b.sel[f"{kol}K"].alamat,
             )
         sah_rp, rp = self._rp(b.sel.get(f"{kol}Rp"))
-        if sah_rp and (r.rp if r else None) != rp:
+        if sah_rp and not self._rp_turunan(b, f"{kol}Rp") and (r.rp if r else None) != rp:
             ubah["rp"] = rp
             self.ubah(
                 "realisasi",

@@ -5,7 +5,9 @@ and realisation, columns 12-15, the responsible agency), so that `capaian.impor.
 `capaian impor` brings the values in. Columns 12-15 and the totals are computed by the engine
 (`capaian.laporan.e81.bangun_e81`) at export time, so that `capaian periksa` has something to verify; the
 importer never reads them. Input cells are unlocked and shaded; everything else is locked by sheet protection
-without a password (a guard against slips, not a security measure).
+without a password (a guard against slips, not a security measure). A program's or kegiatan's Rupiah (columns
+5, 7 and the quarters, not 6) is the sum of its children's (`capaian.aturan.induk`): those cells are written
+with the computed sum, locked and shaded grey as computed, and the importer never writes them.
 """
 
 from decimal import Decimal
@@ -33,6 +35,7 @@ BARIS_DATA = 9  # first data row
 ROMAWI = ("I", "II", "III", "IV")
 
 _ISIAN = PatternFill("solid", fgColor="FFF2CC")
+_DIHITUNG = PatternFill("solid", fgColor="D9D9D9")  # a parent's Rupiah: the sum of its children's
 _TERBUKA = Protection(locked=False)
 _TEBAL = Font(bold=True)
 _KECIL = Font(size=8, color="666666")
@@ -87,7 +90,8 @@ def _judul(ws: Worksheet, pd: PerangkatDaerah, tahun: int, triwulan: int, kolom:
     ws["A2"] = f"TRIWULAN {ROMAWI[triwulan - 1]} TAHUN {tahun}"
     ws["A3"] = (
         "Templat isian Capaian: isi sel berwarna kuning, lalu impor dengan "
-        f"'capaian impor BERKAS --pd {pd.slug}'. Kolom 12-15 dan baris jumlah dihitung ulang oleh aplikasi."
+        f"'capaian impor BERKAS --pd {pd.slug}'. Kolom 12-15 dan baris jumlah dihitung ulang oleh aplikasi; "
+        "sel abu-abu (Rp program/kegiatan) adalah jumlah turunannya dan tidak diimpor."
     )
     ws["A1"].font = ws["A2"].font = _TEBAL
     atas = {
@@ -155,10 +159,14 @@ def _judul(ws: Worksheet, pd: PerangkatDaerah, tahun: int, triwulan: int, kolom:
     ws.freeze_panes = ws.cell(BARIS_DATA, 6)
 
 
-def _tulis(ws: Worksheet, r: int, c: int, nilai: object, rp: bool, isian: bool) -> None:
+def _tulis(
+    ws: Worksheet, r: int, c: int, nilai: object, rp: bool, isian: bool, dihitung: bool = False
+) -> None:
     sel = ws.cell(r, c, nilai)
     sel.number_format = _FORMAT_RP if rp else _FORMAT_K
-    if isian:
+    if dihitung:
+        sel.fill = _DIHITUNG  # locked, like every cell that is not an input
+    elif isian:
         sel.protection = _TERBUKA
         sel.fill = _ISIAN
 
@@ -195,21 +203,22 @@ def buat_templat(pd: PerangkatDaerah, tahun: int, triwulan: int, keluar: str | P
             ("6", rencana.realisasi_lalu),
             ("7", rencana.target),
         ]
+        # A parent's Rupiah (but column 6) is its children's sum: computed, not an input.
+        turunan = rencana.rp_turunan
         for grup, nilai in pasangan:
             _tulis(ws, r, kolom[f"{grup}K"], _angka(nilai.k), False, True)
-            _tulis(ws, r, kolom[f"{grup}Rp"], nilai.rp, True, True)
+            _tulis(ws, r, kolom[f"{grup}Rp"], nilai.rp, True, True, turunan and grup != "6")
         rumus = rumus_indikator(rencana)
         for i in range(triwulan):
             n = str(8 + i)
             terbuka = (i + 1) not in tertutup
             _tulis(ws, r, kolom[f"T{n}K"], _angka(rencana.target_tw[i].k), False, True)
-            _tulis(ws, r, kolom[f"T{n}Rp"], rencana.target_tw[i].rp, True, True)
+            _tulis(ws, r, kolom[f"T{n}Rp"], rencana.target_tw[i].rp, True, True, turunan)
             dihitung = k_dari_rumus(rumus, dict(rencana.variabel_tw[i]))
-            k = b.masukan.realisasi_tw[i].k
-            if dihitung and k is not None:
-                k = k.quantize(Decimal("0.000001")).normalize()
+            # An input cell holds the value as entered (documents print it rounded), a formula its result.
+            k = b.masukan.realisasi_tw[i].k if dihitung else rencana.realisasi_tw[i].k
             _tulis(ws, r, kolom[f"{n}K"], _angka(k), False, terbuka and not dihitung)
-            _tulis(ws, r, kolom[f"{n}Rp"], b.masukan.realisasi_tw[i].rp, True, terbuka)
+            _tulis(ws, r, kolom[f"{n}Rp"], b.masukan.realisasi_tw[i].rp, True, terbuka, turunan)
         h = b.hasil
         for grup, k_nilai, rp_nilai in (
             ("12", h.realisasi.k, h.realisasi.rp),

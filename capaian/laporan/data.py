@@ -1,10 +1,13 @@
 """Plain data that report builders read: one agency's plan and realisations for a year, no ORM objects."""
 
+import dataclasses
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from capaian.aturan.capaian import KRp, Sifat
+from capaian.aturan.induk import Anggaran, anak_per_induk, turunkan_anggaran
 from capaian.aturan.predikat import BAWAAN, SetPredikat
 
 EMPAT_KOSONG: tuple[KRp, KRp, KRp, KRp] = (KRp(), KRp(), KRp(), KRp())
@@ -28,6 +31,9 @@ class BarisRencana:
     target_tw: tuple[KRp, KRp, KRp, KRp] = EMPAT_KOSONG
     realisasi_tw: tuple[KRp, KRp, KRp, KRp] = EMPAT_KOSONG  # K here is the K entered directly
     variabel_tw: tuple[dict[str, Decimal | None], ...] = ({}, {}, {}, {})
+    # A program or kegiatan with children: its Rp of columns 5, 7 and the quarters is their sum (computed,
+    # never typed; see dengan_induk_turunan). Column 6 Rp stays an input.
+    rp_turunan: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,3 +64,45 @@ class DataLaporan:
     nomor_surat: str = ""
     nama_bappeda: str = ""
     alamat: str = ""
+
+
+def anggaran_baris(b: BarisRencana) -> Anggaran:
+    """The row's Rupiah cells that a parent derives (all but column 6)."""
+    t, r = b.target_tw, b.realisasi_tw
+    return Anggaran(
+        renstra=b.renstra.rp,
+        target=b.target.rp,
+        target_tw=(t[0].rp, t[1].rp, t[2].rp, t[3].rp),
+        realisasi_tw=(r[0].rp, r[1].rp, r[2].rp, r[3].rp),
+    )
+
+
+def _empat(k: tuple[KRp, KRp, KRp, KRp], rp: tuple[int | None, ...]) -> tuple[KRp, KRp, KRp, KRp]:
+    return (
+        KRp(k=k[0].k, rp=rp[0]),
+        KRp(k=k[1].k, rp=rp[1]),
+        KRp(k=k[2].k, rp=rp[2]),
+        KRp(k=k[3].k, rp=rp[3]),
+    )
+
+
+def dengan_induk_turunan(baris: Sequence[BarisRencana]) -> tuple[BarisRencana, ...]:
+    """The rows with every parent's Rupiah derived from its children by the rules core
+    (`capaian.aturan.induk`): columns 5 and 7 Rp, the quarterly Rp targets and realisations, marked
+    `rp_turunan`. Whatever was stored for those cells is ignored; column 6 and every K stay as entered."""
+    induk = anak_per_induk(baris)
+    if not induk:
+        return tuple(baris)
+    turunan = turunkan_anggaran(baris, [anggaran_baris(b) for b in baris])
+    hasil = list(baris)
+    for i in induk:
+        b, a = baris[i], turunan[i]
+        hasil[i] = dataclasses.replace(
+            b,
+            renstra=KRp(k=b.renstra.k, rp=a.renstra),
+            target=KRp(k=b.target.k, rp=a.target),
+            target_tw=_empat(b.target_tw, a.target_tw),
+            realisasi_tw=_empat(b.realisasi_tw, a.realisasi_tw),
+            rp_turunan=True,
+        )
+    return tuple(hasil)

@@ -1,12 +1,14 @@
 """Form E.81 (Evaluasi terhadap Hasil Renja Perangkat Daerah) as a report object: data in, numbers out.
 
-Every number comes from the rules core; renderers (JSON, XLSX, PDF) only format what is here.
+Every number comes from the rules core; renderers (JSON, XLSX, PDF) only format what is here. Every K and
+percentage here is already rounded as printed (`capaian.aturan.capaian.tercetak`), inputs included, so what a
+renderer prints is exactly what the next column was computed from.
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from capaian.aturan.capaian import HasilBaris, KRp, MasukanBaris, hitung_baris
+from capaian.aturan.capaian import HasilBaris, KRp, MasukanBaris, hitung_baris, masukan_tercetak
 from capaian.aturan.kinerja import DataTriwulan, nilai_k_triwulan
 from capaian.aturan.penomoran import nomori
 from capaian.aturan.rekap import Rekap, rekap_program
@@ -18,7 +20,7 @@ from capaian.laporan.data import BarisRencana, DataLaporan
 class BarisE81:
     no: int | None
     rencana: BarisRencana
-    masukan: MasukanBaris  # the row's inputs, with K of formula indicators computed
+    masukan: MasukanBaris  # the row's inputs as printed, with K of formula indicators computed
     hasil: HasilBaris
 
 
@@ -55,13 +57,15 @@ def bangun_e81(data: DataLaporan) -> LaporanE81:
         realisasi = list(rencana.realisasi_tw)
         for indeks, nilai in enumerate(k_triwulan):
             realisasi[indeks] = KRp(k=nilai[rencana.kunci], rp=realisasi[indeks].rp)
-        masukan = MasukanBaris(
-            sifat=rencana.sifat,
-            renstra=rencana.renstra,
-            realisasi_lalu=rencana.realisasi_lalu,
-            target=rencana.target,
-            target_tw=rencana.target_tw,
-            realisasi_tw=(realisasi[0], realisasi[1], realisasi[2], realisasi[3]),
+        masukan = masukan_tercetak(
+            MasukanBaris(
+                sifat=rencana.sifat,
+                renstra=rencana.renstra,
+                realisasi_lalu=rencana.realisasi_lalu,
+                target=rencana.target,
+                target_tw=rencana.target_tw,
+                realisasi_tw=(realisasi[0], realisasi[1], realisasi[2], realisasi[3]),
+            )
         )
         hasil = hitung_baris(masukan, data.triwulan, data.set_predikat)
         baris.append(BarisE81(no=no, rencana=rencana, masukan=masukan, hasil=hasil))

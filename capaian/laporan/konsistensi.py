@@ -14,7 +14,6 @@ in a document object altered after it was built) and is reported as a galat `Tem
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from capaian.aturan.angka import bulatkan
 from capaian.aturan.angka import format_angka as _fk
 from capaian.aturan.angka import format_persen as _fp
 from capaian.aturan.kinerja import RumusMelingkar
@@ -29,10 +28,9 @@ from capaian.laporan.narasi import LaporanNarasi, bangun_narasi
 
 
 def _beda_persen(a: Decimal | None, b: Decimal | None) -> bool:
-    # Documents print 2 decimals: they agree when their printed values agree.
-    if a is None or b is None:
-        return (a is None) != (b is None)
-    return bulatkan(a, 2) != bulatkan(b, 2)
+    # The rules core rounds every value as printed, so two documents agree only when their values are equal:
+    # a value carrying more digits than it prints has been altered after it was built.
+    return a != b
 
 
 def _beda_rp(a: int | None, b: int | None) -> bool:

@@ -1,4 +1,8 @@
-"""Reads one agency's plan and realisations for a year from the database into plain report data."""
+"""Reads one agency's plan and realisations for a year from the database into plain report data.
+
+Parents' Rupiah is derived here, once, for every consumer (documents, JSON, checks, entry screen, template):
+a program's and kegiatan's stored Rp targets and realisations are ignored whenever it has children
+(`capaian.laporan.data.dengan_induk_turunan`)."""
 
 from collections import defaultdict
 from collections.abc import Sequence
@@ -6,7 +10,7 @@ from decimal import Decimal
 
 from capaian.aturan.capaian import Agregasi, Akumulasi, KRp, Polaritas, RumusNegatif, Sifat
 from capaian.aturan.predikat import SetPredikat
-from capaian.laporan.data import BarisRencana, DataLaporan, Penandatangan
+from capaian.laporan.data import BarisRencana, DataLaporan, Penandatangan, dengan_induk_turunan
 from capaian.monev.models import CatatanTriwulan, Realisasi
 from capaian.organisasi.models import Pemda, PerangkatDaerah
 from capaian.perencanaan.models import Indikator, TargetTahunan, TargetTriwulan
@@ -109,7 +113,7 @@ def muat_data_banyak(
             perangkat_daerah=pd.nama,
             tahun=tahun,
             triwulan=triwulan,
-            baris=tuple(baris),
+            baris=dengan_induk_turunan(baris),
             set_predikat=band[pd.pemda_id],
             faktor_pendorong=c.faktor_pendorong if c else "",
             faktor_penghambat=c.faktor_penghambat if c else "",

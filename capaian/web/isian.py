@@ -121,7 +121,8 @@ def bangun_baris(
     for ind, b in zip(indikator, lap.baris, strict=True):
         r = realisasi.get(ind.pk)
         rencana = b.rencana
-        tampil_rp = (
+        # A parent's Rp is its children's sum (shown in the computed columns), never an input.
+        tampil_rp = not rencana.rp_turunan and (
             (rencana.tingkat in TINGKAT_ANGGARAN and not rencana.lanjutan)
             or rencana.target.rp is not None
             or any(tw.rp is not None for tw in rencana.realisasi_tw)

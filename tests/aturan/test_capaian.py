@@ -18,8 +18,10 @@ from capaian.aturan.capaian import (
     akumulasikan_k,
     hitung_baris,
     jumlahkan_rp,
+    masukan_tercetak,
     persen_capaian,
     persen_rp,
+    tercetak,
 )
 
 NEGATIF = Sifat(polaritas=Polaritas.NEGATIF)
@@ -98,8 +100,58 @@ def test_predicate_is_judged_on_the_rounded_value() -> None:
     # 50,004 prints as 50,00 and must be labelled as 50,00 is.
     masukan = MasukanBaris(target=KRp(k=D(100000)), realisasi_tw=(KRp(k=D("50004")), KRp(), KRp(), KRp()))
     hasil = hitung_baris(masukan, 1)
-    assert hasil.capaian.k == D("50.004")
+    assert hasil.capaian.k == D("50.00")
     assert hasil.predikat[0] == "Sangat Rendah"
+
+
+def test_primitives_are_plain_arithmetic_the_row_rounds_as_printed() -> None:
+    # Row 37 of the reference report: 90 / 726 x 100 = 12,3967 prints 12,40, and 12,40 / 13,77 x 100 = 90,05
+    # (at full precision 90,03): every printed value is what the next one is computed from.
+    assert (
+        persen_capaian(D(90) / D(726) * 100, D("13.77"), Sifat()) == D(90) / D(726) * 100 / D("13.77") * 100
+    )
+    masukan = MasukanBaris(
+        renstra=KRp(k=D("13.77")),
+        target=KRp(k=D("13.77")),
+        realisasi_tw=(KRp(D("12.40")), KRp(D(90) / D(726) * 100), KRp(), KRp()),
+        sifat=Sifat(agregasi=Agregasi.TERAKHIR, akumulasi=Akumulasi.POSISI_AKHIR),
+    )
+    hasil = hitung_baris(masukan, 2)
+    assert hasil.realisasi.k == D("12.40")
+    assert hasil.capaian.k == D("90.05") and hasil.capaian_renstra.k == D("90.05")
+
+
+def test_column_12_and_14_are_rounded_before_the_percentages() -> None:
+    # Row 40: the mean of 19,06 and 20,69 is 19,875 and prints 19,88; col 14 = (26,80 + 19,88) / 2 = 23,34;
+    # capaian (2 x 10 - 19,88) / 10 = 1,20 (from 19,875 it would be 1,25).
+    masukan = MasukanBaris(
+        realisasi_lalu=KRp(k=D("26.80")),
+        target=KRp(k=D(10)),
+        renstra=KRp(k=D(30)),
+        realisasi_tw=(KRp(D("19.06")), KRp(D("20.69")), KRp(), KRp()),
+        sifat=Sifat(polaritas=Polaritas.NEGATIF, agregasi=Agregasi.RATA_RATA, akumulasi=Akumulasi.RATA_RATA),
+    )
+    hasil = hitung_baris(masukan, 2)
+    assert hasil.realisasi.k == D("19.88")
+    assert hasil.capaian.k == D("1.20")
+    assert hasil.realisasi_renstra.k == D("23.34")
+    assert hasil.capaian_renstra.k == D("122.20")  # (60 - 23,34) / 30; from 23,3375 it would be 122,21
+
+
+def test_inputs_count_as_printed() -> None:
+    # A K typed with 3 decimals prints with 2, and so counts with 2: 0,125 / 0,5 is 26,00 %, not 25,00 %.
+    masukan = MasukanBaris(target=KRp(k=D("0.5")), realisasi_tw=(KRp(D("0.125"), 7), KRp(), KRp(), KRp()))
+    assert masukan_tercetak(masukan).realisasi_tw[0] == KRp(D("0.13"), 7)
+    assert hitung_baris(masukan, 1).capaian.k == D("26.00")
+    assert masukan_tercetak(masukan_tercetak(masukan)) == masukan_tercetak(masukan)
+    assert (
+        tercetak(None) is None and tercetak(D("1.005")) == D("1.01") and tercetak(D("-1.005")) == D("-1.01")
+    )
+
+
+def test_rupiah_percentage_is_rounded_rupiah_stays_whole() -> None:
+    hasil = hitung_baris(MasukanBaris(target=KRp(rp=3), realisasi_tw=(KRp(rp=1), KRp(), KRp(), KRp())), 1)
+    assert hasil.realisasi.rp == 1 and hasil.capaian.rp == D("33.33")
 
 
 angka = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
@@ -124,6 +176,8 @@ def test_blank_quarters_never_turn_into_zero(tw: list[D | None], triwulan: int) 
         realisasi_tw=tuple(KRp(k=v) for v in tw),  # type: ignore[arg-type]
     )
     hasil = hitung_baris(masukan, triwulan)
+    for nilai in (hasil.realisasi.k, hasil.capaian.k, hasil.realisasi_renstra.k):
+        assert nilai is None or nilai == nilai.quantize(D("0.01"))  # as printed
     if all(v is None for v in tw[:triwulan]):
         assert hasil.realisasi.k is None and hasil.capaian.k is None and hasil.predikat[0] is None
     else:

@@ -45,3 +45,22 @@ def test_circular_references_are_reported_with_their_path() -> None:
         nilai_k_triwulan(rumus, {})
     assert info.value.jalur == ["A", "B", "A"]
     assert "saling merujuk" in str(info.value)
+
+
+def test_a_quarters_k_is_rounded_as_printed_before_anything_uses_it() -> None:
+    # Row 37: 90 / 726 x 100 = 12,3967 prints 12,40. A formula over it uses the printed 12,40, and an entered
+    # K with more decimals than the documents print counts as printed too.
+    rumus = {
+        "A": urai("dibina / lokus * 100", ["dibina", "lokus"]),
+        "B": urai("[A] * 3"),
+        "C": None,
+        "D": urai("[C] + 0"),
+    }
+    data = {
+        "A": DataTriwulan(variabel={"dibina": D(90), "lokus": D(726)}),
+        "C": DataTriwulan(langsung=D("0.125")),
+    }
+    hasil = nilai_k_triwulan(rumus, data)
+    assert hasil["A"] == D("12.40")
+    assert hasil["B"] == D("37.20")  # 3 x 12,40, not 3 x 12,3967 = 37,19
+    assert hasil["C"] == D("0.13") and hasil["D"] == D("0.13")

@@ -91,6 +91,28 @@ def test_pagu_induk_bukan_jumlah_anak():
     assert {x.seharusnya for x in t if x.kode == "3.30.01"} == {"301", "800"}
 
 
+def test_realisasi_lalu_induk_bukan_jumlah_anak_hanya_peringatan():
+    # Column 6 stays an input for a parent (last year's codes may differ): a difference is a peringatan.
+    b = _ganti(_sehat(), 1, realisasi_lalu=KRp(None, 100))
+    b = _ganti(b, 2, realisasi_lalu=KRp(None, 40))
+    b = _ganti(b, 3, realisasi_lalu=KRp(None, 50))
+    t = periksa_data(b, 2)
+    assert galat(t) == []
+    lalu = {x.kode: (x.kolom, x.tertulis, x.seharusnya) for x in t if x.jenis == "induk-anak-lalu"}
+    # The kegiatan's 100 against 40 + 50; the program's blank against its kegiatan's 100 (blank is not a sum).
+    assert lalu == {"3.30.01.2.01": ("6 Rp", "100", "90"), "3.30.01": ("6 Rp", "kosong", "100")}
+    sama = _ganti(_ganti(b, 1, realisasi_lalu=KRp(None, 90)), 0, realisasi_lalu=KRp(None, 90))
+    assert [x for x in periksa_data(sama, 2) if x.jenis == "induk-anak-lalu"] == []
+
+
+def test_realisasi_kosong_tidak_untuk_rp_induk():
+    # A parent's Rp is its children's sum: only the child that lacks it is asked to fill it in.
+    b = _ganti(_sehat(), 1, target_tw=(KRp(None, 25), KRp(), KRp(), KRp()))
+    b = _ganti(b, 2, realisasi_tw=(KRp(D(1), None), KRp(D(1), 20), KRp(), KRp()))
+    t = [x for x in periksa_data(b, 2) if x.jenis == "realisasi-kosong"]
+    assert [(x.kode, x.kolom) for x in t] == [("3.30.01.2.01.0001", "8 (realisasi TW I) Rp")]
+
+
 def test_rumus_tidak_sah_referensi_dan_melingkar():
     t = periksa_data(_ganti(_sehat(), 0, rumus="a / * 100", variabel=(("a", "A"),)), 2)
     assert _jenis(t) == ["rumus-tidak-sah"]
@@ -150,7 +172,25 @@ def test_data_demo(demo):
         "tw-melebihi-target|baris 35 (3.30.03.2.01.0001), Target TW II Rp",  # 790 juta > 720 juta
         "tw-melebihi-target|baris 56 (3.31.02.2.01.0005), Target TW II K",  # 2 > 1
     ]
-    assert _jenis(t, "peringatan") == ["realisasi-kosong"] * 8
+    peringatan = [x for x in t if x.tingkat == "peringatan"]
+    # Quarters with a target and no realisation, on the rows where it can be entered (not a parent's Rp).
+    assert [x.sel for x in peringatan if x.jenis == "realisasi-kosong"] == [
+        "baris 9 (3.30.01.2.01.0006), Realisasi TW II Rp",
+        "baris 10 (3.30.01.2.01.0007), Realisasi TW I Rp",
+        "baris 19 (3.30.01.2.06.0008), Realisasi TW II Rp",
+        "baris 27 (3.30.01.2.09.0002), Realisasi TW I Rp",
+        "baris 28 (3.30.01.2.09.0006), Realisasi TW I Rp",
+        "baris 45 (3.30.05.2.01), Realisasi TW I K",
+        "baris 46 (3.30.05.2.01.0002), Realisasi TW I K",
+    ]
+    # Column 6 of 19 of the 20 parents is not the sum of their children's (the report's own data); only
+    # kegiatan 3.30.03.2.02 (row 37) adds up. Program 3.30.01 is blank against its kegiatan's 8.221.933.110.
+    lalu = {x.kode: (x.tertulis, x.seharusnya) for x in peringatan if x.jenis == "induk-anak-lalu"}
+    assert len(lalu) == 19 and "3.30.03.2.02" not in lalu
+    assert lalu["3.30.01"] == ("kosong", "8.221.933.110")
+    assert lalu["3.30.02.2.06"] == ("30.606.000", "kosong")
+    assert lalu["3.30.01.2.01"] == ("8.053.323.056", "50.252.900")
+    assert len(peringatan) == 7 + 19
     contoh = PerangkatDaerah.objects.get(slug="dinas-contoh")
     for tw in (1, 2, 3, 4):
         d = muat_data(contoh, 2024, tw)

@@ -53,3 +53,15 @@ def test_mean_method_for_rp_is_available_and_recorded() -> None:
     rekap = rekap_program(program, 1, metode_rp=MetodeRata.RATA_RATA_PROGRAM)
     assert rekap.rata_capaian == Persen(k=D(75), rp=D(30))
     assert "rata-rata persentase" in rekap.uraian_metode().split("Rp:")[1]
+
+
+def test_means_are_over_the_printed_percentages_and_printed_themselves() -> None:
+    # 1 / 3 and 2 / 3 print 33,33 and 66,67; their mean is (33,33 + 66,67) / 2 = 50,00 as printed, and a mean
+    # of 33,33 and 33,34 (33,335) prints half-up 33,34.
+    program = [_program(3, 1, "3", "1"), _program(3, 2, "3", "2")]
+    rekap = rekap_program(program, 1, metode_rp=MetodeRata.RATA_RATA_PROGRAM)
+    assert [h.capaian.k for _, h in program] == [D("33.33"), D("66.67")]
+    assert rekap.rata_capaian == Persen(k=D("50.00"), rp=D("50.00"))
+    ganjil = [_program(3, 1, "3", "1"), _program(10000, 3334, "10000", "3334")]
+    assert rekap_program(ganjil, 1).rata_capaian.k == D("33.34")
+    assert rekap_program(ganjil, 1).rata_capaian.rp == D("33.34")  # 3335 / 10003 = 33,3400 as printed

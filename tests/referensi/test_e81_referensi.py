@@ -50,18 +50,24 @@ _beda("25", "13k 15k", "25.51", "Kertas Kerja input 1 / 4, the report computes 2
 # The mean of the six kegiatan values, one of them row 25; the report also rounds 91,67 to 92.
 _beda("6", "12k 14k", "87.50", "mean of the kegiatan values incl. row 25; the report rounds 91,67 to 92")
 _beda("6", "13k 15k", "89.29", "mean of the kegiatan values incl. row 25; the report rounds 91,67 to 92")
-_beda("34", "13k", "99.99", "1 / 6 x 100 = 16,666...; the report typed 16,67 for TW II")
-_beda("34", "15k", "220.00", "1 / 6 x 100 = 16,666...; the report typed 16,67 for TW II")
-_beda("37", "13k 15k", "90.03", "90 / 726 x 100 = 12,3967; the report divides the rounded 12,40")
-_beda("40", "12k", "19.87", "months 21,91 23,48 16,67 average 20,6867; the report typed 20,69")
-_beda("40", "13k", "1.27", NEGATIF)
+# Rows 34, 37 and 48 agree with the report now that every value is rounded as printed (the report, too,
+# computes from its printed values: 12,40 / 13,77 = 90,05; 33,33 / 33,33 = 100,00; 2,72 / 7,70 = 35,32).
+# Row 40's col 12 and 14 agree too (mean of 19,06 and 20,69 = 19,875 -> 19,88); its capaian differs only by
+# polarity.
+_beda("40", "13k", "1.20", NEGATIF + ": (2 x 10 - 19,88) / 10")
 _beda("40", "15k", "0.00", NEGATIF + " (R = 23,34 > 2T)")
-_beda("41", "12k", "22.03", "15/69, 16/69, 14/69 average 21,74; the report typed 21,33")
-_beda("41", "13k", "0.00", NEGATIF)
-_beda("41", "14k", "11.52", "mean of 1,00 and this year's 22,03 (see 12k)")
-_beda("41", "15k", "84.83", NEGATIF)
+# Row 41's TW II is the Kertas Kerja's own inputs, AVG(15/69; 16/69; 14/69) x 100 = 21,74, where Form E.81
+# typed 21,33 (and the Kertas Kerja states 22, from monthly values it rounded to whole percents).
+_beda(
+    "41",
+    "12k",
+    "22.04",
+    "(22,33 + 21,74) / 2 from the Kertas Kerja's inputs; the report: (22,33 + 21,33) / 2",
+)
+_beda("41", "13k", "0.00", NEGATIF + " (R = 22,04 > 2T)")
+_beda("41", "14k", "11.52", "(1,00 + 22,04) / 2, from this year's 22,04 (see 12k)")
+_beda("41", "15k", "84.80", NEGATIF + ": (2 x 10 - 11,52) / 10")
 _beda("43", "15k", "257.50", "10,30 / 4 x 100 = 257,50; the report's 257,46 follows from no stated input")
-_beda("48", "15k", "35.33", "2,7203 / 7,70 at full precision; the report divides the rounded 2,72")
 
 KOLOM = {"12": "real", "13": "capaian", "14": "renstra_real", "15": "renstra_capaian"}
 SEED = Path(settings.DEMO_SEED_DIR) / "e81-transkripsi.csv"
@@ -154,7 +160,7 @@ def test_totals_of_the_report(laporan: LaporanE81) -> None:
     assert r.jumlah_target_rp == 20_057_264_366
     assert r.jumlah_realisasi_rp == 8_290_261_639
     assert r.jumlah_realisasi_tw_rp[1] == 5_499_715_177  # the report's Jumlah under Realisasi TW II
-    assert r.rata_capaian.rp is not None and bulatkan(r.rata_capaian.rp) == Decimal("41.33")
+    assert r.rata_capaian.rp == Decimal("41.33")
     assert r.predikat[1] == "Sangat Rendah"
     assert r.jumlah_renstra_rp == 232_243_989_530
 
@@ -166,18 +172,71 @@ def test_totals_where_the_engine_differs_from_the_report(laporan: LaporanE81) ->
     assert r.jumlah_realisasi_renstra_rp == 12_353_937_540 - 433_564_367
     # Col 13 K: the report's 65,08 is the mean of 7 programs with row 40 scored as higher-is-better
     # (198,75) and the two programs without realisation counted as 0. The engine scores row 40 lower-is-better
-    # and averages the 5 programs that have a value, saying so in the method.
-    assert r.rata_capaian.k is not None and bulatkan(r.rata_capaian.k) == Decimal("50.70")
+    # and averages the 5 programs that have a value, saying so in the method:
+    # (89,29 + 107,50 + 36,79 + 1,20 + 18,64) / 5 = 50,684 -> 50,68.
+    assert r.rata_capaian.k == Decimal("50.68")
     assert r.program_tanpa_capaian_k == 2
     assert "2 dari 7 program" in r.uraian_metode()
     assert r.predikat[0] == "Rendah"  # the report: Sedang
-    assert r.rata_capaian_renstra.rp is not None and bulatkan(r.rata_capaian_renstra.rp) == Decimal("5.13")
+    assert r.rata_capaian_renstra.rp == Decimal("5.13")
 
 
 def test_narrative_score_of_price_stabilisation_is_the_lower_is_better_one(laporan: LaporanE81) -> None:
     # The Narasi prints 1 % for Program Stabilisasi Harga, Form E.81 prints 198,75 %. The engine agrees
-    # with the narrative's formula (2T - R) / T: 1,27 % from R = 19,8733 (whole percent: 1 %).
+    # with the narrative's formula (2T - R) / T: 1,20 % from the printed R = 19,88 (whole percent: 1 %; the
+    # narrative's own (2 x 10 - 19,875) / 10 = 1,25 is 1 % too).
     baris = next(b for b in laporan.baris if b.rencana.kode == "3.30.04")
-    assert baris.hasil.capaian.k is not None
+    assert baris.hasil.capaian.k == Decimal("1.20")
     assert bulatkan(baris.hasil.capaian.k, 0) == 1
     assert baris.rencana.sifat.uraian_capaian() == "(2T − R) / T × 100, minimal 0"
+
+
+def test_parents_rupiah_derived_from_children_is_the_reports_own(laporan: LaporanE81) -> None:
+    # The demo does not load a parent's Rupiah (but column 6): the engine sums its children's. In the report
+    # every parent's col 5, 7, quarterly and col 12 Rp already is that sum, so each derived cell must equal
+    # the transcription; column 6 stays as the report typed it (19 of the 20 parents differ from their sum).
+    kolom = {
+        "renstra_rp": lambda b: b.masukan.renstra.rp,
+        "target_rp": lambda b: b.masukan.target.rp,
+        "real_prev_rp": lambda b: b.masukan.realisasi_lalu.rp,
+        "tw1_target_rp": lambda b: b.masukan.target_tw[0].rp,
+        "tw2_target_rp": lambda b: b.masukan.target_tw[1].rp,
+        "tw1_real_rp": lambda b: b.masukan.realisasi_tw[0].rp,
+        "tw2_real_rp": lambda b: b.masukan.realisasi_tw[1].rp,
+        "real_rp": lambda b: b.hasil.realisasi.rp,
+    }
+    induk = [
+        (b, row) for b, row in zip(laporan.baris, _laporan_tertulis(), strict=True) if b.rencana.rp_turunan
+    ]
+    induk_tertulis = (6, 7, 11, 14, 16, 21, 25, 30, 31, 33, 34, 37, 40, 41, 44, 45, 48, 49, 52, 53)
+    assert [int(row["row_id"]) for _, row in induk] == list(induk_tertulis)
+    salah = [
+        f"row {row['row_id']} {nama}: engine {ambil(b)!r}, report {row[nama]!r}"
+        for b, row in induk
+        for nama, ambil in kolom.items()
+        if ambil(b) != (int(row[nama]) if row[nama] else None)
+    ]
+    assert not salah, "\n".join(salah)
+
+
+def test_the_demo_stores_no_derived_rupiah_of_a_parent(demo: None) -> None:
+    # The demo loads the children's Rupiah and every row's column 6; a parent's other Rupiah is the engine's.
+    from django.db.models import Q
+
+    from capaian.monev.models import Realisasi
+    from capaian.perencanaan.models import Indikator, TargetTahunan, TargetTriwulan
+
+    pd = PerangkatDaerah.objects.get(slug="disperindag")
+    data = muat_data(pd, 2024, 2)
+    kode = {b.kode for b in data.baris if b.rp_turunan}
+    assert len(kode) == 20
+    induk = Indikator.objects.filter(perangkat_daerah=pd).filter(
+        Q(program__kode__in=kode) | Q(kegiatan__kode__in=kode)
+    )
+    assert induk.count() == 20
+    assert not induk.exclude(target_renstra_rp=None).exists()
+    tahunan = TargetTahunan.objects.filter(indikator__in=induk)
+    assert not tahunan.exclude(target_rp=None).exists()
+    assert tahunan.exclude(realisasi_lalu_rp=None).count() == 19  # row 6's col 6 Rp is blank in the report
+    assert not TargetTriwulan.objects.filter(indikator__in=induk).exclude(rp=None).exists()
+    assert not Realisasi.objects.filter(indikator__in=induk).exclude(rp=None).exists()

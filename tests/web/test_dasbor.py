@@ -59,11 +59,11 @@ def test_dasbor_pd_menyematkan_angka_e81(klien_sebagai: Klien) -> None:
     html = r.content.decode()
     data = _json(html, "data-program")
     assert _program(data, "3.30.03") == (36.79, 43.10)
-    assert _program(data, "3.30.04")[0] == 1.27
+    assert _program(data, "3.30.04")[0] == 1.20  # (2 x 10 - 19,88) / 10, from the printed 19,88
     assert _program(data, "3.30.05") == (None, None)  # nothing entered: null, not 0
     assert data == _program_e81(PD)
     # The fallback table under the chart shows the same numbers.
-    assert "K 36,79%" in html and "Rp 43,10%" in html and "K 1,27%" in html
+    assert "K 36,79%" in html and "Rp 43,10%" in html and "K 1,20%" in html
     sebaran = _json(html, "data-sebaran")
     assert sebaran["label"][0] == "Sangat Tinggi" and sebaran["label"][-1] == "Belum ada nilai"
     lap = isian.laporan(PerangkatDaerah.objects.get(slug=PD), TAHUN, 2)
