@@ -1,8 +1,8 @@
-"""Helpers for tests that reach the test database from another process or thread.
+"""Helpers for tests that reach the test database from another process.
 
 `url_uji()` is a DATABASE_URL for the test database pytest-django created (a file for SQLite, see
-tests/settings.py), so a subprocess (the task worker, the server) opens the same database as the test.
-Only committed rows are visible there: such tests are transactional (`transaction=True`).
+tests/settings.py), so a subprocess (`capaian serve` and its task worker) opens the same database as the
+test. Only committed rows are visible there: such tests are transactional (`transaction=True`).
 """
 
 import os
@@ -14,6 +14,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -42,30 +43,21 @@ def _env(data_dir: Path) -> dict[str, str]:
     }
 
 
-def jalankan_capaian(
-    *argumen: str, data_dir: Path, batas_detik: float = 120
-) -> subprocess.CompletedProcess[str]:
-    """`capaian ARGUMEN...` in a new process on the test database, to completion."""
-    return subprocess.run(
-        [sys.executable, "-m", "capaian.cli", *argumen],
-        cwd=AKAR,
-        env=_env(data_dir),
-        capture_output=True,
-        text=True,
-        timeout=batas_detik,
-        check=False,
-    )
-
-
 def _port_bebas() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
+@dataclass
+class Server:
+    url: str
+    keluaran: str = ""  # serve's and its worker's output, once serve has stopped
+
+
 @contextmanager
-def jalankan_serve(data_dir: Path, *argumen: str) -> Iterator[str]:
-    """`capaian serve` on the test database, as `make run` starts it; yields its URL once it answers.
+def jalankan_serve(data_dir: Path, *argumen: str) -> Iterator[Server]:
+    """`capaian serve` on the test database, as `make run` starts it, once it answers.
 
     On leaving, serve is stopped (SIGTERM) and must have stopped its task worker: the worker's pid, from
     serve's output, no longer exists."""
@@ -78,23 +70,23 @@ def jalankan_serve(data_dir: Path, *argumen: str) -> Iterator[str]:
         stderr=subprocess.STDOUT,
         text=True,
     )
-    url = f"http://127.0.0.1:{port}"
+    server = Server(f"http://127.0.0.1:{port}")
     try:
         batas = time.monotonic() + 60
         while True:
             try:
-                urllib.request.urlopen(url + "/masuk/", timeout=2).close()
+                urllib.request.urlopen(server.url + "/masuk/", timeout=2).close()
                 break
             except OSError:
                 if proses.poll() is not None or time.monotonic() > batas:
                     raise AssertionError("capaian serve did not start") from None
                 time.sleep(0.2)
-        yield url
+        yield server
     finally:
         proses.terminate()
-        keluaran = proses.communicate(timeout=60)[0]
-    pid = re.search(r"Pekerja tugas berjalan \(pid (\d+)\)", keluaran)
+        server.keluaran = proses.communicate(timeout=60)[0]
+    pid = re.search(r"Pekerja tugas berjalan \(pid (\d+)\)", server.keluaran)
     if "--tanpa-pekerja" not in argumen:
-        assert pid is not None, keluaran
+        assert pid is not None, server.keluaran
         with pytest.raises(ProcessLookupError):
             os.kill(int(pid.group(1)), 0)

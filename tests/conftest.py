@@ -26,6 +26,7 @@ capaian.demo.muat.KATA_SANDI for tests of the real sign-in (MD5 in tests, tests/
 
 from collections.abc import Callable
 
+import hypothesis
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -34,6 +35,11 @@ from django.utils import timezone
 
 from capaian.demo.muat import muat_demo
 from capaian.organisasi.models import PerangkatDaerah
+
+# Property tests: no per-example deadline (speed is measured by the benchmarks, and on a shared 2-core
+# machine a deadline only makes the suite flaky), and no example database written into the work tree.
+hypothesis.settings.register_profile("capaian", deadline=None, database=None)
+hypothesis.settings.load_profile("capaian")
 
 ADMIN = "admin"
 VERIFIKATOR = "verifikator"

@@ -39,10 +39,6 @@ FOLDER = "paket-kota"
 TENGGANG = timedelta(minutes=10)  # an unknown file younger than this may be one being written
 
 
-class PaketDitolak(akses.AksesDitolak):
-    pass
-
-
 def folder() -> Path:
     return Path(settings.DATA_DIR) / FOLDER
 

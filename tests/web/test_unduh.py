@@ -108,3 +108,26 @@ def test_berkas_satu_per_satu(klien_sebagai: Klien, url: str, nama: str) -> None
     assert r.status_code == 200
     assert f'filename="{nama}"' in r["Content-Disposition"]
     _terbuka(nama, r.content)
+
+
+def test_zip_dibuat_dari_data_terkini(klien_sebagai: Klien, pengguna_operator: object) -> None:
+    """Nothing is kept between requests: a ZIP downloaded, then a save, then the ZIP again carries the
+    saved value (the first download would have filled any cache)."""
+    from capaian.monev import services
+    from capaian.perencanaan.models import Indikator
+
+    k = klien_sebagai("verifikator")
+    sebelum = k.get(ZIP).content
+    ind = Indikator.objects.filter(perangkat_daerah__slug=PD, tingkat="subkegiatan", rumus="").order_by(
+        "urutan"
+    )[0]
+    services.simpan_realisasi(pengguna_operator, ind, TAHUN, 2, rp=123_456_789)  # type: ignore[arg-type]
+    sesudah = k.get(ZIP).content
+
+    def rp_e81(isi: bytes) -> list[object]:
+        with zipfile.ZipFile(io.BytesIO(isi)) as arsip:
+            wb = openpyxl.load_workbook(io.BytesIO(arsip.read("E81-disperindag-2024-TW2.xlsx")))
+        return [sel for baris in wb.worksheets[0].iter_rows(values_only=True) for sel in baris]
+
+    assert 123_456_789 not in rp_e81(sebelum)
+    assert 123_456_789 in rp_e81(sesudah)

@@ -30,7 +30,7 @@ from capaian.laporan import paket, paket_kota
 from capaian.laporan.models import PaketKota
 from capaian.laporan.tugas import buat_paket_kota
 from capaian.organisasi.models import Pemda, PerangkatDaerah
-from tests.basisdata import jalankan_capaian, jalankan_serve
+from tests.basisdata import jalankan_serve
 from tests.conftest import (
     ADMIN,
     KEPALA,
@@ -173,14 +173,21 @@ def test_paket_dibuat_pekerja_lalu_diunduh(klien_sebagai: Klien, data_dir: Path)
     assert r["Content-Type"] == "application/zip"
     assert f'filename="{NAMA_ZIP}"' in r["Content-Disposition"]
     berkas = isi_zip(b"".join(r.streaming_content))  # type: ignore[attr-defined]
-    # Both agencies, each in its folder with the same ten files as its own package, each one opening.
+    # Both agencies, each in its folder with the ten files of its own package, each one opening; the
+    # demo agency's files hold what its own package (rendered in the request) holds: the same cells and
+    # text (the bytes differ by the files' timestamps).
     assert list(berkas) == harapan_berkas(PD_CONTOH) + harapan_berkas(PD)
-    for nama, isi in berkas.items():
-        _terbuka(nama, isi)
+    for nama in harapan_berkas(PD_CONTOH):
+        _terbuka(nama, berkas[nama])
+    sendiri = isi_zip(k.get(f"/pd/{PD}/{TAHUN}/2/laporan/paket.zip").content)
+    for nama in BERKAS:
+        _terbuka(nama, berkas[f"{PD}/{nama}"])
+        assert _teks(nama, berkas[f"{PD}/{nama}"]) == _teks(nama, sendiri[nama]), nama
     assert [f.name for f in data_dir.joinpath("paket-kota").iterdir()] == [f"{p.id}.zip"]
 
 
-def test_isi_sama_dengan_paket_tiap_pd(klien_sebagai: Klien, pengguna_demo: Callable[[str], object]) -> None:
+@pytest.mark.usefixtures("paket_ringan")
+def test_tugas_dijalankan_sinkron(pengguna_demo: Callable[[str], object]) -> None:
     p = PaketKota.objects.create(
         pengguna=pengguna_demo(PIMPINAN),
         pemda=Pemda.objects.get(),
@@ -188,14 +195,13 @@ def test_isi_sama_dengan_paket_tiap_pd(klien_sebagai: Klien, pengguna_demo: Call
         triwulan=2,
         kedaluwarsa=timezone.now() + timedelta(hours=1),
     )
-    hasil = buat_paket_kota.call(str(p.id))  # the task, run synchronously
+    hasil = buat_paket_kota.call(str(p.id))  # the task's function, in this process, at once
     assert hasil == {"jumlah_pd": 2, "ukuran": paket_kota.jalur(p).stat().st_size}
-    kota = isi_zip(paket_kota.jalur(p).read_bytes())
-    sendiri = isi_zip(klien_sebagai(PIMPINAN).get(f"/pd/{PD}/{TAHUN}/2/laporan/paket.zip").content)
-    # Rendered from the same data by the same renderers: the same cells and the same text (the bytes
-    # differ by the files' timestamps).
-    for nama in BERKAS:
-        assert _teks(nama, kota[f"{PD}/{nama}"]) == _teks(nama, sendiri[nama]), nama
+    assert isi_zip(paket_kota.jalur(p).read_bytes()) == {
+        f"{PD_CONTOH}/{PD_CONTOH}.txt": PD_CONTOH.encode(),
+        f"{PD}/{PD}.txt": PD.encode(),
+    }
+    assert not list(paket_kota.folder().glob(".sedang-*"))  # the temporary file was renamed into place
 
 
 @pytest.mark.usefixtures("paket_ringan")
@@ -276,33 +282,17 @@ def test_kedaluwarsa_dihapus_beserta_berkasnya(klien_sebagai: Klien, data_dir: P
 
 
 @pytest.mark.django_db(transaction=True)
-def test_pekerja_di_proses_lain(demo: None, klien_sebagai: Klien, data_dir: Path) -> None:
-    """This process enqueues; `capaian db_worker`, another process, renders; this one answers from the
-    task result in the database: nothing is kept in any process's memory."""
-    k = klien_sebagai(VERIFIKATOR)
-    paket_id = minta(k)["id"]
-    hasil = jalankan_capaian("db_worker", "--batch", "--no-reload", "--no-startup-delay", data_dir=data_dir)
-    assert hasil.returncode == 0, hasil.stderr
-    assert "state=SUCCESSFUL" in hasil.stderr  # the worker's log (capaian.settings LOGGING)
-    tugas = DBTaskResult.objects.get(pk=PaketKota.objects.get(pk=paket_id).tugas_id)
-    assert tugas.status == "SUCCESSFUL" and tugas.worker_ids != ["pekerja-uji"]
-    status = k.get(f"/laporan/semua-pd/{paket_id}/status/").json()
-    assert status["keadaan"] == "siap" and status["jumlah_pd"] == 2
-    r = k.get(f"/laporan/semua-pd/{paket_id}/unduh/")
-    berkas = isi_zip(b"".join(r.streaming_content))  # type: ignore[attr-defined]
-    assert list(berkas) == harapan_berkas(PD_CONTOH) + harapan_berkas(PD)
-
-
-@pytest.mark.django_db(transaction=True)
 def test_serve_menjalankan_pekerja_dan_melayani_keadaannya(
     demo: None, klien_sebagai: Klien, data_dir: Path
 ) -> None:
-    """`capaian serve` (what `make run` runs) starts the worker: a package asked for here is made by that
-    worker, and its state and file are served over HTTP by the serve process, to the same session."""
+    """`capaian serve` (what `make run` runs) starts the task worker. A package asked for in this process is
+    made by that worker, another process, and its state and file are served over HTTP by the serve
+    process, a third one, from the task result in the database: nothing lives in one process's memory."""
     k = klien_sebagai(VERIFIKATOR)
     paket_id = minta(k)["id"]
     sesi = k.cookies["sessionid"].value
-    with jalankan_serve(data_dir) as url:
+    with jalankan_serve(data_dir) as server:
+        url = server.url
         buka = urllib.request.build_opener()
         buka.addheaders = [("Cookie", f"sessionid={sesi}")]
         batas = time.monotonic() + 120
@@ -316,3 +306,6 @@ def test_serve_menjalankan_pekerja_dan_melayani_keadaannya(
         with buka.open(url + str(status["unduh"]), timeout=30) as r:
             assert r.headers["Content-Disposition"] == f'attachment; filename="{NAMA_ZIP}"'
             assert list(isi_zip(r.read())) == harapan_berkas(PD_CONTOH) + harapan_berkas(PD)
+    tugas = DBTaskResult.objects.get(pk=PaketKota.objects.get(pk=paket_id).tugas_id)
+    assert tugas.status == "SUCCESSFUL" and len(tugas.worker_ids) == 1
+    assert f"Task id={tugas.id}" in server.keluaran and "state=SUCCESSFUL" in server.keluaran  # its log
