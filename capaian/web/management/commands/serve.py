@@ -24,10 +24,15 @@ JEDA_MULAI_ULANG = 5.0  # seconds before a worker that died is started again
 PERINTAH_PEKERJA = ["db_worker", "--no-reload", "--no-startup-delay", "--interval", "1"]
 
 
+# prctl is looked up here, not in the child: between fork and exec the child only calls it (a restart
+# forks from the watchdog thread while waitress's threads run, so the child must take no lock).
+_PRCTL = ctypes.CDLL(None, use_errno=True).prctl if sys.platform.startswith("linux") else None
+
+
 def _mati_bersama_induk() -> None:
     """In the child, before exec: Linux sends it SIGTERM when serve dies, even by SIGKILL."""
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    if _PRCTL is not None:
+        _PRCTL(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 class Pekerja:
