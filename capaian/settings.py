@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "capaian.web",
     "capaian.impor",
     "capaian.api",
+    # Django's tasks framework stores its queue and results in the database (capaian.laporan.tugas).
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -39,6 +41,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A database that cannot be had (SQLite's lock after the busy timeout) is a 503, never a 500.
+    "capaian.web.sibuk.BasisDataSibukMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Django's own CSP middleware: policy below, no inline script anywhere (all JS is in static files).
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -68,7 +72,35 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite, the embedded default, must queue concurrent saves instead of failing them (a deadline day):
+    # - IMMEDIATE: every transaction takes the write lock when it begins. A deferred transaction that began
+    #   by reading cannot upgrade to a write while another holds the lock, and SQLite fails it at once
+    #   without waiting ("database is locked"); select_for_update does nothing on SQLite.
+    # - timeout: a connection waits up to this many seconds for the lock (SQLite's busy timeout) before
+    #   giving up; capaian.web.sibuk turns that into a 503 with Retry-After.
+    # - WAL: readers never wait for the writer and the writer never waits for readers; synchronous=NORMAL
+    #   is WAL's durable-on-checkpoint setting (a power cut may lose the last commits, never corrupt).
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 10,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Work longer than a request (the city-wide report package) is a task in Django's tasks framework, queued
+# in the database by django-tasks-db and run by `capaian db_worker`, which `capaian serve` starts.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Django's own logging, plus each task's start and end on the console, so the worker's log says what it ran
+# (Django's default sends its INFO to the console only with DEBUG).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"konsol": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.tasks": {"handlers": ["konsol"], "level": "INFO", "propagate": False}},
+}
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -1,12 +1,14 @@
 """Shared pytest fixtures: the demo data and one fixture per demo persona.
 
-    demo                      loads capaian.demo (both agencies, year 2024, the six demo users); returns None
-    demo_per_modul            opt-in speed-up: loads the demo once per test module inside a transaction that
-                              is rolled back after the module (like Django's setUpTestData); each test still
-                              runs in its own savepoint. Use it as `pytestmark = [pytest.mark.django_db,
-                              pytest.mark.usefixtures("demo_per_modul")]` in modules whose tests do not
-                              need transaction=True.
-                              `demo` stays correct with it (loading twice changes nothing and is cheap).
+The demo (both agencies, year 2024, the six demo users, their explained galat) is built once per run, into
+the test database, right after pytest-django creates it (`django_db_setup` below). Every ordinary test runs
+inside a transaction that is rolled back, so each one starts from the same demo, and reading tests pay
+nothing for it. Transactional tests (transaction=True, live_server) commit, and pytest-django empties the
+database after each of them; they run after all the others (pytest-django orders them so), and `demo` loads
+the demo again when it finds it gone.
+
+    demo                      the demo is in the database (see above); returns None
+    demo_per_modul            kept for the modules that name it: the demo is there for the whole run now
     pengguna_demo("nama")     factory: the demo User by username (needs `demo`)
     pengguna_admin, pengguna_verifikator, pengguna_operator (operator-disperindag),
     pengguna_kepala (kepala-disperindag), pengguna_operator_contoh, pengguna_pimpinan
@@ -18,20 +20,26 @@
 
 PERSONA lists the demo usernames plus None (anonymous) for parametrized access matrices:
 `@pytest.mark.parametrize("persona", PERSONA)` then `klien_sebagai(persona)`.
-Clients log in with force_login, so no password hashing is paid per test; the demo password is
-capaian.demo.muat.KATA_SANDI for tests of the real sign-in.
+Clients log in with force_login, so no password is checked per test; the demo password is
+capaian.demo.muat.KATA_SANDI for tests of the real sign-in (MD5 in tests, tests/settings.py).
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
+import hypothesis
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
 from capaian.demo.muat import muat_demo
+from capaian.organisasi.models import PerangkatDaerah
+
+# Property tests: no per-example deadline (speed is measured by the benchmarks, and on a shared 2-core
+# machine a deadline only makes the suite flaky), and no example database written into the work tree.
+hypothesis.settings.register_profile("capaian", deadline=None, database=None)
+hypothesis.settings.load_profile("capaian")
 
 ADMIN = "admin"
 VERIFIKATOR = "verifikator"
@@ -57,7 +65,6 @@ def terima_penjelasan_demo() -> None:
     from capaian.aturan.periksa_data import kunci_galat, sidik_galat
     from capaian.laporan.pemeriksaan import periksa_triwulan
     from capaian.monev.models import StatusTriwulan
-    from capaian.organisasi.models import PerangkatDaerah
 
     verifikator = User.objects.filter(username=VERIFIKATOR).first()
     for pd in PerangkatDaerah.objects.all():
@@ -79,29 +86,33 @@ def terima_penjelasan_demo() -> None:
             )
 
 
-@pytest.fixture
-def demo(db: None) -> None:
+def muat_demo_uji() -> None:
+    """The demo as the tests know it: loaded, and its galat explained and accepted."""
     muat_demo(settings.DEMO_SEED_DIR)
     terima_penjelasan_demo()
 
 
+def ada_demo() -> bool:
+    return PerangkatDaerah.objects.filter(slug=PD).exists()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureDef) -> None:
+    # Once per run, committed: about 2 s that every module paid again before (and every test of the
+    # modules that did not share it).
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        muat_demo_uji()
+
+
+@pytest.fixture
+def demo(db: None) -> None:
+    if not ada_demo():  # a transactional test ran before this one and its flush emptied the database
+        muat_demo_uji()
+
+
 @pytest.fixture(scope="module")
-def demo_per_modul(django_db_setup: None, django_db_blocker: pytest.FixtureDef) -> Iterator[None]:
-    # Loading the demo costs about 2 s (mostly Argon2 hashing of six passwords); once per module keeps the
-    # access matrices fast. The outer atomic is rolled back at the end so no other module sees the data.
-    # The database is unblocked only to load and to roll back: a test still needs `db` (or
-    # pytest.mark.django_db), which gives it its own savepoint, so tests cannot leak into each other.
-    # Not for transactional tests (live_server, transaction=True) in the same module: PostgreSQL cannot
-    # flush the database inside this open transaction.
-    luar = transaction.atomic()
-    with django_db_blocker.unblock():  # type: ignore[attr-defined]
-        luar.__enter__()
-        muat_demo(settings.DEMO_SEED_DIR)
-        terima_penjelasan_demo()
-    yield
-    with django_db_blocker.unblock():  # type: ignore[attr-defined]
-        transaction.set_rollback(True)
-        luar.__exit__(None, None, None)
+def demo_per_modul(django_db_setup: None) -> None:
+    """The demo for a whole module; it is built for the whole run now, so this only names the need."""
 
 
 @pytest.fixture

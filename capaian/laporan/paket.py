@@ -7,7 +7,7 @@ the same files from one DataLaporan, and Form E.81 is built once per package.
 import io
 import json
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -228,24 +228,17 @@ def nama_zip(slug: str, tahun: int, triwulan: int) -> str:
     return f"Laporan-Monev-{slug}-{tahun}-TW{triwulan}.zip"
 
 
-def zip_unduhan(
-    data: DataLaporan,
-    slug: str,
-    kemajuan: Callable[[int, int], None] | None = None,
-) -> bytes:
-    """The ten files as a ZIP with download names, rendering document by document.
-
-    `kemajuan(selesai, total)` is called before the first file and after each one (the web page's progress).
-    """
+def berkas_unduhan(data: DataLaporan, slug: str) -> Iterator[tuple[str, bytes]]:
+    """The ten files with their download names, rendered one at a time (Form E.81 built once)."""
     konteks = Konteks(data)
-    total = len(PAKET)
-    if kemajuan:
-        kemajuan(0, total)
+    for jenis, f in PAKET:
+        yield nama_unduhan(jenis, f, slug, data.tahun, data.triwulan), render(konteks, jenis, f)
+
+
+def zip_unduhan(data: DataLaporan, slug: str) -> bytes:
+    """The ten files as a ZIP with download names (the web's package download)."""
     keluaran = io.BytesIO()
     with zipfile.ZipFile(keluaran, "w", compression=zipfile.ZIP_DEFLATED) as arsip:
-        for selesai, (jenis, f) in enumerate(PAKET, start=1):
-            nama = nama_unduhan(jenis, f, slug, data.tahun, data.triwulan)
-            arsip.writestr(nama, render(konteks, jenis, f))
-            if kemajuan:
-                kemajuan(selesai, total)
+        for nama, isi in berkas_unduhan(data, slug):
+            arsip.writestr(nama, isi)
     return keluaran.getvalue()

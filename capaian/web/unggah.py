@@ -34,6 +34,7 @@ from capaian.monev.models import StatusTriwulan
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import PerangkatDaerah
+from capaian.web import sibuk
 from capaian.web.views.umum import konteks, pd_atau_404, tahun_aktif
 
 log = logging.getLogger(__name__)
@@ -311,8 +312,8 @@ def unggah(request: HttpRequest, slug: str) -> HttpResponse:
     except Exception as e:
         if u is not None:
             u.hapus()
-        if isinstance(e, akses.AksesDitolak):
-            raise
+        if isinstance(e, akses.AksesDitolak) or sibuk.basisdata_sibuk(e):
+            raise  # 403, or the busy database's 503 (capaian.web.sibuk): not an unexpected error
         log.exception("Unggahan %s ke %s gagal (mode %s)", nama, pd.slug, mode)
         return _halaman(
             request, pd, status=500, mode=mode, nama_berkas=nama, tak_terduga=PESAN_TAK_TERDUGA, **isian
@@ -357,7 +358,9 @@ def impor(request: HttpRequest, slug: str, id: str) -> HttpResponse:
         hasil = impor_berkas(request.user, pd, u.berkas, False, tahun=u.tahun, triwulan=u.triwulan)
     except akses.AksesDitolak:
         raise
-    except Exception:
+    except Exception as e:
+        if sibuk.basisdata_sibuk(e):
+            raise  # the busy database's 503 (capaian.web.sibuk)
         log.exception("Impor %s ke %s gagal", u.nama, pd.slug)
         return _halaman(
             request, pd, status=500, mode="impor", nama_berkas=u.nama, tak_terduga=PESAN_TAK_TERDUGA, **isian

@@ -3,7 +3,7 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from capaian.web import masuk, unduh, unggah
+from capaian.web import masuk, unduh, unduh_kota, unggah
 from capaian.web.admin import situs_admin
 from capaian.web.views import beranda, bukti, dasbor, ikhtisar, isian, periksa, riwayat
 
@@ -21,10 +21,10 @@ urlpatterns = [
     path(PD + "dasbor/", dasbor.dasbor_pd, name="dasbor_pd"),
     path(PD + "laporan/", unduh.halaman, name="unduh"),
     path(PD + "laporan/paket.zip", unduh.zip_langsung, name="unduh_zip"),
-    path(PD + "laporan/paket/", unduh.mulai, name="unduh_mulai"),
     path(PD + "laporan/<str:jenis>.<str:format_>", unduh.berkas, name="unduh_berkas"),
-    path("laporan/paket/<str:kunci>/", unduh.status, name="unduh_status"),
-    path("laporan/paket/<str:kunci>/unduh/", unduh.ambil, name="unduh_ambil"),
+    path("laporan/<int:tahun>/<int:triwulan>/semua-pd/", unduh_kota.halaman, name="paket_kota"),
+    path("laporan/semua-pd/<uuid:paket_id>/status/", unduh_kota.status, name="paket_kota_status"),
+    path("laporan/semua-pd/<uuid:paket_id>/unduh/", unduh_kota.unduh, name="paket_kota_unduh"),
     path(PD + "periksa/", periksa.periksa, name="periksa"),
     path(PD + "periksa/penjelasan/", periksa.penjelasan, name="periksa_penjelasan"),
     path(PD + "periksa/terima/", periksa.terima, name="periksa_terima"),

@@ -1,8 +1,8 @@
-"""Fixtures for the report package: the demo agency's data, loaded once, and every file rendered once.
+"""Fixtures for the report package: the demo agency's data, read once, and every file rendered once.
 
-The builders and renderers are pure (DataLaporan in, bytes out), so the demo is loaded in a rolled-back
-transaction and the plain data object is shared by the module. pytest-django only creates the test database
-when a collected test asks for it, so every module here carries `pytestmark = pytest.mark.django_db`.
+The builders and renderers are pure (DataLaporan in, bytes out), so the plain data object, read from the
+run's demo (tests/conftest.py), is shared by the module. pytest-django only creates the test database when
+a collected test asks for it, so every module here carries `pytestmark = pytest.mark.django_db`.
 """
 
 import shutil
@@ -11,10 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.db import transaction
 
-from capaian.demo.muat import muat_demo
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81, bangun_e81
 from capaian.laporan.paket import FORMAT_JENIS, Konteks, render
@@ -24,11 +21,9 @@ from capaian.organisasi.models import PerangkatDaerah
 
 @pytest.fixture(scope="module")
 def data_demo(django_db_setup: None, django_db_blocker: pytest.FixtureDef) -> Iterator[DataLaporan]:
-    with django_db_blocker.unblock(), transaction.atomic():  # type: ignore[attr-defined]
-        muat_demo(settings.DEMO_SEED_DIR)
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
         pd = PerangkatDaerah.objects.select_related("pemda").get(slug="disperindag")
         data = muat_data(pd, 2024, 2)
-        transaction.set_rollback(True)
     yield data
 
 
