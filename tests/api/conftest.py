@@ -1,12 +1,33 @@
-"""API test helpers: clients that authenticate with a bearer token, as a real API client does."""
+"""API test helpers: clients that authenticate with a bearer token, as a real API client does, and the check
+of every API response against the generated OpenAPI description (tests/api/validasi.py)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
 from capaian.api.models import ApiToken
+from tests.api import validasi
+
+
+@pytest.fixture(autouse=True)
+def jawaban_sesuai_openapi(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, str, int]]]:
+    """Wraps django.test.Client.request: any client of any test here (token, session or anonymous) has each
+    /api/ response checked against the OpenAPI description. Yields the (method, path, status) seen."""
+    asli = Client.request
+    dilihat: list[tuple[str, str, int]] = []
+
+    def request(self: Client, **permintaan: Any) -> Any:
+        jawab = asli(self, **permintaan)
+        metode, jalur = permintaan["REQUEST_METHOD"], permintaan["PATH_INFO"]
+        validasi.periksa(metode, jalur, jawab)
+        dilihat.append((metode, jalur, jawab.status_code))
+        return jawab
+
+    monkeypatch.setattr(Client, "request", request)
+    yield dilihat
 
 
 @pytest.fixture
