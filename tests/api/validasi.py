@@ -1,6 +1,7 @@
-"""Every API response a test receives is checked against the generated OpenAPI description (tests/api/conftest.py
-wires this into django.test.Client): its status must be declared for the operation and its JSON body must
-match the declared schema, with objects closed (a field the description does not name is an error)."""
+"""Every API response a test receives is checked against the generated OpenAPI description
+(tests/api/conftest.py wires this into django.test.Client): its status must be declared for the operation
+and its JSON body must match the declared schema, with objects closed (a field the description does not
+name is an error)."""
 
 import copy
 import functools
@@ -53,7 +54,11 @@ def _pola() -> list[tuple[re.Pattern[str], str]]:
             for p in op.get("parameters", [])
             if p["in"] == "path" and p["schema"].get("type") == "integer"
         }
-        regex = re.sub(r"\\\{([^}]+)\\\}", lambda m: "[0-9]+" if m[1] in bulat else "[^/]+", re.escape(jalur))
+        regex = re.sub(
+            r"\\\{([^}]+)\\\}",
+            lambda m, b=frozenset(bulat): "[0-9]+" if m[1] in b else "[^/]+",
+            re.escape(jalur),
+        )
         hasil.append((re.compile(f"^{regex}$"), jalur))
     return sorted(hasil, key=lambda p: p[1].count("{"))
 
@@ -67,9 +72,8 @@ def _validasi(skema: dict[str, Any], isi: Any, konteks: str) -> None:
     try:
         jsonschema.Draft202012Validator(akar).validate(isi)
     except jsonschema.ValidationError as e:
-        raise AssertionError(
-            f"{konteks}: jawaban tidak sesuai OpenAPI: {e.message} di {list(e.absolute_path)}"
-        )
+        pesan = f"{konteks}: jawaban tidak sesuai OpenAPI: {e.message} di {list(e.absolute_path)}"
+        raise AssertionError(pesan) from None
 
 
 def periksa(metode: str, jalur: str, jawab: HttpResponse) -> None:
