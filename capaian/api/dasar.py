@@ -68,13 +68,19 @@ def _tolak_konstanta(nama: str) -> None:
 
 class ParserDesimal(Parser):
     """JSON bodies with every number with a fraction read as Decimal, so 36.79 stays exactly 36.79 (a float
-    would be 36.78999999999999914735...). NaN and Infinity are refused. The content type is not checked:
-    `curl -d '{...}'` sends a JSON body as a form."""
+    would be 36.78999999999999914735...). NaN and Infinity are refused. The content type is not required to
+    be JSON: `curl -d '{...}'` sends a JSON body as a form; a body that is not JSON but a real form (an HTML
+    form, or a POST with no fields) is read as its fields."""
 
     def parse_body(self, request: HttpRequest) -> dict[str, Any]:
-        return cast(
-            dict[str, Any], json.loads(request.body, parse_float=Decimal, parse_constant=_tolak_konstanta)
-        )
+        try:
+            return cast(
+                dict[str, Any], json.loads(request.body, parse_float=Decimal, parse_constant=_tolak_konstanta)
+            )
+        except ValueError:
+            if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+                return dict(request.POST.items())
+            raise
 
 
 # --- the token ------------------------------------------------------------------------------------------
@@ -166,7 +172,7 @@ api = ApiCapaian(
     description=(
         "API JSON untuk membaca dan mengisi realisasi triwulan, catatan triwulan, menjalankan alur "
         "verifikasi, dan membaca jejak audit. Masuk dengan POST /api/auth/token, lalu kirim header "
-        "'Authorization: Bearer <token>' pada setiap permintaan. Galat selalu berbentuk "
+        "`Authorization: Bearer <token>` pada setiap permintaan. Galat selalu berbentuk "
         '{"galat": "pesan"}; untuk isian yang salah disertai "rincian" per isian. Angka JSON dibaca '
         "persis sebagai desimal."
     ),

@@ -118,7 +118,7 @@ class MintaToken(_Masukan):
 
 class Token(Schema):
     token: str = Field(
-        description="Kirim sebagai header 'Authorization: Bearer <token>'. Hanya tampil sekali."
+        description="Kirim sebagai header `Authorization: Bearer <token>`. Hanya tampil sekali."
     )
 
 
