@@ -69,7 +69,7 @@ def test_patch_realisasi(api_sebagai, persona, kode):
 
 
 @pytest.mark.parametrize(("persona", "kode"), BACA_DISPERINDAG)
-def test_audit(api_sebagai, pengguna_demo, persona, kode):
+def test_audit(api_sebagai, persona, kode):
     b = baris()
     patch(api_sebagai(OPERATOR), b.pk, rp=5000, versi=b.versi)
     jawab = api_sebagai(persona).get("/api/audit", {"realisasi": b.pk})
@@ -131,9 +131,9 @@ def _pd() -> PerangkatDaerah:
     return PerangkatDaerah.objects.get(slug=PD)
 
 
-def _siapkan(aksi: str, pengguna_demo) -> None:
+def _siapkan(aksi: str, pengguna_api) -> None:
     """Bring quarter TW of disperindag to the status in which `aksi` applies."""
-    operator, verifikator = pengguna_demo(OPERATOR), pengguna_demo(VERIFIKATOR)
+    operator, verifikator = pengguna_api(OPERATOR), pengguna_api(VERIFIKATOR)
     if aksi == "ajukan":
         return
     jalankan_langkah("ajukan", operator, _pd(), TAHUN, TW)
@@ -145,10 +145,10 @@ def _siapkan(aksi: str, pengguna_demo) -> None:
     jalankan_langkah("kunci", verifikator, _pd(), TAHUN, TW)
 
 
-def _siapkan_penjelasan(aksi: str, pengguna_demo) -> None:
+def _siapkan_penjelasan(aksi: str, pengguna_api) -> None:
     # The demo's explanation is accepted already: "terima" applies to a new one, waiting for acceptance.
     if aksi == "terima":
-        jalankan_langkah("penjelasan", pengguna_demo(OPERATOR), _pd(), TAHUN, TW, "Penjelasan uji")
+        jalankan_langkah("penjelasan", pengguna_api(OPERATOR), _pd(), TAHUN, TW, "Penjelasan uji")
 
 
 PELAKU = {
@@ -175,11 +175,11 @@ HASIL = {
 
 @pytest.mark.parametrize("persona", PERSONA)
 @pytest.mark.parametrize("aksi", list(PELAKU))
-def test_langkah_triwulan(api_sebagai, pengguna_demo, aksi, persona):
+def test_langkah_triwulan(api_sebagai, pengguna_api, aksi, persona):
     if aksi in ("penjelasan", "terima"):
-        _siapkan_penjelasan(aksi, pengguna_demo)
+        _siapkan_penjelasan(aksi, pengguna_api)
     else:
-        _siapkan(aksi, pengguna_demo)
+        _siapkan(aksi, pengguna_api)
     jawab = langkah(api_sebagai(persona), aksi, catatan="Catatan uji")
     if persona is None:
         harap = 401

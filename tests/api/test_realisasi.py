@@ -314,7 +314,7 @@ def test_konflik_versi(api_sebagai):
 # --- lock, unlock and the entry window -----------------------------------------------------------------
 
 
-def test_kunci_423_lalu_buka_dengan_alasan(api_sebagai, pengguna_demo):
+def test_kunci_423_lalu_buka_dengan_alasan(api_sebagai, pengguna_api):
     operator, verifikator = api_sebagai(OPERATOR), api_sebagai(VERIFIKATOR)
     b = baris()
     for aksi, oleh in (("ajukan", operator), ("verifikasi", verifikator), ("kunci", verifikator)):
@@ -345,12 +345,12 @@ def test_patch_423_selama_diajukan_atau_diverifikasi(api_sebagai, aksi_terakhir,
     assert patch(operator, b.pk, k="1", versi=b.versi).status_code == 423
 
 
-def test_masa_pengisian(api_sebagai, pengguna_demo):
+def test_masa_pengisian(api_sebagai, pengguna_api):
     operator = api_sebagai(OPERATOR)
     b = baris()
     hari_ini = timezone.localdate()
     pemda = Pemda.objects.get(perangkat_daerah__slug=PD)
-    verifikator = pengguna_demo(VERIFIKATOR)
+    verifikator = pengguna_api(VERIFIKATOR)
     alur.atur_periode(
         verifikator,
         pemda,

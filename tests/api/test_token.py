@@ -162,9 +162,11 @@ def test_pengguna_nonaktif_tokennya_ditolak(api_sebagai):
     assert daftar(klien).status_code == 401
 
 
-def test_sesi_login_tidak_dipakai_api(klien_operator):
+def test_sesi_login_tidak_dipakai_api(pengguna_api):
     # A browser session must not authenticate API calls (they are csrf_exempt).
-    assert daftar(klien_operator).status_code == 401
+    klien = Client()
+    klien.force_login(pengguna_api(OPERATOR))
+    assert daftar(klien).status_code == 401
 
 
 def test_json_body_without_json_content_type_is_still_read(client):
