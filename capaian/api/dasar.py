@@ -230,13 +230,16 @@ def _rincian(e: dict[str, Any]) -> tuple[str, str, str]:
 def _validasi(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     rincian = [_rincian(e) for e in exc.errors]
     pesan = []
-    for sumber, isian, frasa in rincian:
+    for (sumber, isian, frasa), e in zip(rincian, exc.errors, strict=True):
+        jenis = "Isian" if sumber == "body" else "Parameter"
         if not isian:
             pesan.append(frasa)
-        elif frasa[:1].isupper():
-            pesan.append(f"Isian '{isian}': {frasa}" if sumber == "body" else f"Parameter '{isian}': {frasa}")
+        elif (
+            e["type"] == "nilai_tidak_sah"
+        ):  # the validator's own sentence, e.g. "'tiga' bukan angka yang sah"
+            pesan.append(f"{jenis} '{isian}': {frasa.rstrip('.')}.")
         else:
-            pesan.append(f"{'Isian' if sumber == 'body' else 'Parameter'} '{isian}' {frasa}.")
+            pesan.append(f"{jenis} '{isian}' {frasa}.")
     # A path that names nothing (an unknown step, a quarter 5) is a resource that does not exist.
     status = 404 if all(s == "path" for s, _, _ in rincian) else 400
     return galat(
