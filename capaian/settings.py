@@ -139,6 +139,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # The axes admin pages are not limited per pemda like the project's admin (capaian.organisasi.akses).
 AXES_ENABLE_ADMIN = False
+# No row per successful sign-in: nothing shows it (the axes admin is off), it would grow without end, and it
+# would cost every login, the tests' force_login included, an INSERT. Failures are still recorded.
+AXES_DISABLE_ACCESS_LOG = True
 # The client address the lockout counts by. REMOTE_ADDR is right when `capaian serve` faces the clients.
 # Behind a reverse proxy every client has the proxy's address, so the lockout would be per username only:
 # set CAPAIAN_ALAMAT_KLIEN_META to the request.META key of the header the proxy sets to the client's

@@ -28,6 +28,7 @@ from ninja.security import HttpBearer
 from capaian.api.models import ApiToken, hash_kunci
 from capaian.monev import alur, services
 from capaian.organisasi import akses
+from capaian.organisasi.models import PerangkatDaerah
 
 log = logging.getLogger("capaian.api")
 
@@ -53,6 +54,14 @@ def galat(status: int, pesan: str, **lain: Any) -> JsonResponse:
 def pengguna(request: HttpRequest) -> User:
     """The user of the bearer token (set by TokenBearer); never the session's."""
     return cast(User, request.auth)  # type: ignore[attr-defined]
+
+
+def pd_terlihat(request: HttpRequest, slug: str) -> PerangkatDaerah:
+    """The agency by slug if this user may see it; another agency's is the same 404 as a missing one."""
+    pd = akses.pd_terlihat(pengguna(request)).filter(slug=slug).first()
+    if pd is None:
+        raise Galat(404, "Perangkat daerah tidak ditemukan.")
+    return pd
 
 
 # --- reading the body -----------------------------------------------------------------------------------

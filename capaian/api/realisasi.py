@@ -14,28 +14,19 @@ from django.utils import timezone
 from ninja import Query, Router
 
 from capaian.api import skema
-from capaian.api.dasar import Galat, pengguna
+from capaian.api.dasar import Galat, pd_terlihat, pengguna
 from capaian.api.versi import PESAN_KONFLIK, versi_layanan
 from capaian.aturan.angka import teks_desimal
 from capaian.audit.models import AuditEvent
 from capaian.monev import services
 from capaian.monev.models import Realisasi
 from capaian.organisasi import akses
-from capaian.organisasi.models import PerangkatDaerah
 from capaian.perencanaan.models import Indikator
 
 router = Router(tags=["realisasi"])
 
 _ELEMEN = ("program", "kegiatan", "subkegiatan", "tujuan", "sasaran")
 _GALAT_UBAH = {400: skema.Galat, 401: skema.Galat, 403: skema.Galat, 404: skema.Galat, 423: skema.Galat}
-
-
-def pd_terlihat(request: HttpRequest, slug: str) -> PerangkatDaerah:
-    """The agency by slug if this user may see it; another agency's is the same 404 as a missing one."""
-    pd = akses.pd_terlihat(pengguna(request)).filter(slug=slug).first()
-    if pd is None:
-        raise Galat(404, "Perangkat daerah tidak ditemukan.")
-    return pd
 
 
 def json_realisasi(baris: Realisasi | None) -> skema.Realisasi:

@@ -15,8 +15,7 @@ from django.utils import timezone
 from ninja import Router
 
 from capaian.api import skema
-from capaian.api.dasar import Galat, pengguna
-from capaian.api.realisasi import pd_terlihat
+from capaian.api.dasar import Galat, pd_terlihat, pengguna
 from capaian.api.versi import PESAN_KONFLIK, versi_layanan
 from capaian.aturan.periksa import GALAT, Temuan
 from capaian.laporan import pemeriksaan
