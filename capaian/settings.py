@@ -1,5 +1,6 @@
 """One settings module. Everything that differs between machines comes from the environment."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -32,6 +33,11 @@ INSTALLED_APPS = [
     "capaian.api",
     # Django's tasks framework stores its queue and results in the database (capaian.laporan.tugas).
     "django_tasks_db",
+    # The JSON API (capaian.api) is built on Django Ninja; listed as an app so its bundled Swagger UI files
+    # are served from /static/ (no CDN).
+    "ninja",
+    # Login lockout for the web sign-in and the API token (settings below).
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -46,6 +52,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Django's own CSP middleware: policy below, no inline script anywhere (all JS is in static files).
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes requires: it turns a locked-out sign-in into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "capaian.urls"
@@ -101,6 +109,11 @@ LOGGING = {
     "handlers": {"konsol": {"class": "logging.StreamHandler"}},
     "loggers": {"django.tasks": {"handlers": ["konsol"], "level": "INFO", "propagate": False}},
 }
+# django-axes first: it refuses a locked-out (username, address) before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -141,3 +154,29 @@ SECURE_CSP = {
 
 # Where `capaian demo` reads the reference report's transcriptions (bundled with the package).
 DEMO_SEED_DIR = Path(env_str("CAPAIAN_DEMO_SEED", str(BASE_DIR / "demo" / "seed")))
+
+# Login lockout (django-axes) for both doors, the web sign-in (capaian.web.masuk) and POST /api/auth/token:
+# 5 failures for one username from one address lock that pair for 15 minutes; never per address alone (an
+# office shares one address) and never per username alone (anyone could lock out a colleague). Usernames
+# are compared case-insensitively. A success clears the pair's failures; attempts while locked are not
+# counted, so the lock ends 15 minutes after the fifth failure.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "capaian.web.masuk.nama_untuk_penguncian"
+AXES_CLIENT_IP_CALLABLE = "capaian.web.masuk.alamat_klien"
+AXES_LOCKOUT_CALLABLE = "capaian.web.masuk.jawaban_terkunci"
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The axes admin pages are not limited per pemda like the project's admin (capaian.organisasi.akses).
+AXES_ENABLE_ADMIN = False
+# No row per successful sign-in: nothing shows it (the axes admin is off), it would grow without end, and it
+# would cost every login, the tests' force_login included, an INSERT. Failures are still recorded.
+AXES_DISABLE_ACCESS_LOG = True
+# The client address the lockout counts by. REMOTE_ADDR is right when `capaian serve` faces the clients.
+# Behind a reverse proxy every client has the proxy's address, so the lockout would be per username only:
+# set CAPAIAN_ALAMAT_KLIEN_META to the request.META key of the header the proxy sets to the client's
+# address (for example HTTP_X_REAL_IP with nginx's `proxy_set_header X-Real-IP $remote_addr;`). Set it only
+# behind a proxy that overwrites that header: a client can send any header it likes to a server it reaches
+# directly, and pick a fresh "address" for every guess.
+ALAMAT_KLIEN_META = env_str("CAPAIAN_ALAMAT_KLIEN_META", "REMOTE_ADDR")

@@ -1,10 +1,16 @@
-"""API tokens and failed sign-in attempts."""
+"""API tokens. Failed sign-ins are counted by django-axes (settings.AXES_*), like the web login's."""
 
+import datetime
 import hashlib
 import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+
+# How stale `terakhir_dipakai` may get: stamping it on every request would make every read-only call a
+# write (issue 14), so a token in use is stamped at most once per minute.
+SELANG_CAP_PAKAI = datetime.timedelta(minutes=1)
 
 
 def hash_kunci(kunci: str) -> str:
@@ -31,13 +37,9 @@ class ApiToken(models.Model):
         cls.objects.create(pengguna=pengguna, kunci=hash_kunci(kunci))
         return kunci
 
-
-class PercobaanMasuk(models.Model):
-    """A failed POST /api/auth/token, counted per username and IP for the lockout."""
-
-    username = models.CharField(max_length=150)
-    ip = models.CharField(max_length=45)
-    waktu = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["username", "ip", "waktu"])]
+    def cap_pakai(self) -> None:
+        """Record that the token was used, unless that was recorded less than a minute ago."""
+        sekarang = timezone.now()
+        if self.terakhir_dipakai is None or sekarang - self.terakhir_dipakai >= SELANG_CAP_PAKAI:
+            ApiToken.objects.filter(pk=self.pk).update(terakhir_dipakai=sekarang)
+            self.terakhir_dipakai = sekarang

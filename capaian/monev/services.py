@@ -41,6 +41,13 @@ class KonflikVersi(Exception):
     terkini: Realisasi
 
 
+@dataclass
+class KonflikVersiCatatan(Exception):
+    """Someone else saved the quarter's texts after the caller read them: the caller sees theirs."""
+
+    terkini: CatatanTriwulan
+
+
 def status_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> StatusTriwulan:
     status, _ = StatusTriwulan.objects.get_or_create(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
     return status
@@ -167,15 +174,20 @@ def simpan_catatan(
     pd: PerangkatDaerah,
     tahun: int,
     triwulan: int,
+    versi: int | None = None,
+    /,
     **nilai: object,
 ) -> CatatanTriwulan:
-    """Save the quarter's texts, signatory, date and letter number."""
+    """Save the quarter's texts, signatory, date and letter number; with `versi`, only if nobody saved
+    them since the caller read that version (else KonflikVersiCatatan)."""
     with transaction.atomic():
         _wajib_terbuka(pengguna, pd, tahun, triwulan)
         catatan, _ = CatatanTriwulan.objects.get_or_create(
             perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
         )
         catatan = CatatanTriwulan.objects.select_for_update().get(pk=catatan.pk)
+        if versi is not None and versi != catatan.versi:
+            raise KonflikVersiCatatan(catatan)
         berubah = False
         for nama_kolom, isi in nilai.items():
             sebelum = getattr(catatan, nama_kolom)

@@ -1,4 +1,4 @@
-"""The web app's own records: login attempts (for the lockout) and evidence files (bukti dukung)."""
+"""The web app's own records: evidence files (bukti dukung). Login attempts are django-axes's (settings)."""
 
 from pathlib import Path
 
@@ -8,18 +8,6 @@ from django.db import models
 
 from capaian.monev.models import PILIHAN_TRIWULAN
 from capaian.organisasi.models import PerangkatDaerah
-
-
-class PercobaanMasuk(models.Model):
-    """One failed login. The lockout counts them per (username, IP) pair, never per IP alone: an office
-    shares one address, and one person's typos must not lock out colleagues."""
-
-    nama_pengguna = models.CharField(max_length=150)
-    ip = models.GenericIPAddressField()
-    waktu = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["nama_pengguna", "ip", "waktu"])]
 
 
 def _penyimpanan_bukti() -> FileSystemStorage:

@@ -4,8 +4,9 @@ import pytest
 from django.contrib.auth.models import User
 
 from capaian.laporan.pemeriksaan import jalankan_langkah
-from capaian.monev.models import Realisasi
+from capaian.monev.models import CatatanTriwulan, Realisasi
 from capaian.organisasi.models import PerangkatDaerah
+from capaian.perencanaan.models import Indikator
 from tests.api.bantu import TW, baris, daftar, langkah, patch
 from tests.conftest import (
     ADMIN,
@@ -68,7 +69,7 @@ def test_patch_realisasi(api_sebagai, persona, kode):
 
 
 @pytest.mark.parametrize(("persona", "kode"), BACA_DISPERINDAG)
-def test_audit(api_sebagai, pengguna_demo, persona, kode):
+def test_audit(api_sebagai, persona, kode):
     b = baris()
     patch(api_sebagai(OPERATOR), b.pk, rp=5000, versi=b.versi)
     jawab = api_sebagai(persona).get("/api/audit", {"realisasi": b.pk})
@@ -77,13 +78,62 @@ def test_audit(api_sebagai, pengguna_demo, persona, kode):
         assert [e["baru"] for e in jawab.json()][-1] == "5000"
 
 
+@pytest.mark.parametrize(("persona", "kode"), BACA_DISPERINDAG)
+def test_keadaan_triwulan(api_sebagai, persona, kode):
+    jawab = api_sebagai(persona).get(f"/api/triwulan/{PD}/{TAHUN}/{TW}")
+    assert jawab.status_code == kode, jawab.content
+    if kode == 200:
+        isi = jawab.json()
+        assert isi["status"] == "draft"
+        # The steps each persona may take on the demo's draft quarter (its explanation already accepted).
+        harap = ["ajukan", "penjelasan"] if persona == OPERATOR else []
+        assert [lk["aksi"] for lk in isi["langkah"]] == harap
+
+
+@pytest.mark.parametrize(("persona", "kode"), BACA_DISPERINDAG)
+def test_baca_catatan(api_sebagai, persona, kode):
+    jawab = api_sebagai(persona).get(f"/api/triwulan/{PD}/{TAHUN}/{TW}/catatan")
+    assert jawab.status_code == kode, jawab.content
+    if kode == 200:
+        assert jawab.json()["faktor_pendorong"]  # the demo's text
+
+
+@pytest.mark.parametrize(("persona", "kode"), UBAH_DISPERINDAG)
+def test_ubah_catatan(api_sebagai, persona, kode):
+    sebelum = CatatanTriwulan.objects.get(perangkat_daerah__slug=PD, tahun=TAHUN, triwulan=TW)
+    jawab = api_sebagai(persona).patch(
+        f"/api/triwulan/{PD}/{TAHUN}/{TW}/catatan",
+        {"rekomendasi": "Uji akses", "versi": sebelum.versi},
+        content_type="application/json",
+    )
+    assert jawab.status_code == kode, jawab.content
+    sesudah = CatatanTriwulan.objects.get(pk=sebelum.pk)
+    if kode == 200:
+        assert (sesudah.rekomendasi, sesudah.versi) == ("Uji akses", sebelum.versi + 1)
+    else:
+        assert (sesudah.rekomendasi, sesudah.versi) == (sebelum.rekomendasi, sebelum.versi)
+
+
+@pytest.mark.parametrize(("persona", "kode"), UBAH_DISPERINDAG)
+def test_simpan_realisasi_lewat_indikator(api_sebagai, persona, kode):
+    indikator = Indikator.objects.get(perangkat_daerah__slug=PD, urutan=3)
+    jawab = api_sebagai(persona).patch(
+        f"/api/indikator/{indikator.pk}/realisasi/{TAHUN}/3",
+        {"k": "4", "versi": 0},
+        content_type="application/json",
+    )
+    assert jawab.status_code == kode, jawab.content
+    ada = Realisasi.objects.filter(indikator=indikator, tahun=TAHUN, triwulan=3)
+    assert ada.exists() == (kode == 200)
+
+
 def _pd() -> PerangkatDaerah:
     return PerangkatDaerah.objects.get(slug=PD)
 
 
-def _siapkan(aksi: str, pengguna_demo) -> None:
+def _siapkan(aksi: str, pengguna_api) -> None:
     """Bring quarter TW of disperindag to the status in which `aksi` applies."""
-    operator, verifikator = pengguna_demo(OPERATOR), pengguna_demo(VERIFIKATOR)
+    operator, verifikator = pengguna_api(OPERATOR), pengguna_api(VERIFIKATOR)
     if aksi == "ajukan":
         return
     jalankan_langkah("ajukan", operator, _pd(), TAHUN, TW)
@@ -95,6 +145,12 @@ def _siapkan(aksi: str, pengguna_demo) -> None:
     jalankan_langkah("kunci", verifikator, _pd(), TAHUN, TW)
 
 
+def _siapkan_penjelasan(aksi: str, pengguna_api) -> None:
+    # The demo's explanation is accepted already: "terima" applies to a new one, waiting for acceptance.
+    if aksi == "terima":
+        jalankan_langkah("penjelasan", pengguna_api(OPERATOR), _pd(), TAHUN, TW, "Penjelasan uji")
+
+
 PELAKU = {
     "ajukan": OPERATOR,
     "setujui": KEPALA,
@@ -102,6 +158,8 @@ PELAKU = {
     "verifikasi": VERIFIKATOR,
     "kunci": VERIFIKATOR,
     "buka": VERIFIKATOR,
+    "penjelasan": OPERATOR,
+    "terima": VERIFIKATOR,
 }
 HASIL = {
     "ajukan": "diajukan",
@@ -110,13 +168,18 @@ HASIL = {
     "verifikasi": "diverifikasi",
     "kunci": "terkunci",
     "buka": "dikembalikan",
+    "penjelasan": "draft",
+    "terima": "draft",
 }
 
 
 @pytest.mark.parametrize("persona", PERSONA)
 @pytest.mark.parametrize("aksi", list(PELAKU))
-def test_langkah_triwulan(api_sebagai, pengguna_demo, aksi, persona):
-    _siapkan(aksi, pengguna_demo)
+def test_langkah_triwulan(api_sebagai, pengguna_api, aksi, persona):
+    if aksi in ("penjelasan", "terima"):
+        _siapkan_penjelasan(aksi, pengguna_api)
+    else:
+        _siapkan(aksi, pengguna_api)
     jawab = langkah(api_sebagai(persona), aksi, catatan="Catatan uji")
     if persona is None:
         harap = 401
@@ -139,6 +202,20 @@ def test_operator_contoh_tidak_bisa_apa_pun_di_disperindag(api_sebagai, aksi):
     assert patch(klien, b.pk, k="1", versi=b.versi).status_code == 404
     assert klien.get("/api/audit", {"realisasi": b.pk}).status_code == 404
     assert langkah(klien, aksi, catatan="x").status_code == 404
+    assert klien.get(f"/api/triwulan/{PD}/{TAHUN}/{TW}").status_code == 404
+    assert klien.get(f"/api/triwulan/{PD}/{TAHUN}/{TW}/catatan").status_code == 404
+    ubah = klien.patch(
+        f"/api/triwulan/{PD}/{TAHUN}/{TW}/catatan",
+        {"versi": 1, "rekomendasi": "x"},
+        content_type="application/json",
+    )
+    assert ubah.status_code == 404
+    ke_indikator = klien.patch(
+        f"/api/indikator/{b.indikator_id}/realisasi/{TAHUN}/{TW}",
+        {"k": "1", "versi": b.versi},
+        content_type="application/json",
+    )
+    assert ke_indikator.status_code == 404
     assert Realisasi.objects.get(pk=b.pk).versi == b.versi
 
 

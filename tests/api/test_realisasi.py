@@ -30,31 +30,90 @@ def verifikator(api_sebagai):
 # --- reading -------------------------------------------------------------------------------------------
 
 
-def test_daftar_satu_baris_per_indikator_urut_e81(operator):
+def test_daftar_satu_baris_per_indikator_urut_e81_tanpa_menulis(operator):
+    """Issue 14: reading creates nothing. A row never saved is listed with id null and versi 0, and can be
+    saved through its indicator with versi 0."""
+    jumlah_baris = Realisasi.objects.count()
     jawab = daftar(operator, triwulan=3)  # no realisation rows exist yet for TW 3
     assert jawab.status_code == 200
     isi = jawab.json()
     indikator = Indikator.objects.filter(perangkat_daerah__slug=PD).order_by("urutan")
     assert [e["indikator"] for e in isi] == [i.uraian for i in indikator]
-    assert set(isi[0]) == {"id", "kode", "indikator", "k", "rp", "versi"}
-    assert all(e["k"] is None and e["rp"] is None and e["versi"] == 1 for e in isi)
-    # Reading created the empty rows but wrote no audit; reading again creates nothing new.
-    assert not AuditEvent.objects.filter(objek="realisasi", objek_id__in=[e["id"] for e in isi]).exists()
-    assert [e["id"] for e in daftar(operator, triwulan=3).json()] == [e["id"] for e in isi]
+    assert [e["indikator_id"] for e in isi] == [i.pk for i in indikator]
+    assert set(isi[0]) == {"id", "indikator_id", "kode", "indikator", "k", "rp", "versi"}
+    assert all(e["id"] is None and e["k"] is None and e["rp"] is None and e["versi"] == 0 for e in isi)
+    assert Realisasi.objects.count() == jumlah_baris
 
 
 def test_daftar_kode_dan_nilai_demo(operator):
     isi = daftar(operator).json()
     assert any(e["kode"] and e["kode"].count(".") >= 2 for e in isi)
-    b = Realisasi.objects.get(pk=isi[2]["id"])
+    b = baris()
     b.k = Decimal("36.790000")
     b.rp = 1151384000
     b.save()
     e = next(e for e in daftar(operator).json() if e["id"] == b.pk)
-    assert (e["k"], e["rp"]) == ("36.79", 1151384000)
+    assert (e["k"], e["rp"], e["indikator_id"]) == ("36.79", 1151384000, b.indikator_id)
     b.k = Decimal("100")
     b.save()
     assert next(e for e in daftar(operator).json() if e["id"] == b.pk)["k"] == "100"
+
+
+# --- saving a row through its indicator (rows that do not exist yet) ----------------------------------
+
+
+def _simpan_indikator(klien, indikator_id, triwulan=3, **badan):
+    return klien.patch(
+        f"/api/indikator/{indikator_id}/realisasi/{TAHUN}/{triwulan}", badan, content_type="application/json"
+    )
+
+
+def test_baris_baru_disimpan_lewat_indikator_dengan_versi_0(operator):
+    e = daftar(operator, triwulan=3).json()[4]
+    jawab = _simpan_indikator(operator, e["indikator_id"], k="12,5", rp=1000, versi=0)
+    assert jawab.status_code == 200, jawab.content
+    baru = jawab.json()
+    b = Realisasi.objects.get(indikator_id=e["indikator_id"], tahun=TAHUN, triwulan=3)
+    assert baru == {"id": b.pk, "k": "12.5", "rp": 1000, "versi": b.versi}
+    assert (b.k, b.rp) == (Decimal("12.5"), 1000)
+    assert AuditEvent.objects.filter(objek="realisasi", objek_id=b.pk, kolom="k", baru="12.5").exists()
+    # The list now carries the row's id and version; both addresses save it.
+    dibaca = next(x for x in daftar(operator, triwulan=3).json() if x["indikator_id"] == e["indikator_id"])
+    assert (dibaca["id"], dibaca["versi"]) == (b.pk, b.versi)
+    lagi = _simpan_indikator(operator, e["indikator_id"], k="13", versi=dibaca["versi"])
+    assert lagi.status_code == 200
+    assert patch(operator, b.pk, k="14", versi=lagi.json()["versi"]).status_code == 200
+
+
+def test_dua_klien_membuat_baris_yang_sama_409(api_sebagai):
+    pertama, kedua = api_sebagai(OPERATOR), api_sebagai(OPERATOR)
+    e = daftar(pertama, triwulan=3).json()[5]
+    assert _simpan_indikator(pertama, e["indikator_id"], k="1", versi=0).status_code == 200
+    kalah = _simpan_indikator(kedua, e["indikator_id"], k="2", versi=0)
+    assert kalah.status_code == 409
+    terkini = kalah.json()["terkini"]
+    assert terkini["k"] == "1" and terkini["id"] is not None
+    assert Realisasi.objects.get(pk=terkini["id"]).k == Decimal(1)
+
+
+def test_versi_selain_0_untuk_baris_yang_belum_ada_409(operator):
+    e = daftar(operator, triwulan=3).json()[6]
+    jawab = _simpan_indikator(operator, e["indikator_id"], k="1", versi=3)
+    assert jawab.status_code == 409
+    assert jawab.json()["terkini"] == {"id": None, "k": None, "rp": None, "versi": 0}
+    assert not Realisasi.objects.filter(indikator_id=e["indikator_id"], tahun=TAHUN, triwulan=3).exists()
+
+
+def test_simpan_indikator_yang_ditolak_tidak_membuat_baris(api_sebagai):
+    e = daftar(api_sebagai(OPERATOR), triwulan=3).json()[7]
+    assert _simpan_indikator(api_sebagai(OPERATOR), e["indikator_id"], k="x", versi=0).status_code == 400
+    assert _simpan_indikator(api_sebagai(VERIFIKATOR), e["indikator_id"], k="1", versi=0).status_code == 403
+    assert _simpan_indikator(api_sebagai(OPERATOR), 10**9, k="1", versi=0).status_code == 404
+    assert (
+        _simpan_indikator(api_sebagai(OPERATOR), e["indikator_id"], triwulan=5, k="1", versi=0).status_code
+        == 404
+    )
+    assert not Realisasi.objects.filter(indikator_id=e["indikator_id"], tahun=TAHUN, triwulan=3).exists()
 
 
 @pytest.mark.parametrize(
@@ -139,6 +198,75 @@ def test_patch_nilai_salah_400(operator, badan):
     assert Realisasi.objects.get(pk=b.pk).versi == b.versi
 
 
+def test_angka_json_dibaca_persis_sebagai_desimal(operator):
+    """A JSON number is read as Decimal, never as float: 36.79 as a float is 36.78999999999999914735...,
+    which the validator would refuse (more than 6 decimals) or, rounded, store as something else.
+    (Values stay within 15 significant digits: SQLite stores decimals as REAL.)"""
+    b = baris()
+    for badan, harap in (
+        ('{"k": 36.79, "versi": %d}', Decimal("36.79")),
+        ('{"k": 1234567.123456, "versi": %d}', Decimal("1234567.123456")),
+        ('{"k": 0.1, "versi": %d}', Decimal("0.1")),
+    ):
+        versi = Realisasi.objects.get(pk=b.pk).versi
+        jawab = operator.patch(f"/api/realisasi/{b.pk}", badan % versi, content_type="application/json")
+        assert jawab.status_code == 200, jawab.content
+        assert jawab.json()["k"] == str(harap)
+        assert Realisasi.objects.get(pk=b.pk).k == harap
+
+
+def test_k_negatif_boleh_rp_negatif_tidak(operator):
+    # Today's behaviour until issue 9 adds the per-indicator flag: negative K saved, negative Rp refused.
+    b = baris()
+    jawab = patch(operator, b.pk, k="-2,5", versi=b.versi)
+    assert jawab.status_code == 200
+    assert jawab.json()["k"] == "-2.5"
+    tolak = patch(operator, b.pk, rp=-1, versi=jawab.json()["versi"])
+    assert tolak.status_code == 400
+    assert tolak.json()["galat"] == "Isian 'rp': Nilai Rp tidak boleh negatif."
+    assert tolak.json()["rincian"] == [{"isian": "rp", "pesan": "Nilai Rp tidak boleh negatif."}]
+
+
+@pytest.mark.parametrize(
+    ("badan", "isian", "pesan"),
+    [
+        ({"k": "1,2345678"}, "k", "Paling banyak 6 angka di belakang koma."),
+        ({"k": "9" * 41}, "k", "Angka terlalu panjang (lebih dari 40 karakter)."),
+        ({"k": True}, "k", "Nilai K harus berupa angka."),
+        ({"rp": "1.000,50"}, "rp", None),
+        ({"warna": "merah"}, "warna", "tidak dikenal"),
+        ({"alasan": "a\x00b"}, "alasan", "Teks tidak boleh berisi karakter NUL."),
+    ],
+)
+def test_galat_isian_berbahasa_indonesia_menyebut_isiannya(operator, badan, isian, pesan):
+    b = baris()
+    badan = {k: (v.replace("\\x00", "\x00") if isinstance(v, str) else v) for k, v in badan.items()}
+    jawab = patch(operator, b.pk, versi=b.versi, **badan)
+    assert jawab.status_code == 400
+    isi = jawab.json()
+    assert f"'{isian}'" in isi["galat"]
+    assert [r["isian"] for r in isi["rincian"]] == [isian]
+    if pesan is not None:
+        assert pesan in isi["rincian"][0]["pesan"]
+
+
+def test_versi_wajib_disebut_dalam_pesan(operator):
+    b = baris()
+    jawab = patch(operator, b.pk, k="1")
+    assert jawab.json()["galat"] == "Isian 'versi' wajib diisi."
+
+
+@pytest.mark.parametrize(
+    "badan", ['{"k": NaN, "versi": 1}', '{"k": Infinity, "versi": 1}', "[" * 100_000, '["k", 1]', "{"]
+)
+def test_badan_aneh_400_json(operator, badan):
+    b = baris()
+    jawab = operator.patch(f"/api/realisasi/{b.pk}", badan, content_type="application/json")
+    assert jawab.status_code == 400
+    assert jawab.json()["galat"]
+    assert Realisasi.objects.get(pk=b.pk).versi == b.versi
+
+
 @pytest.mark.parametrize("versi", [None, "1", True])
 def test_patch_tanpa_versi_400(operator, versi):
     b = baris()
@@ -186,7 +314,7 @@ def test_konflik_versi(api_sebagai):
 # --- lock, unlock and the entry window -----------------------------------------------------------------
 
 
-def test_kunci_423_lalu_buka_dengan_alasan(api_sebagai, pengguna_demo):
+def test_kunci_423_lalu_buka_dengan_alasan(api_sebagai, pengguna_api):
     operator, verifikator = api_sebagai(OPERATOR), api_sebagai(VERIFIKATOR)
     b = baris()
     for aksi, oleh in (("ajukan", operator), ("verifikasi", verifikator), ("kunci", verifikator)):
@@ -217,12 +345,12 @@ def test_patch_423_selama_diajukan_atau_diverifikasi(api_sebagai, aksi_terakhir,
     assert patch(operator, b.pk, k="1", versi=b.versi).status_code == 423
 
 
-def test_masa_pengisian(api_sebagai, pengguna_demo):
+def test_masa_pengisian(api_sebagai, pengguna_api):
     operator = api_sebagai(OPERATOR)
     b = baris()
     hari_ini = timezone.localdate()
     pemda = Pemda.objects.get(perangkat_daerah__slug=PD)
-    verifikator = pengguna_demo(VERIFIKATOR)
+    verifikator = pengguna_api(VERIFIKATOR)
     alur.atur_periode(
         verifikator,
         pemda,

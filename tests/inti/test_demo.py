@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from capaian.audit.models import AuditEvent
 from capaian.demo.muat import muat_demo
@@ -46,12 +47,13 @@ def test_demo_users_log_in_with_the_demo_password_and_have_their_roles(db: None)
         "operator-contoh": (Peran.OPERATOR, "dinas-contoh"),
     }
     for nama, (peran, slug) in harapan.items():
-        pengguna = authenticate(username=nama, password="capaian-demo")
+        # django-axes needs the request to key its lockout (username and address).
+        pengguna = authenticate(RequestFactory().post("/masuk/"), username=nama, password="capaian-demo")
         assert pengguna is not None, nama
         profil = Profil.objects.get(pengguna=pengguna)
         assert profil.peran == peran
         assert (profil.perangkat_daerah.slug if profil.perangkat_daerah else None) == slug
-    assert authenticate(username="admin", password="salah") is None
+    assert authenticate(RequestFactory().post("/masuk/"), username="admin", password="salah") is None
 
 
 def test_demo_holds_inputs_only_and_its_entries_are_in_the_audit_trail(db: None) -> None:

@@ -1,0 +1,296 @@
+"""The shapes of every body and answer of the JSON API. The OpenAPI description is generated from them.
+
+Entered K and Rp go through the one validator of the project, `capaian.aturan.masukan` (the web forms and
+the importer read through it too); JSON numbers arrive as Decimal (capaian.api.dasar.ParserDesimal), never
+as float. K goes out as the text of `aturan.angka.teks_desimal` ("36.79").
+"""
+
+import datetime
+import enum
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Annotated, Any
+
+from ninja import Schema
+from pydantic import BeforeValidator, ConfigDict, Field, StrictInt, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from capaian.aturan import masukan
+from capaian.monev import alur
+from capaian.monev.models import Status
+from capaian.monev.transisi import Catatan
+from capaian.organisasi.models import Peran
+
+# --- values ---------------------------------------------------------------------------------------------
+
+
+def _lewat_masukan(baca: Callable[[object], object]) -> Callable[[object], object]:
+    """A pydantic validator that reads the raw JSON value through the project's validator, so the message
+    of NilaiTidakSah reaches the client at its field."""
+
+    def validasi(nilai: object) -> object:
+        try:
+            return baca(nilai)
+        except masukan.NilaiTidakSah as e:
+            raise PydanticCustomError("nilai_tidak_sah", "{pesan}", {"pesan": str(e)}) from None
+
+    return validasi
+
+
+def _baca_k(nilai: object) -> Decimal | None:
+    # Negative K stays allowed, as the API always allowed it: the indicator model has no flag for it yet
+    # (issue 9 adds the per-indicator setting; then this passes the indicator's own choice).
+    return masukan.baca_k(nilai, boleh_negatif=True)
+
+
+def _tanpa_nul(nilai: object) -> object:
+    # PostgreSQL cannot store NUL in text: refused here with a message instead of failing at the database.
+    if isinstance(nilai, str) and "\x00" in nilai:
+        raise PydanticCustomError("nilai_tidak_sah", "Teks tidak boleh berisi karakter NUL.")
+    return nilai
+
+
+NilaiK = Annotated[
+    Decimal | None,
+    BeforeValidator(_lewat_masukan(_baca_k)),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string"}, {"type": "number"}, {"type": "null"}],
+            "description": 'Nilai kinerja: teks cara Indonesia ("36,79", "1.151.384") atau dengan titik '
+            'desimal ("36.79"), atau angka JSON (dibaca persis sebagai desimal, bukan float); paling banyak '
+            f"{masukan.K_DESIMAL} angka di belakang koma. null mengosongkan.",
+        }
+    ),
+]
+NilaiRp = Annotated[
+    int | None,
+    BeforeValidator(_lewat_masukan(masukan.baca_rp)),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "integer"}, {"type": "string"}, {"type": "null"}],
+            "description": 'Rupiah bulat tidak negatif: bilangan bulat atau teks ("Rp 1.151.384.000", '
+            '"Rp.2.500,-"). null mengosongkan.',
+        }
+    ),
+]
+Teks = Annotated[str, BeforeValidator(_tanpa_nul)]
+Versi = Annotated[
+    StrictInt,
+    Field(
+        ge=0,
+        description="Versi yang terakhir dibaca (0 bila barisnya belum ada). Bila orang lain sudah menyimpan "
+        "sesudahnya, jawabannya 409 dengan nilai terkini dan tidak ada yang ditimpa.",
+    ),
+]
+# The same bounds as capaian.monev.alur.sah_triwulan.
+Tahun = Annotated[int, Field(ge=2000, le=2100, description="Tahun anggaran")]
+NomorTriwulan = Annotated[int, Field(ge=1, le=4, description="Triwulan 1-4")]
+
+
+class _Masukan(Schema):
+    """A request body: unknown fields are refused, not silently dropped (a misspelt field would be lost)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- errors ---------------------------------------------------------------------------------------------
+
+
+class RincianGalat(Schema):
+    isian: str = Field(description="Isian atau parameter yang salah, misalnya 'k' atau 'tahun'.")
+    pesan: str
+
+
+class Galat(Schema):
+    """Every error: a message in Bahasa Indonesia; for invalid input also the fields concerned."""
+
+    galat: str
+    rincian: list[RincianGalat] | None = None
+
+
+# --- token ----------------------------------------------------------------------------------------------
+
+
+class MintaToken(_Masukan):
+    username: str = Field(min_length=1)
+    password: str = Field(min_length=1)
+
+
+class Token(Schema):
+    token: str = Field(
+        description="Kirim sebagai header `Authorization: Bearer <token>`. Hanya tampil sekali."
+    )
+
+
+# --- realisations ---------------------------------------------------------------------------------------
+
+
+class ParamTriwulan(Schema):
+    pd: str = Field(min_length=1, description="Slug perangkat daerah, misalnya 'disperindag'.")
+    tahun: Tahun
+    triwulan: NomorTriwulan
+
+
+class Realisasi(Schema):
+    id: int | None = Field(description="id baris realisasi; null bila barisnya belum ada.")
+    k: str | None = Field(description='Nilai kinerja dengan titik desimal, tanpa nol di belakang: "36.79".')
+    rp: int | None
+    versi: int = Field(description="Versi baris; 0 bila barisnya belum ada.")
+
+
+class BarisRealisasi(Realisasi):
+    indikator_id: int = Field(
+        description="id indikator; baris yang belum ada disimpan lewat "
+        "PATCH /api/indikator/{indikator_id}/realisasi/{tahun}/{triwulan}."
+    )
+    kode: str | None = Field(description="Kode rekening program, kegiatan atau sub kegiatan.")
+    indikator: str = Field(description="Uraian indikator.")
+
+
+class UbahRealisasi(_Masukan):
+    versi: Versi
+    k: NilaiK = None
+    rp: NilaiRp = None
+    alasan: Teks | None = Field(default=None, description="Alasan perubahan, disimpan di jejak audit.")
+
+
+class KonflikRealisasi(Schema):
+    galat: str
+    terkini: Realisasi
+
+
+class PeristiwaAudit(Schema):
+    waktu: datetime.datetime
+    pengguna: str
+    kolom: str
+    lama: str | None
+    baru: str | None
+    alasan: str | None
+
+
+class ParamAudit(Schema):
+    realisasi: int = Field(ge=1, description="id baris realisasi")
+
+
+# --- the quarter ----------------------------------------------------------------------------------------
+
+
+def _daftar_langkah() -> str:
+    baris = []
+    for lk in alur.LANGKAH:
+        dari = ", ".join(Status(s).label for s in lk.dari)
+        ke = Status(lk.ke).label if lk.ke is not None else "status tetap"
+        catatan = f"; {lk.label_catatan.lower()}" if lk.catatan is not Catatan.TIDAK else ""
+        baris.append(f"- `{lk.aksi}` ({Peran(lk.peran).label}; {dari} → {ke}{catatan}): {lk.uraian}")
+    return "\n".join(baris)
+
+
+# The step names and what they do, from the one table of steps (capaian.monev.alur.LANGKAH).
+AksiLangkah = enum.StrEnum(  # type: ignore[misc]
+    "AksiLangkah", {lk.aksi: lk.aksi for lk in alur.LANGKAH}
+)
+AksiLangkah.__doc__ = "Langkah alur triwulan:\n" + _daftar_langkah()
+DAFTAR_LANGKAH = _daftar_langkah()
+
+
+class BadanLangkah(_Masukan):
+    catatan: Teks | None = Field(
+        default=None,
+        description="Catatan langkah: catatan pengembalian, alasan membuka kunci, atau penjelasan galat.",
+    )
+    alasan: Teks | None = Field(default=None, description="Sama dengan 'catatan'.")
+    penjelasan: Teks | None = Field(default=None, description="Sama dengan 'catatan' (langkah penjelasan).")
+
+    def teks(self) -> str:
+        return self.catatan or self.alasan or self.penjelasan or ""
+
+
+class HasilLangkah(Schema):
+    status: Status
+    disetujui_kepala_pada: datetime.datetime | None
+
+
+class Temuan(Schema):
+    """A finding of the quarter's checks (capaian.aturan.periksa.Temuan)."""
+
+    jenis: str
+    tingkat: str
+    sel: str = Field(description="Letak temuan, misalnya sel Form E.81.")
+    kolom: str | None
+    kode: str | None
+    no: int | None
+    pesan: str
+    tertulis: str | None
+    seharusnya: str | None
+    diterima: bool = Field(
+        description="Untuk galat: tercakup penjelasan yang diterima verifikator (tidak menghalangi "
+        "pengajuan)."
+    )
+
+
+class KeadaanPenjelasan(enum.StrEnum):
+    KOSONG = "kosong"
+    MENUNGGU = "menunggu"
+    DITERIMA = "diterima"
+
+
+class Penjelasan(Schema):
+    teks: str
+    keadaan: KeadaanPenjelasan = Field(
+        description="kosong: belum ada; menunggu: belum diterima verifikator; diterima."
+    )
+    diterima_oleh: str | None
+    diterima_pada: datetime.datetime | None
+
+
+class LangkahTersedia(Schema):
+    aksi: AksiLangkah
+    label: str
+    uraian: str
+    catatan: Catatan = Field(description="Apakah langkah ini memerlukan catatan: tidak, opsional, wajib.")
+    label_catatan: str
+
+
+class Triwulan(Schema):
+    perangkat_daerah: str
+    tahun: int
+    triwulan: int
+    status: Status
+    catatan: str = Field(description="Catatan langkah terakhir (misalnya catatan pengembalian).")
+    disetujui_kepala_pada: datetime.datetime | None
+    galat: list[Temuan]
+    peringatan: list[Temuan]
+    belum_dijelaskan: int = Field(description="Banyaknya galat yang belum tercakup penjelasan yang diterima.")
+    penjelasan: Penjelasan
+    langkah: list[LangkahTersedia] = Field(description="Langkah yang boleh Anda ambil sekarang.")
+
+
+# --- the quarter's texts (capaian.monev.services.TEKS_TRIWULAN) -----------------------------------------
+
+
+class CatatanTriwulan(Schema):
+    faktor_pendorong: str
+    faktor_penghambat: str
+    tindak_lanjut: str
+    rekomendasi: str
+    versi: int = Field(description="Versi catatan; 0 bila belum pernah disimpan.")
+
+
+class UbahCatatan(_Masukan):
+    """The texts to change; an absent one stays as it is, null or "" empties it."""
+
+    versi: Versi
+    faktor_pendorong: Teks | None = None
+    faktor_penghambat: Teks | None = None
+    tindak_lanjut: Teks | None = None
+    rekomendasi: Teks | None = None
+
+
+class KonflikCatatan(Schema):
+    galat: str
+    terkini: CatatanTriwulan
+
+
+def dikirim(badan: Schema, *nama: str) -> dict[str, Any]:
+    """The fields the client sent (absent means "leave as it is", null means "clear")."""
+    return {n: getattr(badan, n) for n in nama if n in badan.model_fields_set}

@@ -1,0 +1,206 @@
+"""One agency's quarter: its state (status, the galat of its checks, the explanation, the steps this user may
+take now), its workflow steps, and its texts.
+
+The steps are the one table `capaian.monev.alur.LANGKAH`: the list this user may take is
+`alur.tersedia(...)`, the step names and descriptions in the OpenAPI are built from the table
+(skema.AksiLangkah), and every step runs through `capaian.laporan.pemeriksaan.jalankan_langkah`, which hands
+the quarter's checks to the workflow's gate. Nothing here knows which step leads where.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router
+
+from capaian.api import skema
+from capaian.api.dasar import Galat, pd_terlihat, pengguna
+from capaian.api.versi import PESAN_KONFLIK, versi_layanan
+from capaian.aturan.periksa import GALAT, Temuan
+from capaian.laporan import pemeriksaan
+from capaian.monev import alur, services
+from capaian.monev.models import CatatanTriwulan, Status, StatusTriwulan
+from capaian.organisasi import akses
+from capaian.organisasi.models import PerangkatDaerah
+
+router = Router(tags=["triwulan"])
+
+TRIWULAN = "/triwulan/{pd}/{int:tahun}/{int:triwulan}"
+_GALAT_BACA = {400: skema.Galat, 401: skema.Galat, 404: skema.Galat}
+# The texts live beside the steps; a step of that name would be unreachable.
+assert "catatan" not in alur.MENURUT_AKSI
+
+
+def _status(pd: PerangkatDaerah, tahun: int, triwulan: int) -> StatusTriwulan:
+    """The quarter's status row, or an unsaved draft one when none exists: reading creates nothing."""
+    status = StatusTriwulan.objects.filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan).first()
+    return status or StatusTriwulan(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
+
+
+def _waktu(nilai: datetime.datetime | None) -> datetime.datetime | None:
+    return timezone.localtime(nilai) if nilai is not None else None
+
+
+def _temuan(t: Temuan, belum: set[str]) -> skema.Temuan:
+    diterima = t.tingkat == GALAT and f"{t.jenis}|{t.sel}" not in belum
+    return skema.Temuan.model_validate({**t.ke_dict(), "diterima": diterima})
+
+
+def _penjelasan(status: StatusTriwulan) -> skema.Penjelasan:
+    if status.penjelasan_diterima_pada is not None:
+        keadaan = skema.KeadaanPenjelasan.DITERIMA
+    elif status.penjelasan_galat.strip():
+        keadaan = skema.KeadaanPenjelasan.MENUNGGU
+    else:
+        keadaan = skema.KeadaanPenjelasan.KOSONG
+    oleh = status.penjelasan_diterima_oleh
+    return skema.Penjelasan(
+        teks=status.penjelasan_galat,
+        keadaan=keadaan,
+        diterima_oleh=oleh.get_username() if oleh is not None else None,
+        diterima_pada=_waktu(status.penjelasan_diterima_pada),
+    )
+
+
+@router.get(
+    TRIWULAN,
+    response={200: skema.Triwulan, **_GALAT_BACA},
+    summary="Keadaan triwulan",
+    description=(
+        "Status, galat dan peringatan pemeriksaan data beserta letaknya, keadaan penjelasan galat, dan "
+        "langkah yang boleh Anda ambil sekarang. Pengajuan ditolak selama ada galat yang belum tercakup "
+        "penjelasan yang diterima verifikator (belum_dijelaskan > 0)."
+    ),
+)
+def keadaan_triwulan(
+    request: HttpRequest, pd: str, tahun: skema.Tahun, triwulan: skema.NomorTriwulan
+) -> skema.Triwulan:
+    perangkat = pd_terlihat(request, pd)
+    status = _status(perangkat, tahun, triwulan)
+    temuan = pemeriksaan.periksa_triwulan(perangkat, tahun, triwulan)
+    belum = set(alur.galat_baru(status, temuan))
+    return skema.Triwulan(
+        perangkat_daerah=perangkat.slug,
+        tahun=tahun,
+        triwulan=triwulan,
+        status=Status(status.status),
+        catatan=status.catatan,
+        disetujui_kepala_pada=_waktu(status.disetujui_kepala_pada),
+        galat=[_temuan(t, belum) for t in temuan if t.tingkat == GALAT],
+        peringatan=[_temuan(t, belum) for t in temuan if t.tingkat != GALAT],
+        belum_dijelaskan=len(belum),
+        penjelasan=_penjelasan(status),
+        langkah=[
+            skema.LangkahTersedia(
+                aksi=skema.AksiLangkah(lk.aksi),
+                label=lk.label,
+                uraian=lk.uraian,
+                catatan=lk.catatan,
+                label_catatan=lk.label_catatan,
+            )
+            for lk in alur.tersedia(pengguna(request), perangkat, status)
+        ],
+    )
+
+
+# --- the quarter's texts --------------------------------------------------------------------------------
+
+
+def _json_catatan(catatan: CatatanTriwulan | None) -> skema.CatatanTriwulan:
+    if catatan is None:
+        return skema.CatatanTriwulan(**dict.fromkeys(services.TEKS_TRIWULAN, ""), versi=0)
+    return skema.CatatanTriwulan(
+        **{n: getattr(catatan, n) for n in services.TEKS_TRIWULAN}, versi=catatan.versi
+    )
+
+
+def _catatan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> CatatanTriwulan | None:
+    return CatatanTriwulan.objects.filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan).first()
+
+
+@router.get(
+    TRIWULAN + "/catatan",
+    response={200: skema.CatatanTriwulan, **_GALAT_BACA},
+    summary="Catatan triwulan",
+    description="Faktor pendorong, faktor penghambat, tindak lanjut dan rekomendasi, dengan versinya.",
+)
+def baca_catatan(
+    request: HttpRequest, pd: str, tahun: skema.Tahun, triwulan: skema.NomorTriwulan
+) -> skema.CatatanTriwulan:
+    return _json_catatan(_catatan(pd_terlihat(request, pd), tahun, triwulan))
+
+
+@router.patch(
+    TRIWULAN + "/catatan",
+    response={
+        200: skema.CatatanTriwulan,
+        403: skema.Galat,
+        409: skema.KonflikCatatan,
+        423: skema.Galat,
+        **_GALAT_BACA,
+    },
+    summary="Mengubah catatan triwulan",
+    description=(
+        "Hanya operator perangkat daerah, selama triwulan terbuka untuk pengisian (selain itu 423). Kirim "
+        "versi yang terakhir dibaca (0 bila belum pernah disimpan); bila orang lain sudah menyimpan, "
+        "jawabannya 409 dengan catatan terkini. Teks yang tidak dikirim tidak diubah."
+    ),
+)
+def ubah_catatan(
+    request: HttpRequest,
+    pd: str,
+    tahun: skema.Tahun,
+    triwulan: skema.NomorTriwulan,
+    badan: skema.UbahCatatan,
+) -> skema.CatatanTriwulan:
+    perangkat = pd_terlihat(request, pd)
+    if not akses.boleh_isi_realisasi(pengguna(request), perangkat):
+        raise Galat(403, "Peran Anda tidak berhak mengubah catatan perangkat daerah ini.")
+    ubahan = {n: (isi or "") for n, isi in skema.dikirim(badan, *services.TEKS_TRIWULAN).items()}
+    with transaction.atomic():
+        ada = _catatan(perangkat, tahun, triwulan)
+        versi = versi_layanan(CatatanTriwulan, ada, badan.versi, lambda: _json_catatan(ada).model_dump())
+        try:
+            baru = services.simpan_catatan(pengguna(request), perangkat, tahun, triwulan, versi, **ubahan)
+        except services.KonflikVersiCatatan as e:
+            raise Galat(409, PESAN_KONFLIK, terkini=_json_catatan(e.terkini).model_dump()) from None
+    return _json_catatan(baru)
+
+
+# --- the steps ------------------------------------------------------------------------------------------
+
+
+@router.post(
+    TRIWULAN + "/{aksi}",
+    response={
+        200: skema.HasilLangkah,
+        400: skema.Galat,
+        401: skema.Galat,
+        403: skema.Galat,
+        404: skema.Galat,
+        409: skema.Galat,
+    },
+    summary="Langkah alur triwulan",
+    description=(
+        "Menjalankan satu langkah alur. Langkah yang boleh Anda ambil sekarang ada di "
+        "GET /api/triwulan/{pd}/{tahun}/{triwulan} (langkah). 403: peran Anda tidak berhak; 409: langkah "
+        "tidak berlaku untuk status sekarang, atau pemeriksaan data masih menemukan galat yang belum "
+        "dijelaskan dan diterima; 400: catatan wajib tidak diisi.\n\n" + skema.DAFTAR_LANGKAH
+    ),
+)
+def langkah_triwulan(
+    request: HttpRequest,
+    pd: str,
+    tahun: skema.Tahun,
+    triwulan: skema.NomorTriwulan,
+    aksi: skema.AksiLangkah,
+    badan: skema.BadanLangkah | None = None,
+) -> skema.HasilLangkah:
+    perangkat = pd_terlihat(request, pd)
+    teks = badan.teks() if badan is not None else ""
+    status = pemeriksaan.jalankan_langkah(str(aksi), pengguna(request), perangkat, tahun, triwulan, teks)
+    return skema.HasilLangkah(
+        status=Status(status.status),
+        disetujui_kepala_pada=_waktu(status.disetujui_kepala_pada),
+    )

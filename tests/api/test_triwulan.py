@@ -1,0 +1,177 @@
+"""GET /api/triwulan/<pd>/<tahun>/<tw>, the explanation steps, the quarter's texts with their version, and
+read-only requests that write nothing (issue 14)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from capaian.audit.models import AuditEvent
+from capaian.monev.models import CatatanTriwulan, Realisasi, StatusTriwulan
+from tests.api.bantu import TW, baris, langkah
+from tests.conftest import OPERATOR, PD, PIMPINAN, TAHUN, VERIFIKATOR
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_per_modul")]
+
+URL = f"/api/triwulan/{PD}/{TAHUN}/{TW}"
+
+
+def _catatan(klien, triwulan=TW):
+    return klien.get(f"/api/triwulan/{PD}/{TAHUN}/{triwulan}/catatan")
+
+
+def _ubah_catatan(klien, triwulan=TW, **badan):
+    return klien.patch(
+        f"/api/triwulan/{PD}/{TAHUN}/{triwulan}/catatan", badan, content_type="application/json"
+    )
+
+
+# --- the quarter's state --------------------------------------------------------------------------------
+
+
+def test_keadaan_galat_dengan_letaknya_dan_penjelasan_diterima(api_sebagai):
+    isi = api_sebagai(OPERATOR).get(URL).json()
+    # The reference data's 4 real contradictions (tests/aturan/test_periksa_data.py), explained and accepted
+    # by the demo fixture.
+    assert len(isi["galat"]) == 4
+    for g in isi["galat"]:
+        assert g["tingkat"] == "galat" and g["sel"] and g["pesan"] and g["diterima"] is True
+    assert isi["belum_dijelaskan"] == 0
+    assert isi["penjelasan"]["keadaan"] == "diterima"
+    assert isi["penjelasan"]["diterima_oleh"] == VERIFIKATOR
+    assert isi["penjelasan"]["teks"]
+    assert all(t["tingkat"] != "galat" for t in isi["peringatan"])
+    langkah_operator = {lk["aksi"]: lk for lk in isi["langkah"]}
+    assert langkah_operator["penjelasan"]["catatan"] == "wajib"
+    assert langkah_operator["penjelasan"]["label"] == "Simpan penjelasan galat"
+
+
+def test_penjelasan_baru_menunggu_lalu_diterima(api_sebagai):
+    operator, verifikator = api_sebagai(OPERATOR), api_sebagai(VERIFIKATOR)
+    jawab = operator.post(
+        URL + "/penjelasan", {"penjelasan": "Data sesuai DPA."}, content_type="application/json"
+    )
+    assert jawab.json() == {"status": "draft", "disetujui_kepala_pada": None}
+    isi = verifikator.get(URL).json()
+    assert isi["penjelasan"] == {
+        "teks": "Data sesuai DPA.",
+        "keadaan": "menunggu",
+        "diterima_oleh": None,
+        "diterima_pada": None,
+    }
+    assert isi["belum_dijelaskan"] == 4 and not any(g["diterima"] for g in isi["galat"])
+    assert [lk["aksi"] for lk in isi["langkah"]] == ["terima"]
+    assert operator.post(URL + "/ajukan").status_code == 409
+    assert verifikator.post(URL + "/terima").status_code == 200
+    assert verifikator.post(URL + "/terima").status_code == 409  # already accepted
+    assert operator.get(URL).json()["penjelasan"]["keadaan"] == "diterima"
+    assert operator.post(URL + "/ajukan").status_code == 200
+
+
+def test_penjelasan_wajib_diisi(api_sebagai):
+    operator = api_sebagai(OPERATOR)
+    for badan in ({}, {"penjelasan": "   "}):
+        jawab = operator.post(URL + "/penjelasan", badan, content_type="application/json")
+        assert jawab.status_code == 400
+        assert jawab.json()["galat"] == "Penjelasan wajib diisi."
+
+
+def test_langkah_tak_dikenal_404(api_sebagai):
+    jawab = api_sebagai(OPERATOR).post(URL + "/hapus")
+    assert jawab.status_code == 404
+    assert "'aksi'" in jawab.json()["galat"] and "ajukan" in jawab.json()["galat"]
+
+
+def test_triwulan_di_luar_1_sampai_4_404(api_sebagai):
+    assert api_sebagai(OPERATOR).get(f"/api/triwulan/{PD}/{TAHUN}/5").status_code == 404
+
+
+# --- the quarter's texts --------------------------------------------------------------------------------
+
+
+def test_catatan_dibaca_dan_diubah_dengan_versi(api_sebagai):
+    operator = api_sebagai(OPERATOR)
+    awal = _catatan(operator).json()
+    assert awal["faktor_pendorong"] and awal["versi"] >= 1
+    jawab = _ubah_catatan(operator, faktor_penghambat="Hujan deras.", versi=awal["versi"])
+    assert jawab.status_code == 200, jawab.content
+    baru = jawab.json()
+    assert baru == {**awal, "faktor_penghambat": "Hujan deras.", "versi": awal["versi"] + 1}
+    # Texts not sent stay as they are; the change is audited.
+    simpanan = CatatanTriwulan.objects.get(perangkat_daerah__slug=PD, tahun=TAHUN, triwulan=TW)
+    assert simpanan.faktor_pendorong == awal["faktor_pendorong"]
+    assert AuditEvent.objects.filter(objek="catatan", kolom="faktor_penghambat", baru="Hujan deras.").exists()
+
+
+def test_catatan_versi_usang_409_tanpa_menimpa(api_sebagai):
+    pertama, kedua = api_sebagai(OPERATOR), api_sebagai(OPERATOR)
+    dibaca = _catatan(pertama).json()
+    assert _ubah_catatan(pertama, rekomendasi="Versi pertama.", versi=dibaca["versi"]).status_code == 200
+    kalah = _ubah_catatan(kedua, rekomendasi="Versi kedua.", versi=dibaca["versi"])
+    assert kalah.status_code == 409
+    assert kalah.json()["terkini"]["rekomendasi"] == "Versi pertama."
+    assert kalah.json()["terkini"]["versi"] == dibaca["versi"] + 1
+    simpanan = CatatanTriwulan.objects.get(perangkat_daerah__slug=PD, tahun=TAHUN, triwulan=TW)
+    assert simpanan.rekomendasi == "Versi pertama."
+
+
+def test_catatan_yang_belum_ada_versi_0(api_sebagai):
+    operator = api_sebagai(OPERATOR)
+    kosong = _catatan(operator, triwulan=3).json()
+    assert kosong == {
+        "faktor_pendorong": "",
+        "faktor_penghambat": "",
+        "tindak_lanjut": "",
+        "rekomendasi": "",
+        "versi": 0,
+    }
+    assert not CatatanTriwulan.objects.filter(perangkat_daerah__slug=PD, tahun=TAHUN, triwulan=3).exists()
+    assert _ubah_catatan(operator, triwulan=3, tindak_lanjut="x", versi=1).status_code == 409
+    jawab = _ubah_catatan(operator, triwulan=3, tindak_lanjut="Rapat koordinasi.", versi=0)
+    assert jawab.status_code == 200
+    assert jawab.json()["tindak_lanjut"] == "Rapat koordinasi."
+    assert _ubah_catatan(operator, triwulan=3, tindak_lanjut="y", versi=0).status_code == 409
+
+
+def test_catatan_423_setelah_diajukan_dan_400_untuk_isian_salah(api_sebagai):
+    operator = api_sebagai(OPERATOR)
+    versi = _catatan(operator).json()["versi"]
+    for badan in ({"warna": "x"}, {"rekomendasi": 5}, {"rekomendasi": "a\x00b"}, {}):
+        jawab = _ubah_catatan(operator, versi=versi, **badan) if badan else _ubah_catatan(operator)
+        assert jawab.status_code == 400, badan
+    assert langkah(operator, "ajukan").status_code == 200
+    jawab = _ubah_catatan(operator, rekomendasi="Terlambat.", versi=versi)
+    assert jawab.status_code == 423
+    assert "Diajukan" in jawab.json()["galat"]
+
+
+# --- reading writes nothing -----------------------------------------------------------------------------
+
+_TULIS = ("INSERT", "UPDATE", "DELETE")
+
+
+def test_pimpinan_membaca_tanpa_menulis(api_sebagai):
+    """Issue 14: 80 GETs of /api/realisasi by the read-only pimpinan created 2,600 empty rows. Now no GET
+    writes: not for a quarter with rows, nor one without (TW 3), nor the quarter's state and texts."""
+    pimpinan = api_sebagai(PIMPINAN)
+    b = baris()
+    assert pimpinan.get("/api/realisasi", {"pd": PD, "tahun": TAHUN, "triwulan": 4}).status_code == 200
+    jumlah = (Realisasi.objects.count(), StatusTriwulan.objects.count(), CatatanTriwulan.objects.count())
+    url = [
+        ("/api/realisasi", {"pd": PD, "tahun": TAHUN, "triwulan": TW}),
+        ("/api/realisasi", {"pd": PD, "tahun": TAHUN, "triwulan": 3}),
+        ("/api/audit", {"realisasi": b.pk}),
+        (URL, {}),
+        (f"/api/triwulan/{PD}/{TAHUN}/3", {}),
+        (URL + "/catatan", {}),
+        (f"/api/triwulan/{PD}/{TAHUN}/3/catatan", {}),
+    ]
+    with CaptureQueriesContext(connection) as kueri:
+        for jalur, param in url:
+            assert pimpinan.get(jalur, param).status_code == 200, jalur
+    tulis = [q["sql"] for q in kueri if q["sql"].lstrip().upper().startswith(_TULIS)]
+    assert tulis == []
+    assert (
+        Realisasi.objects.count(),
+        StatusTriwulan.objects.count(),
+        CatatanTriwulan.objects.count(),
+    ) == jumlah
