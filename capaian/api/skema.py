@@ -186,11 +186,11 @@ def _daftar_langkah() -> str:
 
 
 # The step names and what they do, from the one table of steps (capaian.monev.alur.LANGKAH).
+DAFTAR_LANGKAH = _daftar_langkah()
 AksiLangkah = enum.StrEnum(  # type: ignore[misc]
     "AksiLangkah", {lk.aksi: lk.aksi for lk in alur.LANGKAH}
 )
-AksiLangkah.__doc__ = "Langkah alur triwulan:\n" + _daftar_langkah()
-DAFTAR_LANGKAH = _daftar_langkah()
+AksiLangkah.__doc__ = "Langkah alur triwulan:\n" + DAFTAR_LANGKAH
 
 
 class BadanLangkah(_Masukan):
