@@ -65,7 +65,12 @@ def test_demo_holds_inputs_only_and_its_entries_are_in_the_audit_trail(db: None)
     )
     assert baris.k is None
     assert baris.variabel == {"realisasi_pad": "1151384000", "target_pad": "3129274170"}
-    assert baris.rp == 1_720_154_860
+    # A program's Rupiah is its kegiatan's sum: not loaded, derived by the engine (the report's own figure).
+    assert baris.rp is None
+    from capaian.laporan.sumber import muat_data
+
+    data = muat_data(PerangkatDaerah.objects.get(slug="disperindag"), 2024, 2)
+    assert data.baris[32].kode == "3.30.03" and data.baris[32].realisasi_tw[1].rp == 1_720_154_860
     jejak = AuditEvent.objects.filter(objek="realisasi", objek_id=baris.pk)
-    assert {e.kolom for e in jejak} == {"rp", "variabel"}
+    assert {e.kolom for e in jejak} == {"variabel"}
     assert all(e.nama_pengguna == "sistem" for e in jejak)
