@@ -29,6 +29,7 @@ from capaian.api.models import ApiToken, hash_kunci
 from capaian.monev import alur, services
 from capaian.organisasi import akses
 from capaian.organisasi.models import PerangkatDaerah
+from capaian.web import sibuk
 
 log = logging.getLogger("capaian.api")
 
@@ -316,11 +317,11 @@ def _413(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 @api.exception_handler(OperationalError)
 def _503(request: HttpRequest, exc: Exception) -> HttpResponse:
-    # A database that is busy (SQLite's lock) or unreachable: nothing was saved, trying again is safe.
-    log.warning("Basis data tidak dapat dipakai: %s", exc)
-    jawab = galat(503, "Basis data sedang sibuk; tidak ada yang tersimpan. Coba lagi sebentar lagi.")
-    jawab["Retry-After"] = "2"
-    return jawab
+    # The one answer of every door to a busy database (capaian.web.sibuk): nothing was saved, retry.
+    if sibuk.basisdata_sibuk(exc):
+        log.warning("Basis data sibuk: %s %s dijawab 503 (%s)", request.method, request.path, exc)
+        return sibuk.jawaban_sibuk(request)
+    return _500(request, exc)
 
 
 @api.exception_handler(Exception)
