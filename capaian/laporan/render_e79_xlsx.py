@@ -3,7 +3,10 @@ above the table, the footer and texts, and a sheet listing every agency with its
 landscape in bands of columns with the identifying columns repeated, at a scale that keeps text at 6.5 pt
 or more."""
 
+from xlsxwriter.worksheet import Worksheet
+
 from capaian.aturan.angka import format_tanggal
+from capaian.laporan.data_kota import DataKota
 from capaian.laporan.e79 import LaporanE79
 from capaian.laporan.tabel_e79 import (
     JUDUL_IDENTITAS,
@@ -30,6 +33,28 @@ def pita_e79(n_pasangan: int) -> tuple[list[float], Pita]:
     kelompok = [[KOLOM_TETAP + 2 * i, KOLOM_TETAP + 2 * i + 1] for i in range(n_pasangan)]
     kelompok[-1].append(KOLOM_TETAP + 2 * n_pasangan)  # the agency column stays with the last pair
     return lebar, bagi_pita(lebar, KOLOM_TETAP, kelompok)
+
+
+def blok_tanda_tangan_xlsx(buku: Buku, ws: Worksheet, r: int, d: DataKota, k1: int, k2: int) -> int:
+    """Place and date, the head of Bappelitbangda's office, room to sign, name, rank, NIP; the next row."""
+    ttd = d.penandatangan
+    tempat = f"{d.tempat}, {format_tanggal(d.tanggal)}" if d.tanggal else f"{d.tempat}, ...................."
+    biasa = buku.f("ttd", align="center")
+    blok = [
+        (tempat, biasa),
+        (ttd.jabatan if ttd else f"Kepala {d.nama_bappeda}", buku.f("ttd-tebal", align="center", bold=True)),
+        ("", biasa),
+        ("", biasa),
+        ("", biasa),
+        (ttd.nama if ttd else "", buku.f("ttd-nama", align="center", bold=True, underline=1)),
+        (ttd.pangkat if ttd else "", biasa),
+        (f"NIP. {format_nip(ttd.nip)}" if ttd and ttd.nip else "", biasa),
+    ]
+    for teks, fmt in blok:
+        if teks:
+            ws.merge_range(r, k1, r, k2, teks, fmt)
+        r += 1
+    return r
 
 
 def e79_xlsx(laporan: LaporanE79) -> bytes:
@@ -132,24 +157,7 @@ def e79_xlsx(laporan: LaporanE79) -> bytes:
         ws.merge_range(r + 1, 0, r + 1, akhir_pita1, bagian.isi or "-", buku.f("isi"))
         ws.set_row(r + 1, 12 * max(1, bagian.isi.count("\n") + 1 + len(bagian.isi) // 180))
         r += 3
-    ttd = d.penandatangan
-    tempat = f"{d.tempat}, {format_tanggal(d.tanggal)}" if d.tanggal else f"{d.tempat}, ...................."
-    kanan = buku.f("ttd", align="center")
-    kanan_tebal = buku.f("ttd-tebal", align="center", bold=True)
-    blok = [
-        (tempat, kanan),
-        (ttd.jabatan if ttd else f"Kepala {d.nama_bappeda}", kanan_tebal),
-        ("", kanan),
-        ("", kanan),
-        ("", kanan),
-        (ttd.nama if ttd else "", buku.f("ttd-nama", align="center", bold=True, underline=1)),
-        (ttd.pangkat if ttd else "", kanan),
-        (f"NIP. {format_nip(ttd.nip)}" if ttd and ttd.nip else "", kanan),
-    ]
-    for teks_ttd, fmt in blok:
-        if teks_ttd:
-            ws.merge_range(r, 3, r, 5, teks_ttd, fmt)
-        r += 1
+    blok_tanda_tangan_xlsx(buku, ws, r, d, 3, 5)
 
     ws.freeze_panes(akhir_kepala + 1, KOLOM_TETAP)
     atur_cetak(ws, (awal, akhir_kepala), KOLOM_TETAP, pita, judul)
