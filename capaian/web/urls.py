@@ -5,7 +5,7 @@ from django.views.generic import RedirectView
 
 from capaian.web import masuk, unduh, unggah
 from capaian.web.admin import situs_admin
-from capaian.web.views import beranda, bukti, dasbor, ikhtisar, isian, periksa, riwayat
+from capaian.web.views import beranda, bukti, dasbor, ikhtisar, isian, kota, periksa, riwayat
 
 PD = "pd/<slug:slug>/<int:tahun>/<int:triwulan>/"
 
@@ -34,6 +34,14 @@ urlpatterns = [
     path("pd/<slug:slug>/impor/<str:id>/", unggah.impor, name="unggah_impor"),
     path("pd/<slug:slug>/riwayat/", riwayat.riwayat_pd, name="riwayat_pd"),
     path("triwulan/<int:tahun>/<int:triwulan>/", ikhtisar.ikhtisar, name="ikhtisar"),
+    path("triwulan/<int:tahun>/<int:triwulan>/pengingat/", kota.pengingat, name="pengingat"),
+    path("triwulan/<int:tahun>/<int:triwulan>/kunci/", kota.kunci_banyak, name="kunci_banyak"),
+    path("triwulan/<int:tahun>/<int:triwulan>/catatan/", kota.catatan_kota, name="catatan_kota"),
+    path(
+        "triwulan/<int:tahun>/<int:triwulan>/laporan/<str:jenis>.<str:format_>",
+        kota.unduh_kota,
+        name="unduh_kota",
+    ),
     path("periode/<int:tahun>/", ikhtisar.periode, name="periode"),
     path("dasbor/<int:tahun>/<int:triwulan>/", dasbor.dasbor_kota, name="dasbor_kota"),
     path("admin/", situs_admin.urls),
