@@ -184,6 +184,60 @@ def tautkan_program(
         return hasil
 
 
+KOLOM_UBAH: dict[type, tuple[str, ...]] = {
+    PeriodeRPJMD: ("nama", "tahun_akhir", "dasar_hukum"),
+    TujuanRPJMD: ("uraian",),
+    SasaranRPJMD: ("uraian",),
+    IndikatorSasaranRPJMD: ("uraian", "satuan", "kondisi_awal", "target_akhir"),
+}
+
+
+def _pemda_objek(obj: Any) -> int:
+    if isinstance(obj, PeriodeRPJMD):
+        return obj.pemda_id
+    if isinstance(obj, TujuanRPJMD):
+        return obj.rpjmd.pemda_id
+    if isinstance(obj, SasaranRPJMD):
+        return obj.tujuan.rpjmd.pemda_id
+    if isinstance(obj, IndikatorSasaranRPJMD):
+        return obj.sasaran.tujuan.rpjmd.pemda_id
+    raise TypeError(f"Bukan objek RPJMD: {type(obj).__name__}")
+
+
+def ubah_objek(pengguna: Pengguna | None, obj: Any, **nilai: Any) -> bool:
+    """Change fields of an RPJMD, Tujuan, Sasaran or indicator; each field that really changes is audited.
+    Returns whether anything changed."""
+    boleh = KOLOM_UBAH.get(type(obj), ())
+    tidak_dikenal = set(nilai) - set(boleh)
+    if tidak_dikenal:
+        raise RpjmdTidakSah(f"Kolom tidak dapat diubah di sini: {', '.join(sorted(tidak_dikenal))}")
+    _wajib(pengguna, _pemda_objek(obj))
+    with transaction.atomic():
+        baris = type(obj).objects.select_for_update().get(pk=obj.pk)
+        berubah = []
+        for kolom, baru in nilai.items():
+            lama = getattr(baris, kolom)
+            if lama == baru:
+                continue
+            setattr(baris, kolom, baru)
+            berubah.append(kolom)
+            catat(
+                pengguna,
+                aksi="ubah",
+                objek=type(obj)._meta.model_name or "rpjmd",
+                objek_id=baris.pk,
+                perangkat_daerah=None,
+                kolom=kolom,
+                lama=_teks(lama),
+                baru=_teks(baru),
+            )
+        if berubah:
+            baris.save(update_fields=berubah)
+            for kolom in berubah:
+                setattr(obj, kolom, getattr(baris, kolom))
+        return bool(berubah)
+
+
 def rpjmd_tahun(pemda_id: int, tahun: int) -> PeriodeRPJMD | None:
     """The RPJMD whose period covers `tahun` (the latest-starting one if periods overlap)."""
     return (

@@ -5,7 +5,7 @@ from django.views.generic import RedirectView
 
 from capaian.web import masuk, unduh, unggah
 from capaian.web.admin import situs_admin
-from capaian.web.views import beranda, bukti, dasbor, ikhtisar, isian, kota, periksa, riwayat
+from capaian.web.views import beranda, bukti, dasbor, ikhtisar, isian, kota, periksa, riwayat, rpjmd
 
 PD = "pd/<slug:slug>/<int:tahun>/<int:triwulan>/"
 
@@ -43,6 +43,8 @@ urlpatterns = [
         name="unduh_kota",
     ),
     path("periode/<int:tahun>/", ikhtisar.periode, name="periode"),
+    path("rpjmd/impor/", rpjmd.impor, name="rpjmd_impor"),
+    path("rpjmd/impor/templat.xlsx", rpjmd.templat, name="rpjmd_templat"),
     path("dasbor/<int:tahun>/<int:triwulan>/", dasbor.dasbor_kota, name="dasbor_kota"),
     path("admin/", situs_admin.urls),
     # Browsers ask for /favicon.ico on pages without a <link rel=icon> (the admin's): no 404 in the log.
