@@ -79,6 +79,16 @@ def terima_penjelasan_demo() -> None:
             )
 
 
+@pytest.fixture(autouse=True)
+def _cache_kosong() -> Iterator[None]:
+    """Each test starts with an empty cache: the board's summaries (capaian.kota.ringkasan) are cached under
+    an audit-trail fingerprint, and SQLite reuses ids after a rolled-back test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def demo(db: None) -> None:
     muat_demo(settings.DEMO_SEED_DIR)

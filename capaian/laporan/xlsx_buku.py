@@ -19,6 +19,7 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from capaian.aturan.angka import bulatkan
 from capaian.laporan.render_xlsx import FORMAT_K, FORMAT_PERSEN, FORMAT_RP, KERTAS_F4
 from capaian.laporan.tabel_e81 import Sel
 
@@ -128,7 +129,11 @@ def tulis(ws: Worksheet, baris: int, kolom: int, nilai: object, fmt: Format) -> 
 
 
 def tulis_sel(buku: Buku, ws: Worksheet, baris: int, kolom: int, sel: Sel, tebal: bool = False) -> None:
+    """A typed cell: K and percentages rounded half-up to the 2 places the documents print (as the rules core
+    rounds), Rupiah whole, a percentage without a value as "-"."""
     nilai = sel.nilai
+    if sel.jenis in ("k", "persen") and isinstance(nilai, Decimal):
+        nilai = bulatkan(nilai, 2)
     if sel.jenis == "persen" and nilai is None:
         nilai = "-"
     tulis(ws, baris, kolom, nilai, buku.format_sel(sel.jenis, tebal))
