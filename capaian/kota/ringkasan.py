@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.db.models import Max, Q
+from django.db.models import Max
 
 from capaian.aturan.laju import ada_isian, kelengkapan, rekap_laju
 from capaian.aturan.periksa import GALAT
@@ -110,20 +110,19 @@ def _hitung(data: DataLaporan) -> Ringkasan:
 
 
 def sidik(daftar_pd: Sequence[PerangkatDaerah]) -> dict[int, str]:
-    """Per agency, a fingerprint of the audit trail it depends on (two queries however many agencies)."""
+    """Per agency, a fingerprint of the audit trail it depends on, in two queries however many agencies:
+    the latest event of the agency (read from the index on its agency column alone) and the latest
+    pemda-wide one. The trail is append-only, so a new id means a change; a rolled-back change leaves
+    nothing behind, so a reused id after a rollback describes the same data."""
     umum = AuditEvent.objects.filter(perangkat_daerah__isnull=True).aggregate(i=Max("id"), w=Max("waktu"))
-    per_pd = {
-        b["perangkat_daerah"]: (b["i"], b["w"])
-        for b in AuditEvent.objects.filter(Q(perangkat_daerah__in=daftar_pd))
+    per_pd = dict(
+        AuditEvent.objects.filter(perangkat_daerah__in=daftar_pd)
         .values("perangkat_daerah")
-        .annotate(i=Max("id"), w=Max("waktu"))
-    }
+        .annotate(i=Max("id"))
+        .values_list("perangkat_daerah", "i")
+    )
     dasar = f"{umum['i']}@{umum['w'].isoformat() if umum['w'] else '-'}"
-    hasil = {}
-    for pd in daftar_pd:
-        i, w = per_pd.get(pd.pk, (None, None))
-        hasil[pd.pk] = f"{dasar}|{i}@{w.isoformat() if w else '-'}"
-    return hasil
+    return {pd.pk: f"{dasar}|{per_pd.get(pd.pk)}" for pd in daftar_pd}
 
 
 def _kunci(pd: PerangkatDaerah, tahun: int, triwulan: int, sidik_pd: str) -> str:

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -61,6 +62,8 @@ def ikhtisar(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse:
             "capaian_rp": format_persen(b.ringkasan.capaian_rp),
             "sisa": teks_hari(b.sisa_hari) if b.belum_diajukan else "-",
             "tombol": tombol_langkah(request, b.pd, b.status),
+            # One reverse per row: the agency-quarter pages hang below the entry screen (capaian.web.urls).
+            "url": reverse("isian", args=[b.pd.slug, tahun, triwulan]),
         }
         for b in tampil
     ]
