@@ -23,6 +23,7 @@ from capaian.aturan.urusan import nama_bidang_lengkap, nama_urusan
 from capaian.laporan.data_kota import AnggotaKota, DataKota, IndikatorSasaran, SasaranKota
 from capaian.laporan.e81 import BarisE81, LaporanE81, bangun_e81
 from capaian.laporan.narasi import bangun_narasi
+from capaian.laporan.umum import baris_teks
 
 BELUM_DITAUTKAN = SasaranKota(kode="", uraian="Belum ditautkan ke Sasaran RPJMD", kode_tujuan="", tujuan="")
 LAIN = "lain"
@@ -104,10 +105,11 @@ def _kunci_kode(kode: str | None) -> tuple[int, ...]:
 
 def _teks(data: DataKota) -> tuple[TeksE79, ...]:
     def himpun(nama: str) -> str:
+        # One line per agency, its own items joined, so that no line loses whose it is.
         return "\n".join(
-            f"{a.nama_pendek}: {getattr(a.data, nama).strip()}"
+            f"{a.nama_pendek}: {'; '.join(baris_teks(getattr(a.data, nama)))}"
             for a in data.termasuk
-            if a.data is not None and getattr(a.data, nama).strip()
+            if a.data is not None and baris_teks(getattr(a.data, nama))
         )
 
     hasil = []
