@@ -44,6 +44,7 @@ test: lint types pytest
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/laporan.py
+	$(BIN)/python bench/kota.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

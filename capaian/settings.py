@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "capaian.organisasi",
     "capaian.perencanaan",
     "capaian.monev",
+    "capaian.rpjmd",
+    "capaian.kota",
     "capaian.audit",
     "capaian.laporan",
     "capaian.demo",
@@ -180,3 +182,20 @@ AXES_DISABLE_ACCESS_LOG = True
 # behind a proxy that overwrites that header: a client can send any header it likes to a server it reaches
 # directly, and pick a fresh "address" for every guess.
 ALAMAT_KLIEN_META = env_str("CAPAIAN_ALAMAT_KLIEN_META", "REMOTE_ADDR")
+
+# E-mail (reminders to agencies, capaian.kota.pengingat). Without CAPAIAN_EMAIL_HOST messages are written to
+# the console (the server's output); with it they go out over SMTP. Tests use Django's in-memory outbox.
+EMAIL_HOST = env_str("CAPAIAN_EMAIL_HOST", "")
+EMAIL_BACKEND = env_str(
+    "CAPAIAN_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(env_str("CAPAIAN_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = env_str("CAPAIAN_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("CAPAIAN_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("CAPAIAN_EMAIL_TLS", True)
+EMAIL_USE_SSL = env_bool("CAPAIAN_EMAIL_SSL", False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env_str("CAPAIAN_EMAIL_FROM", "Capaian <capaian@localhost>")

@@ -24,7 +24,7 @@ Clients log in with force_login, so no password is checked per test; the demo pa
 capaian.demo.muat.KATA_SANDI for tests of the real sign-in (MD5 in tests, tests/settings.py).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import hypothesis
 import pytest
@@ -84,6 +84,16 @@ def terima_penjelasan_demo() -> None:
                     "penjelasan_sidik": sidik_galat(temuan),
                 },
             )
+
+
+@pytest.fixture(autouse=True)
+def _cache_kosong() -> Iterator[None]:
+    """Each test starts with an empty cache: the board's summaries (capaian.kota.ringkasan) are cached under
+    an audit-trail fingerprint, and SQLite reuses ids after a rolled-back test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
 
 
 def muat_demo_uji() -> None:

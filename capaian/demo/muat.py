@@ -18,6 +18,7 @@ from django.db import transaction
 
 from capaian.aturan.capaian import Agregasi, Akumulasi, Polaritas
 from capaian.aturan.induk import anak_per_induk
+from capaian.demo import kota as demo_kota
 from capaian.demo import referensi, sintetis
 from capaian.monev import services
 from capaian.organisasi.models import Pemda, Penandatangan, Peran, PerangkatDaerah, Profil, StatusJabatan
@@ -61,7 +62,8 @@ class Hasil:
     sudah_ada: list[str]
 
 
-def muat_demo(folder_seed: Path) -> Hasil:
+def muat_demo(folder_seed: Path, kota: int = 0, baris_kota: int | None = None) -> Hasil:
+    """`kota` synthetic agencies of the demo city on top (0 for the tests' fixture: see capaian.demo.kota)."""
     hasil = Hasil(dimuat=[], sudah_ada=[])
     with transaction.atomic():
         pemda, _ = Pemda.objects.get_or_create(
@@ -84,6 +86,9 @@ def muat_demo(folder_seed: Path) -> Hasil:
             sintetis.muat(pemda)
             hasil.dimuat.append(sintetis.SLUG)
         _pengguna(pemda)
+        dimuat, sudah_ada = demo_kota.muat(pemda, kota, KATA_SANDI, baris_kota)
+        hasil.dimuat += dimuat
+        hasil.sudah_ada += sudah_ada
     return hasil
 
 

@@ -147,6 +147,15 @@ JALUR_PEMDA: dict[str, str] = {
     "perencanaan.indikator": "perangkat_daerah__pemda",
     "perencanaan.targettahunan": "indikator__perangkat_daerah__pemda",
     "perencanaan.targettriwulan": "indikator__perangkat_daerah__pemda",
+    "rpjmd.perioderpjmd": "pemda",
+    "rpjmd.tujuanrpjmd": "rpjmd__pemda",
+    "rpjmd.sasaranrpjmd": "tujuan__rpjmd__pemda",
+    "rpjmd.indikatorsasaranrpjmd": "sasaran__tujuan__rpjmd__pemda",
+    "rpjmd.targetsasaranrpjmd": "indikator__sasaran__tujuan__rpjmd__pemda",
+    "rpjmd.tautanprogram": "rpjmd__pemda",
+    "kota.penandatangankota": "pemda",
+    "kota.catatankota": "pemda",
+    "kota.pengingat": "pemda",
 }
 
 

@@ -5,7 +5,7 @@ from django.views.generic import RedirectView
 
 from capaian.web import masuk, unduh, unduh_kota, unggah
 from capaian.web.admin import situs_admin
-from capaian.web.views import beranda, bukti, dasbor, ikhtisar, isian, periksa, riwayat
+from capaian.web.views import beranda, bukti, dasbor, ikhtisar, isian, kota, periksa, riwayat, rpjmd
 
 PD = "pd/<slug:slug>/<int:tahun>/<int:triwulan>/"
 
@@ -34,7 +34,17 @@ urlpatterns = [
     path("pd/<slug:slug>/impor/<str:id>/", unggah.impor, name="unggah_impor"),
     path("pd/<slug:slug>/riwayat/", riwayat.riwayat_pd, name="riwayat_pd"),
     path("triwulan/<int:tahun>/<int:triwulan>/", ikhtisar.ikhtisar, name="ikhtisar"),
+    path("triwulan/<int:tahun>/<int:triwulan>/pengingat/", kota.pengingat, name="pengingat"),
+    path("triwulan/<int:tahun>/<int:triwulan>/kunci/", kota.kunci_banyak, name="kunci_banyak"),
+    path("triwulan/<int:tahun>/<int:triwulan>/catatan/", kota.catatan_kota, name="catatan_kota"),
+    path(
+        "triwulan/<int:tahun>/<int:triwulan>/laporan/<str:jenis>.<str:format_>",
+        kota.unduh_kota,
+        name="unduh_kota",
+    ),
     path("periode/<int:tahun>/", ikhtisar.periode, name="periode"),
+    path("rpjmd/impor/", rpjmd.impor, name="rpjmd_impor"),
+    path("rpjmd/impor/templat.xlsx", rpjmd.templat, name="rpjmd_templat"),
     path("dasbor/<int:tahun>/<int:triwulan>/", dasbor.dasbor_kota, name="dasbor_kota"),
     path("admin/", situs_admin.urls),
     # Browsers ask for /favicon.ico on pages without a <link rel=icon> (the admin's): no 404 in the log.

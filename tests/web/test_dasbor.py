@@ -13,6 +13,8 @@ import pytest
 from django.test import Client
 
 from capaian.aturan.angka import bulatkan, format_persen
+from capaian.aturan.laju import rekap_laju
+from capaian.laporan.e81 import baris_program
 from capaian.organisasi.models import PerangkatDaerah
 from capaian.web import isian
 from tests.conftest import PD, PERSONA, TAHUN
@@ -72,19 +74,18 @@ def test_dasbor_pd_menyematkan_angka_e81(klien_sebagai: Klien) -> None:
 
 
 def test_dasbor_kota_menyematkan_angka_per_pd(klien_sebagai: Klien) -> None:
+    # The city's chart ranks agencies by capaian against the target expected by the quarter (the rules core's
+    # capaian.aturan.laju over each agency's Form E.81 programs); each agency's programs are on its own page.
     html = klien_sebagai("pimpinan").get(f"/dasbor/{TAHUN}/2/").content.decode()
     semua = list(PerangkatDaerah.objects.all())
     pd = _json(html, "data-pd")
     assert len(pd["nama"]) == len(semua)
     for p in semua:
         lap = isian.laporan(p, TAHUN, 2)
+        laju = rekap_laju([(b.masukan, b.hasil) for b in baris_program(lap)], 2, lap.data.set_predikat)
         i = pd["nama"].index(p.nama)
-        assert (pd["k"][i], pd["rp"][i]) == (
-            _angka(lap.rekap.rata_capaian.k),
-            _angka(lap.rekap.rata_capaian.rp),
-        )
-        assert _json(html, f"data-program-{p.slug}") == _program_e81(p.slug)
-    assert _program(_json(html, f"data-program-{PD}"), "3.30.03") == (36.79, 43.10)
+        assert (pd["k"][i], pd["rp"][i]) == (_angka(laju.rata_capaian.k), _angka(laju.rata_capaian.rp))
+        assert f'href="/pd/{p.slug}/{TAHUN}/2/dasbor/"' in html
     status = _json(html, "data-status")
     assert status["kelas"] == ["draft", "diajukan", "dikembalikan", "diverifikasi", "terkunci"]
     assert sum(status["jumlah"]) == len(semua)
@@ -95,7 +96,7 @@ def test_dasbor_kota_menyematkan_angka_per_pd(klien_sebagai: Klien) -> None:
 
 def test_dasbor_kota_hanya_data_pd_terlihat(klien_sebagai: Klien) -> None:
     html = klien_sebagai("operator-contoh").get(f"/dasbor/{TAHUN}/2/").content.decode()
-    assert f"data-program-{PD}" not in html
+    assert f"/pd/{PD}/" not in html
     assert all("Perindustrian" not in n for n in _json(html, "data-pd")["nama"])
 
 

@@ -1,10 +1,12 @@
-"""The home page: the agencies the user may see, with each quarter's status for the year."""
+"""The home page: what waits for the user ("Menunggu Anda", capaian.kota.menunggu), and the agencies the user
+may see, with each quarter's status for the year."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from capaian.kota.menunggu import menunggu
 from capaian.monev.models import Status, StatusTriwulan
 from capaian.organisasi import akses
 from capaian.web.views.umum import konteks, tahun_aktif
@@ -31,4 +33,8 @@ def beranda(request: HttpRequest) -> HttpResponse:
         }
         for pd in terlihat
     ]
-    return render(request, "web/beranda.html", konteks(request, tahun=tahun, daftar=daftar))
+    return render(
+        request,
+        "web/beranda.html",
+        konteks(request, tahun=tahun, daftar=daftar, menunggu=menunggu(request.user, tahun)),
+    )

@@ -1,6 +1,13 @@
-"""The dashboards: one agency's quarter, and the city's (every agency the user may see). Every number is a
-Form E.81 number from the builder, formatted by capaian.aturan.angka; the charts (static/web/dasbor.js) draw
-the same numbers and show the server's text, and an SVG table under each chart works without script."""
+"""The dashboards. The city's (the mayor's) answers "which agencies and programs are behind?": agencies ranked
+by capaian against the target expected by this quarter (capaian.aturan.laju), the quarter before beside it,
+the programs furthest behind, and a link down to each agency's page, which opens program > indicator.
+
+Every number comes from the Form E.81 builder and the rules core (through capaian.kota.ringkasan for the
+city, read in a fixed number of queries however many agencies), formatted by capaian.aturan.angka; the charts
+(static/web/dasbor.js) draw the same numbers and show the server's text, and a table under each chart works
+without script. An agency with nothing entered for the quarter shows no number: column 12 would otherwise
+repeat the quarters before it.
+"""
 
 from collections import Counter
 from decimal import Decimal
@@ -12,14 +19,26 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from capaian.aturan.angka import bulatkan, format_angka, format_persen, format_rupiah
-from capaian.laporan.e81 import LaporanE81, bangun_e81, baris_program
+from capaian.aturan.laju import (
+    ada_isian,
+    capaian_laju,
+    rasio_rp,
+    rata_capaian,
+    selisih,
+    target_sampai,
+    tertinggal,
+)
+from capaian.kota.ringkasan import Ringkasan, ringkasan
+from capaian.laporan.e81 import BarisE81, LaporanE81, bangun_e81, baris_program
 from capaian.laporan.sumber import muat_data_banyak
+from capaian.laporan.umum import romawi
 from capaian.monev.models import Status, StatusTriwulan
 from capaian.organisasi import akses
 from capaian.web.views.umum import konteks, pd_atau_404, status_baca, triwulan_sah
 
 LEBAR_BATANG = 260  # px of the bar area in the SVG charts
 URUT_PREDIKAT = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah", "-")
+PROGRAM_TERTINGGAL = 10
 
 
 def _angka_grafik(n: Decimal | None) -> float | None:
@@ -72,8 +91,7 @@ def _grafik_program(program: list[dict[str, Any]]) -> dict[str, list[Any]]:
     return _grafik_batang(program, kode=[p["kode"] for p in program], nama=[p["nama"] for p in program])
 
 
-def _sebaran(laporan: list[LaporanE81]) -> list[dict[str, Any]]:
-    hitungan = Counter(b.hasil.predikat[0] or "-" for lap in laporan for b in lap.baris)
+def _sebaran(hitungan: Counter[str]) -> list[dict[str, Any]]:
     total = sum(hitungan.values()) or 1
     return [
         {
@@ -106,6 +124,48 @@ def _rekap(lap: LaporanE81) -> dict[str, str]:
     }
 
 
+def _rincian(lap: LaporanE81) -> list[dict[str, Any]]:
+    """Program > indicator: each program's own rows and its kegiatan and sub kegiatan rows, with the target
+    expected by the quarter, column 12 and capaian against both targets."""
+    tw = lap.data.triwulan
+    kelompok: list[tuple[BarisE81, list[BarisE81]]] = []
+    for b in lap.baris:
+        if b.rencana.tingkat == "program" and not b.rencana.lanjutan:
+            kelompok.append((b, []))
+        elif kelompok and b.rencana.tingkat in ("program", "kegiatan", "subkegiatan"):
+            kelompok[-1][1].append(b)
+
+    def baris(b: BarisE81) -> dict[str, Any]:
+        laju = capaian_laju(b.masukan, b.hasil, tw)
+        return {
+            "kode": b.rencana.kode or "",
+            "tingkat": b.rencana.tingkat,
+            "indikator": b.rencana.indikator,
+            "satuan": b.rencana.satuan,
+            "target_sampai": format_angka(target_sampai(b.masukan, tw).k),
+            "realisasi": format_angka(b.hasil.realisasi.k),
+            "laju_k": format_persen(laju.k),
+            "laju_rp": format_persen(laju.rp),
+            "capaian_k": format_persen(b.hasil.capaian.k),
+            "predikat": b.hasil.predikat[0] or "-",
+            "tertinggal": tertinggal(laju.k),
+        }
+
+    hasil = []
+    for program, anak in kelompok:
+        laju = capaian_laju(program.masukan, program.hasil, tw)
+        hasil.append(
+            {
+                "kode": program.rencana.kode or "",
+                "nama": program.rencana.uraian,
+                "laju": _batang(laju.k, laju.rp),
+                "tertinggal": tertinggal(laju.k),
+                "baris": [baris(program), *[baris(b) for b in anak]],
+            }
+        )
+    return hasil
+
+
 @login_required
 @require_GET
 def dasbor_pd(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpResponse:
@@ -113,7 +173,7 @@ def dasbor_pd(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> Htt
     pd = pd_atau_404(request, slug)
     lap = bangun_e81(muat_data_banyak([pd], tahun, triwulan)[pd.pk])
     program = _program(lap)
-    sebaran = _sebaran([lap])
+    sebaran = _sebaran(Counter(b.hasil.predikat[0] or "-" for b in lap.baris))
     return render(
         request,
         "web/dasbor_pd.html",
@@ -122,8 +182,11 @@ def dasbor_pd(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> Htt
             pd=pd,
             tahun=tahun,
             triwulan=triwulan,
+            romawi=romawi(triwulan),
+            ada_isian=ada_isian([b.masukan for b in lap.baris], triwulan),
             program=program,
             grafik_program=_grafik_program(program),
+            rincian=_rincian(lap),
             sebaran=sebaran,
             grafik_sebaran=_grafik_hitungan(sebaran, "kelas"),
             status=status_baca(pd, tahun, triwulan),
@@ -132,44 +195,78 @@ def dasbor_pd(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> Htt
     )
 
 
+def _laju_kota(daftar: list[Ringkasan]) -> dict[str, Any]:
+    k = rata_capaian([p.laju_k for r in daftar for p in r.program])
+    rp = rasio_rp([r.realisasi_rp for r in daftar], [r.target_laju_rp for r in daftar])
+    return _batang(k, rp)
+
+
 @login_required
 @require_GET
 def dasbor_kota(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse:
     triwulan_sah(tahun, triwulan)
     daftar_pd = list(akses.pd_terlihat(request.user))
-    data = muat_data_banyak(daftar_pd, tahun, triwulan)
+    kini = ringkasan(daftar_pd, tahun, triwulan)
+    lalu = ringkasan(daftar_pd, tahun, triwulan - 1) if triwulan > 1 else {}
     status_pd_map = {
         s.perangkat_daerah_id: s
         for s in StatusTriwulan.objects.filter(perangkat_daerah__in=daftar_pd, tahun=tahun, triwulan=triwulan)
     }
     semua = []
-    daftar_laporan = []
     for pd in daftar_pd:
-        lap = bangun_e81(data[pd.pk])
-        daftar_laporan.append(lap)
+        r = kini[pd.pk]
+        r_lalu = lalu.get(pd.pk)
+        # Nothing entered this quarter: no number at all, not even the quarter before beside it.
+        laju_lalu = r_lalu.laju_k if r.ada_isian and r_lalu is not None and r_lalu.ada_isian else None
         status = status_pd_map.get(pd.pk) or StatusTriwulan(
             perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
         )
-        program = _program(lap)
         semua.append(
             {
                 "pd": pd,
+                "r": r,
                 "status": status,
                 "diajukan": status.status not in (Status.DRAFT, Status.DIKEMBALIKAN),
                 "diverifikasi": status.status in (Status.DIVERIFIKASI, Status.TERKUNCI),
-                "predikat_k": lap.rekap.predikat[0] or "-",
-                "program": program,
-                "grafik_program": _grafik_program(program),
-                "id_grafik_program": f"data-program-{pd.slug}",
-                **_batang(lap.rekap.rata_capaian.k, lap.rekap.rata_capaian.rp),
+                "ada_isian": r.ada_isian,
+                "predikat_k": (r.predikat_k or "-") if r.ada_isian else "-",
+                "capaian_k": format_persen(r.capaian_k) if r.ada_isian else "-",
+                "capaian_rp": format_persen(r.capaian_rp) if r.ada_isian else "-",
+                "lalu_k": format_persen(laju_lalu),
+                "nilai_lalu": _angka_grafik(laju_lalu),
+                "perubahan": format_angka(selisih(r.laju_k, laju_lalu)) if r.ada_isian else "-",
+                **(_batang(r.laju_k, r.laju_rp) if r.ada_isian else _batang(None, None)),
             }
         )
-    sebaran = _sebaran(daftar_laporan)
+    # Most behind first; agencies with no entry for the quarter at the end, without numbers.
+    semua.sort(
+        key=lambda s: (
+            (False, s["r"].laju_k is None, s["r"].laju_k or 0, s["pd"].nama)
+            if s["ada_isian"]
+            else (True, True, 0, s["pd"].nama)
+        )
+    )
+    terisi = [s["r"] for s in semua if s["ada_isian"]]
+    program_tertinggal = sorted(
+        (
+            {"pd": s["pd"], "p": p, "teks_k": format_persen(p.laju_k), "teks_rp": format_persen(p.laju_rp)}
+            for s in semua
+            if s["ada_isian"]
+            for p in s["r"].program
+            if p.laju_k is not None
+        ),
+        key=lambda x: x["p"].laju_k,
+    )[:PROGRAM_TERTINGGAL]
+    hitungan: Counter[str] = Counter()
+    for r in terisi:
+        hitungan.update(dict(r.sebaran))
+    sebaran = _sebaran(hitungan)
     hitungan_status = Counter(s["status"].status for s in semua)
     status_pd = [
         {"nilai": nilai, "label": label, "jumlah": hitungan_status.get(nilai, 0)}
         for nilai, label in Status.choices
     ]
+    dengan_isian = [s for s in semua if s["ada_isian"]]
     return render(
         request,
         "web/dasbor_kota.html",
@@ -177,13 +274,28 @@ def dasbor_kota(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse
             request,
             tahun=tahun,
             triwulan=triwulan,
+            romawi=romawi(triwulan),
+            romawi_lalu=romawi(triwulan - 1) if triwulan > 1 else "",
             semua=semua,
-            grafik_pd=_grafik_batang(semua, nama=[s["pd"].nama for s in semua]),
+            kosong=not terisi,
+            kota=_laju_kota(terisi),
+            grafik_pd=_grafik_batang(dengan_isian, nama=[s["pd"].nama for s in dengan_isian]),
+            grafik_banding={
+                "nama": [s["pd"].nama for s in dengan_isian],
+                "lalu": [s["nilai_lalu"] for s in dengan_isian],
+                "kini": [s["nilai_k"] for s in dengan_isian],
+                "teks_lalu": [s["lalu_k"] for s in dengan_isian],
+                "teks_kini": [s["teks_k"] for s in dengan_isian],
+                "label_lalu": f"Triwulan {romawi(triwulan - 1)}" if triwulan > 1 else "",
+                "label_kini": f"Triwulan {romawi(triwulan)}",
+            },
+            tertinggal=program_tertinggal,
             status_pd=status_pd,
             grafik_status=_grafik_hitungan(status_pd, "nilai"),
             sebaran=sebaran,
             grafik_sebaran=_grafik_hitungan(sebaran, "kelas"),
             jumlah_diajukan=sum(1 for s in semua if s["diajukan"]),
             jumlah_diverifikasi=sum(1 for s in semua if s["diverifikasi"]),
+            jumlah_tertinggal=sum(1 for s in dengan_isian if tertinggal(s["r"].laju_k)),
         ),
     )

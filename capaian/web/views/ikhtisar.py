@@ -1,59 +1,122 @@
-"""The verifikator's overview of a quarter (every agency's status, capaian and the steps at hand) and the
-entry periods of a year."""
+"""The verifikator's board of a quarter (every agency's status, completeness, galat, deadline, capaian and
+the steps at hand; capaian.kota.papan makes its rows) and the entry periods of a year."""
 
 import datetime
 from collections import Counter
-from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from capaian.aturan.angka import format_persen, format_tanggal
-from capaian.laporan.e81 import bangun_e81
-from capaian.laporan.sumber import muat_data_banyak
+from capaian.kota import papan
+from capaian.kota.akses_kota import boleh_kelola_kota, boleh_lihat_kota
+from capaian.kota.papan_xlsx import papan_xlsx
+from capaian.kota.pengingat import teks_sisa
 from capaian.monev import alur
-from capaian.monev.models import PeriodeTriwulan, Status, StatusTriwulan
+from capaian.monev.models import PeriodeTriwulan, Status
 from capaian.organisasi import akses
+from capaian.web.unduh import JENIS_MIME
 from capaian.web.views.isian import tombol_langkah
+from capaian.web.views.kota import dokumen_kota
 from capaian.web.views.umum import konteks, triwulan_sah, waktu
 
 
 @login_required
 @require_GET
 def ikhtisar(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse:
+    """The verifier's board: every agency's quarter, sortable and filterable, with the steps at hand, bulk
+    lock, reminders, the city documents and the export. Operators and heads see their own agency's row."""
     triwulan_sah(tahun, triwulan)
     daftar_pd = list(akses.pd_terlihat(request.user).select_related("pemda"))
-    data = muat_data_banyak(daftar_pd, tahun, triwulan)
-    status = {
-        s.perangkat_daerah_id: s
-        for s in StatusTriwulan.objects.filter(perangkat_daerah__in=daftar_pd, tahun=tahun, triwulan=triwulan)
-    }
-    baris: list[dict[str, Any]] = []
-    for pd in daftar_pd:
-        st = status.get(pd.pk) or StatusTriwulan(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
-        rekap = bangun_e81(data[pd.pk]).rekap
-        baris.append(
-            {
-                "pd": pd,
-                "status": st,
-                "disetujui": waktu(st.disetujui_kepala_pada) if st.disetujui_kepala_pada else "",
-                "diubah": waktu(st.diubah) if st.pk else "-",
-                "capaian_k": format_persen(rekap.rata_capaian.k),
-                "capaian_rp": format_persen(rekap.rata_capaian.rp),
-                "tombol": tombol_langkah(request, pd, st),
-            }
-        )
-    hitungan = Counter(b["status"].status for b in baris)
-    ringkas = [(s.label, hitungan.get(s.value, 0)) for s in Status]
+    semua = papan.baris_papan(daftar_pd, tahun, triwulan)
+    saringan = request.GET.get("saring", "semua")
+    cari = request.GET.get("cari", "")[:100]
+    urut = request.GET.get("urut", "nama")
+    turun = request.GET.get("arah", "") == "turun"
+    tampil = papan.urutkan(papan.saring(semua, saringan, cari), urut, turun)
+    if request.GET.get("format") == "xlsx":
+        isi = papan_xlsx(tampil, tahun, triwulan, judul_papan(request, tahun, triwulan))
+        r = HttpResponse(isi, content_type=JENIS_MIME["xlsx"])
+        r["Content-Disposition"] = f'attachment; filename="Papan-Triwulan-{tahun}-TW{triwulan}.xlsx"'
+        r["Cache-Control"] = "no-store"
+        return r
+    profil = akses.profil(request.user)
+    pemda_id = profil.pemda_id if profil else 0
+    kelola = boleh_kelola_kota(request.user, pemda_id)
+    baris = [
+        {
+            "b": b,
+            "r": b.ringkasan,
+            "disetujui": waktu(b.status.disetujui_kepala_pada) if b.status.disetujui_kepala_pada else "",
+            "diubah": waktu(b.diubah) if b.diubah else "-",
+            "pengingat": waktu(b.pengingat) if b.pengingat else "",
+            "lengkap": format_persen(b.ringkasan.kelengkapan, 0),
+            "capaian_k": format_persen(b.ringkasan.capaian_k),
+            "capaian_rp": format_persen(b.ringkasan.capaian_rp),
+            "sisa": teks_hari(b.sisa_hari) if b.belum_diajukan else "-",
+            "tombol": tombol_langkah(request, b.pd, b.status),
+            # One reverse per row: the agency-quarter pages hang below the entry screen (capaian.web.urls).
+            "url": reverse("isian", args=[b.pd.slug, tahun, triwulan]),
+        }
+        for b in tampil
+    ]
+    hitungan = Counter(b.status.status for b in semua)
+    jendela = papan.periode(pemda_id, tahun, triwulan) if profil else None
+    belum = [b for b in semua if b.belum_diajukan]
+
+    def tautan_urut(kolom: str) -> str:
+        arah = "naik" if urut == kolom and turun else "turun" if urut == kolom else "naik"
+        return "?" + urlencode({"saring": saringan, "cari": cari, "urut": kolom, "arah": arah})
+
     return render(
         request,
         "web/ikhtisar.html",
-        konteks(request, tahun=tahun, triwulan=triwulan, baris=baris, ringkas=ringkas),
+        konteks(
+            request,
+            tahun=tahun,
+            triwulan=triwulan,
+            baris=baris,
+            jumlah_semua=len(semua),
+            ringkas=[(s.label, hitungan.get(s.value, 0), s.value) for s in Status],
+            belum=len(belum),
+            terlambat=sum(1 for b in semua if b.terlambat or b.segera),
+            galat=sum(b.ringkasan.galat for b in semua),
+            penjelasan=sum(b.penjelasan_menunggu for b in semua),
+            siap_kunci=sum(1 for b in semua if b.boleh_dikunci),
+            jendela=teks_sisa(jendela, timezone.localdate()) if profil else "",
+            saringan=saringan,
+            pilihan_saringan=papan.SARINGAN.items(),
+            cari=cari,
+            urut=urut,
+            turun=turun,
+            tautan_urut={k: tautan_urut(k) for k in papan.KUNCI_URUT},
+            ekspor="?" + urlencode({"saring": saringan, "cari": cari, "urut": urut, "format": "xlsx"}),
+            kelola=kelola,
+            lihat_kota=boleh_lihat_kota(request.user, pemda_id),
+            dokumen_kota=dokumen_kota(tahun, triwulan),
+        ),
     )
+
+
+def teks_hari(sisa: int | None) -> str:
+    if sisa is None:
+        return "belum diatur"
+    if sisa > 0:
+        return f"{sisa} hari lagi"
+    return "hari ini" if sisa == 0 else f"lewat {-sisa} hari"
+
+
+def judul_papan(request: HttpRequest, tahun: int, triwulan: int) -> str:
+    profil = akses.profil(request.user)
+    nama = profil.pemda.nama if profil else ""
+    return f"Papan verifikasi {nama} Triwulan {triwulan} Tahun {tahun}"
 
 
 @login_required

@@ -118,10 +118,49 @@
       };
     },
     pd: function (d) {
+      if (!d.nama.length) { return null; }
       var label = d.nama.map(function (n) { return pecah(n, 38); });
       return {
         tinggi: Math.max(180, d.nama.length * 56 + 90),
-        konfig: batangKRp("Rata-rata capaian K", "Serapan anggaran (Rp)", label, d.nama, d.k, d.rp, d.teks_k, d.teks_rp)
+        konfig: batangKRp("Capaian K terhadap target s.d. triwulan", "Serapan Rp terhadap target s.d. triwulan", label, d.nama, d.k, d.rp, d.teks_k, d.teks_rp)
+      };
+    },
+    // Quarter on quarter: the previous quarter's pace beside this quarter's, per agency.
+    banding: function (d) {
+      if (!d.nama.length) { return null; }
+      var label = d.nama.map(function (n) { return pecah(n, 38); });
+      return {
+        tinggi: Math.max(180, d.nama.length * 44 + 90),
+        konfig: {
+          type: "bar",
+          data: {
+            labels: label,
+            datasets: [
+              { label: d.label_lalu, data: d.lalu, teks: d.teks_lalu, backgroundColor: ABU, barPercentage: 0.9, categoryPercentage: 0.8 },
+              { label: d.label_kini, data: d.kini, teks: d.teks_kini, backgroundColor: BIRU, barPercentage: 0.9, categoryPercentage: 0.8 }
+            ]
+          },
+          options: {
+            indexAxis: "y",
+            maintainAspectRatio: false,
+            layout: { padding: { top: 14 } },
+            scales: {
+              x: { beginAtZero: true, suggestedMax: 110, ticks: { callback: function (v) { return tik(v); } },
+                   title: { display: true, text: "Persen terhadap target s.d. triwulan (garis putus-putus: 100%)" } },
+              y: { ticks: { autoSkip: false } }
+            },
+            plugins: {
+              legend: { position: "top" },
+              tooltip: {
+                callbacks: {
+                  title: function (item) { return d.nama[item[0].dataIndex]; },
+                  label: function (c) { return c.dataset.label + ": " + c.dataset.teks[c.dataIndex]; }
+                }
+              }
+            }
+          },
+          plugins: [garisSeratus]
+        }
       };
     },
     sebaran: function (d) {
