@@ -185,17 +185,24 @@ ALAMAT_KLIEN_META = env_str("CAPAIAN_ALAMAT_KLIEN_META", "REMOTE_ADDR")
 
 # E-mail (reminders to agencies, capaian.kota.pengingat). Without CAPAIAN_EMAIL_HOST messages are written to
 # the console (the server's output); with it they go out over SMTP. Tests use Django's in-memory outbox.
-EMAIL_HOST = env_str("CAPAIAN_EMAIL_HOST", "")
-EMAIL_BACKEND = env_str(
-    "CAPAIAN_EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend",
-)
-EMAIL_PORT = int(env_str("CAPAIAN_EMAIL_PORT", "587"))
-EMAIL_HOST_USER = env_str("CAPAIAN_EMAIL_USER", "")
-EMAIL_HOST_PASSWORD = env_str("CAPAIAN_EMAIL_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("CAPAIAN_EMAIL_TLS", True)
-EMAIL_USE_SSL = env_bool("CAPAIAN_EMAIL_SSL", False)
-EMAIL_TIMEOUT = 20
+_EMAIL_HOST = env_str("CAPAIAN_EMAIL_HOST", "")
+_EMAIL_SMTP = "django.core.mail.backends.smtp.EmailBackend"
+_EMAIL_KONSOL = "django.core.mail.backends.console.EmailBackend"
+_EMAIL_BACKEND = env_str("CAPAIAN_EMAIL_BACKEND", _EMAIL_SMTP if _EMAIL_HOST else _EMAIL_KONSOL)
+MAILERS = {
+    "default": {
+        "BACKEND": _EMAIL_BACKEND,
+        "OPTIONS": {
+            "host": _EMAIL_HOST,
+            "port": int(env_str("CAPAIAN_EMAIL_PORT", "587")),
+            "username": env_str("CAPAIAN_EMAIL_USER", ""),
+            "password": env_str("CAPAIAN_EMAIL_PASSWORD", ""),
+            "use_tls": env_bool("CAPAIAN_EMAIL_TLS", True),
+            "use_ssl": env_bool("CAPAIAN_EMAIL_SSL", False),
+            "timeout": 20,
+        }
+        if _EMAIL_BACKEND == _EMAIL_SMTP
+        else {},
+    }
+}
 DEFAULT_FROM_EMAIL = env_str("CAPAIAN_EMAIL_FROM", "Capaian <capaian@localhost>")

@@ -18,12 +18,11 @@ from django.utils import timezone
 
 from capaian.aturan.angka import format_tanggal
 from capaian.audit.catat import catat
-from capaian.kota.akses_kota import boleh_kelola_kota
 from capaian.kota.models import Pengingat
 from capaian.laporan.umum import romawi
 from capaian.monev.models import PeriodeTriwulan, Status, StatusTriwulan
 from capaian.organisasi import akses
-from capaian.organisasi.akses import Pengguna
+from capaian.organisasi.akses import Pengguna, boleh_kelola_kota
 from capaian.organisasi.models import Pemda, Peran, PerangkatDaerah
 
 BELUM_DIAJUKAN = (Status.DRAFT, Status.DIKEMBALIKAN)

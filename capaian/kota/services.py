@@ -8,13 +8,12 @@ from django.db import transaction
 
 from capaian.audit.catat import catat
 from capaian.audit.catat import teks_audit as _teks
-from capaian.kota.akses_kota import boleh_kelola_kota
 from capaian.kota.models import CatatanKota, PenandatanganKota
 from capaian.laporan.pemeriksaan import jalankan_langkah
 from capaian.monev import alur
 from capaian.monev.models import Status, StatusTriwulan
 from capaian.organisasi import akses
-from capaian.organisasi.akses import Pengguna
+from capaian.organisasi.akses import Pengguna, boleh_kelola_kota
 from capaian.organisasi.models import Pemda, PerangkatDaerah
 
 TEKS_KOTA = ("faktor_pendorong", "faktor_penghambat", "tindak_lanjut", "tindak_lanjut_rkpd")

@@ -6,7 +6,7 @@ RKPD target, 9-12 the quarters' realisations, 13 this year's realisation, 14 = 1
 16 = 15 / 6 x 100. A program or kegiatan row's values are its agency's Form E.81 row's (columns 5..15 there).
 
 The API's GET /api/pemda/<slug>/<tahun>/<tw>/e79 answers `e79_json_pemda(pemda, tahun, triwulan)` after
-checking that the user may read the whole pemda (capaian.kota.akses_kota.boleh_lihat_kota).
+checking that the user may read the whole pemda (capaian.organisasi.akses.boleh_lihat_kota).
 """
 
 from typing import Any

@@ -123,6 +123,19 @@ def boleh_lihat_periode(pengguna: Pengguna | None) -> bool:
     return adalah(pengguna, Peran.VERIFIKATOR, Peran.ADMIN)
 
 
+def boleh_lihat_kota(pengguna: Pengguna | None, pemda_id_: int) -> bool:
+    """Admin, verifikator and pimpinan of this pemda: the documents about all of its agencies."""
+    return pemda_id(pengguna) == pemda_id_ and adalah(pengguna, *PERAN_LINTAS_PD)
+
+
+def boleh_kelola_kota(pengguna: Pengguna | None, pemda_id_: int) -> bool:
+    """The pemda's verifikator (Bappelitbangda) runs the pemda-wide quarter: reminders, bulk lock, the texts
+    of Form E.79. None (the system) always may."""
+    if pengguna is None:
+        return True
+    return pemda_id(pengguna) == pemda_id_ and adalah(pengguna, Peran.VERIFIKATOR)
+
+
 def adalah_admin(pengguna: Pengguna | None) -> bool:
     return pengguna is not None and pengguna.is_active and adalah(pengguna, Peran.ADMIN)
 

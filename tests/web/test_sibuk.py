@@ -147,12 +147,12 @@ def test_basis_data_sibuk_503_di_web_dan_api(
 def test_halaman_baca_yang_sibuk_meminta_muat_ulang(
     demo: None, klien_sebagai: Klien, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from capaian.web.views import ikhtisar
+    from capaian.kota import papan
 
     def sibuk_baca(*args: object, **kwargs: object) -> object:
         raise OperationalError("database is locked")
 
-    monkeypatch.setattr(ikhtisar, "muat_data_banyak", sibuk_baca)
+    monkeypatch.setattr(papan, "baris_papan", sibuk_baca)
     r = klien_sebagai(OPERATOR).get(f"/triwulan/{TAHUN}/2/")
     assert r.status_code == 503
     isi = r.content.decode()

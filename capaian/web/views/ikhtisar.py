@@ -16,12 +16,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from capaian.aturan.angka import format_persen, format_tanggal
 from capaian.kota import papan
-from capaian.kota.akses_kota import boleh_kelola_kota, boleh_lihat_kota
 from capaian.kota.papan_xlsx import papan_xlsx
 from capaian.kota.pengingat import teks_sisa
 from capaian.monev import alur
 from capaian.monev.models import PeriodeTriwulan, Status
 from capaian.organisasi import akses
+from capaian.organisasi.akses import boleh_kelola_kota, boleh_lihat_kota
 from capaian.web.unduh import JENIS_MIME
 from capaian.web.views.isian import tombol_langkah
 from capaian.web.views.kota import dokumen_kota

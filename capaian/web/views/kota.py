@@ -1,7 +1,7 @@
 """The pemda-wide quarter's own pages, reached from the verifier's board: the city documents (Form E.79, the
 province's Kesimpulan, the city Narasi) for download, the texts under Form E.79, reminders to agencies not
 yet submitted, and the bulk lock of verified agencies. Reading the documents is for the pemda's cross-agency
-roles; acting is the verifikator's (capaian.kota.akses_kota)."""
+roles; acting is the verifikator's (capaian.organisasi.akses)."""
 
 import datetime
 from typing import Any
@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from capaian.kota import services
-from capaian.kota.akses_kota import boleh_kelola_kota, boleh_lihat_kota
 from capaian.kota.models import CatatanKota, PenandatanganKota
 from capaian.kota.pengingat import kirim_pengingat
 from capaian.laporan.dokumen_kota import (
@@ -28,6 +27,7 @@ from capaian.laporan.dokumen_kota import (
 )
 from capaian.laporan.sumber_kota import muat_data_kota
 from capaian.organisasi import akses
+from capaian.organisasi.akses import boleh_kelola_kota, boleh_lihat_kota
 from capaian.organisasi.models import Pemda
 from capaian.web.unduh import JENIS_MIME
 from capaian.web.views.umum import konteks, triwulan_sah
