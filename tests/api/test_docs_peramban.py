@@ -21,7 +21,7 @@ def test_swagger_ui_berjalan_di_bawah_csp(live_server: Any, playwright_sync: Any
     try:
         page.goto(live_server.url + "/api/docs")
         page.wait_for_selector(".opblock")
-        assert page.locator(".opblock").count() == 9
+        assert page.locator(".opblock").count() == 10
         assert "API Capaian" in page.locator(".info .title").inner_text()
         # Try it out: a sign-in with a wrong password answers 401 in JSON, shown by Swagger UI.
         page.click("#operations-token-token .opblock-summary")

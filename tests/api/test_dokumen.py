@@ -20,6 +20,7 @@ JALUR = {
     "/api/triwulan/{pd}/{tahun}/{triwulan}",
     "/api/triwulan/{pd}/{tahun}/{triwulan}/catatan",
     "/api/triwulan/{pd}/{tahun}/{triwulan}/{aksi}",
+    "/api/pemda/{slug}/{tahun}/{triwulan}/e79",
 }
 
 
