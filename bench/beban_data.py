@@ -117,7 +117,9 @@ def siapkan(jumlah: int, keluaran: str) -> None:
             nama = f"beban-{n:03d}"
             pengguna, baru = Model.objects.get_or_create(username=nama, defaults={"password": sandi})
             if baru:
-                Profil.objects.create(pengguna=pengguna, pemda=pd.pemda, peran=Peran.OPERATOR, perangkat_daerah=pd)
+                Profil.objects.create(
+                    pengguna=pengguna, pemda=pd.pemda, peran=Peran.OPERATOR, perangkat_daerah=pd
+                )
             akun.append({"username": nama, "slug": pd.slug, "indikator": bebas[pd.pk].pop(0)})
         # The contended users are operators of the contended row's agency.
         for n in range(8):
