@@ -103,8 +103,8 @@ def _locust(url: str, pengguna: int, durasi: int, folder: Path, env: dict[str, s
     awalan = folder / f"locust-{pengguna}"
     hasil = folder / f"hasil-{pengguna}.jsonl"
     hasil.unlink(missing_ok=True)
-    # Sign-ins hash with Argon2 (~0.3 s of CPU each): ramp at 10 users/s and give them time to sign in.
-    naik = pengguna / 10
+    # Operators start signed in (bench/beban_data.py); ramp at 20 users/s, then measure.
+    naik = pengguna / 20
     perintah = [
         str(BIN / "locust"),
         "-f",
@@ -115,9 +115,9 @@ def _locust(url: str, pengguna: int, durasi: int, folder: Path, env: dict[str, s
         "-u",
         str(pengguna),
         "-r",
-        "10",
+        "20",
         "-t",
-        f"{int(naik + 10 + durasi)}s",
+        f"{int(naik + durasi)}s",
         "--reset-stats",
         "--only-summary",
         "--csv",
@@ -206,7 +206,12 @@ def main() -> None:
                 _laporkan(jenis, pengguna, _baca_stats(stats_csv), cek, hasil)
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                print("  capaian serve did not stop within 30 s of SIGTERM; killed")
+                server.kill()
+                server.wait()
     if not a.simpan:
         shutil.rmtree(akar_sementara, ignore_errors=True)
 
