@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from capaian.env import env_bool, env_list, env_str, secret_key_file
+from capaian.env import env_bool, env_int, env_list, env_str, secret_key_file
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("CAPAIAN_DATA_DIR", str(BASE_DIR.parent / "var")))
@@ -49,6 +49,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "capaian.web.tanpa_simpan.TanpaSimpanMiddleware",
     # A database that cannot be had (SQLite's lock after the busy timeout) is a 503, never a 500.
     "capaian.web.sibuk.BasisDataSibukMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -133,8 +134,16 @@ STATIC_ROOT = DATA_DIR / "static"
 
 LOGIN_URL = "/masuk/"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("CAPAIAN_SECURE_COOKIES", False)
+# Served over HTTPS (README, "Serving"): CAPAIAN_SECURE_COOKIES=1 sends the session and CSRF cookies only over
+# HTTPS. Behind a reverse proxy that ends TLS, CAPAIAN_PROXY_HTTPS=1 trusts its X-Forwarded-Proto header (set
+# it only when the proxy always sets or strips that header) and implies secure cookies.
+PROXY_HTTPS = env_bool("CAPAIAN_PROXY_HTTPS", False)
+if PROXY_HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = env_bool("CAPAIAN_SECURE_COOKIES", PROXY_HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# API tokens live this many days (capaian.api.models.ApiToken), then a script signs in again.
+CAPAIAN_API_TOKEN_HARI = env_int("CAPAIAN_API_TOKEN_HARI", 30)
 
 # Web security (capaian.web): short office sessions, no framing, a strict same-origin CSP.
 SESSION_COOKIE_AGE = 8 * 60 * 60

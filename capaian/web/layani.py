@@ -12,12 +12,38 @@ missing, never stale).
 
 from typing import Any
 
-from django.db import connections
+from django.core.management.base import CommandError
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
+from django.db.migrations.executor import MigrationExecutor
 
 KONEKSI_MAKS = (
     1000  # connections kept open per process (waitress connection_limit, gunicorn worker_connections)
 )
 BACKLOG = 2048  # connections the kernel queues before one is accepted
+
+
+def periksa_basis_data() -> None:
+    """Before serving: the database answers and is migrated. A server that started on a wrong DATABASE_URL
+    would say it runs and then fail every sign-in with "Terjadi kesalahan pada server"."""
+    koneksi = connections[DEFAULT_DB_ALIAS]
+    nama = koneksi.settings_dict.get("NAME")
+    try:
+        koneksi.ensure_connection()
+        rencana = MigrationExecutor(koneksi).migration_plan(
+            MigrationExecutor(koneksi).loader.graph.leaf_nodes()
+        )
+    except DatabaseError as e:
+        raise CommandError(
+            f"Basis data {nama} ({koneksi.vendor}) tidak dapat dihubungi: {str(e).strip()}. "
+            "Periksa DATABASE_URL dan bahwa server basis data berjalan."
+        ) from None
+    finally:
+        koneksi.close()
+    if rencana:
+        raise CommandError(
+            f"Basis data {nama} belum mutakhir ({len(rencana)} migrasi belum dijalankan). "
+            "Jalankan `capaian migrate` lebih dahulu."
+        )
 
 
 def waitress(aplikasi: Any, host: str, port: int, threads: int) -> None:

@@ -16,10 +16,10 @@ import threading
 from types import FrameType
 from typing import Any
 
-from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.management.base import BaseCommand, CommandParser
 
 from capaian.web import layani
+from capaian.web.statis import BerkasStatis
 from capaian.wsgi import application
 
 JEDA_MULAI_ULANG = 5.0  # seconds before a worker that died is started again
@@ -98,6 +98,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **opsi: Any) -> None:
+        layani.periksa_basis_data()
         pekerja = None if opsi["tanpa_pekerja"] else Pekerja(self.stdout)
         # SIGTERM (systemd, a test's terminate()) ends serve through `finally`, so the worker stops too.
         signal.signal(signal.SIGTERM, _keluar)
@@ -107,7 +108,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Capaian berjalan di http://{opsi['host']}:{opsi['port']}/")
             # The app's own static files are served by the same process: an office LAN has no separate
             # web server.
-            aplikasi = StaticFilesHandler(application)
+            aplikasi = BerkasStatis(application)
             if opsi["workers"] > 1:
                 layani.gunicorn(aplikasi, opsi["host"], opsi["port"], opsi["workers"], opsi["threads"])
             else:
