@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "capaian.web",
     "capaian.impor",
     "capaian.api",
+    "capaian.cadangan",
     # Django's tasks framework stores its queue and results in the database (capaian.laporan.tugas).
     "django_tasks_db",
     # The JSON API (capaian.api) is built on Django Ninja; listed as an app so its bundled Swagger UI files

@@ -3,10 +3,14 @@
 import datetime
 import hashlib
 import secrets
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 # How stale `terakhir_dipakai` may get: stamping it on every request would make every read-only call a
 # write (issue 14), so a token in use is stamped at most once per minute.
@@ -56,7 +60,7 @@ class ApiToken(models.Model):
         return f"Token {self.pengguna} dibuat {timezone.localtime(self.dibuat):%d-%m-%Y %H:%M}"
 
     @classmethod
-    def terbitkan(cls, pengguna: models.Model) -> str:
+    def terbitkan(cls, pengguna: "User") -> str:
         """Create a token for the user and return its plain text, which is shown once and never stored.
         The user's oldest live tokens beyond TOKEN_AKTIF_MAKS - 1 are revoked, expired ones removed."""
         kunci = secrets.token_urlsafe(32)
@@ -70,7 +74,7 @@ class ApiToken(models.Model):
             pengguna=pengguna,
             kunci=hash_kunci(kunci),
             kedaluwarsa=sekarang + umur_token(),
-            sidik_sandi=pengguna.get_session_auth_hash(),  # type: ignore[attr-defined]
+            sidik_sandi=pengguna.get_session_auth_hash(),
         )
         return kunci
 

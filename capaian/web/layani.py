@@ -37,8 +37,6 @@ def periksa_basis_data() -> None:
             f"Basis data {nama} ({koneksi.vendor}) tidak dapat dihubungi: {str(e).strip()}. "
             "Periksa DATABASE_URL dan bahwa server basis data berjalan."
         ) from None
-    finally:
-        koneksi.close()
     if rencana:
         raise CommandError(
             f"Basis data {nama} belum mutakhir ({len(rencana)} migrasi belum dijalankan). "
