@@ -49,6 +49,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "capaian.web.sesi.SesiBergeserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "capaian.web.tanpa_simpan.TanpaSimpanMiddleware",
     # A database that cannot be had (SQLite's lock after the busy timeout) is a 503, never a 500.
@@ -73,6 +74,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "capaian.web.sesi.konteks_sesi",
             ],
         },
     },
@@ -147,7 +149,8 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CAPAIAN_API_TOKEN_HARI = env_int("CAPAIAN_API_TOKEN_HARI", 30)
 
 # Web security (capaian.web): short office sessions, no framing, a strict same-origin CSP.
-SESSION_COOKIE_AGE = 8 * 60 * 60
+# A sliding session (capaian.web.sesi): it ends this long after the last request, not after signing in.
+SESSION_COOKIE_AGE = env_int("CAPAIAN_SESI_MENIT", 120) * 60
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"

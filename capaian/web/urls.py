@@ -3,7 +3,7 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from capaian.web import masuk, unduh, unduh_kota, unggah
+from capaian.web import masuk, sesi, unduh, unduh_kota, unggah
 from capaian.web.admin import situs_admin
 from capaian.web.views import beranda, bukti, dasbor, ikhtisar, isian, kota, periksa, riwayat, rpjmd, sehat
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("", beranda.beranda, name="beranda"),
     path("masuk/", masuk.masuk, name="masuk"),
     path("keluar/", masuk.keluar, name="keluar"),
+    path("sesi/perpanjang/", sesi.perpanjang, name="perpanjang_sesi"),
     path(PD, isian.isian_triwulan, name="isian"),
     path(PD + "hitung/", isian.hitung, name="hitung"),
     path(PD + "langkah/<str:aksi>/", isian.langkah, name="langkah"),
