@@ -49,6 +49,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The audit trail's door (web, api, admin) for everything the request changes.
+    "capaian.web.pintu.PintuMiddleware",
     # A database that cannot be had (SQLite's lock after the busy timeout) is a 503, never a 500.
     "capaian.web.sibuk.BasisDataSibukMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
