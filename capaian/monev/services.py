@@ -121,6 +121,12 @@ def _wajib_terbuka(
         periksa_periode(pd, tahun, triwulan)
 
 
+def wajib_triwulan_terbuka(pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int) -> None:
+    """For a change that belongs to this quarter alone (its evidence): the same rules as its texts. Call
+    inside the caller's transaction."""
+    _wajib_terbuka(pengguna, pd, tahun, triwulan, beku.triwulan(pd, tahun, triwulan))
+
+
 def simpan_realisasi(
     pengguna: Pengguna | None,
     indikator: Indikator,
