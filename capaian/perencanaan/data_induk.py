@@ -2,6 +2,7 @@
 function that checks permission and frozen quarters in one transaction and writes the audit trail, field by
 field with old and new value. The admin (capaian.web.admin) saves nothing itself."""
 
+import json
 from typing import Any
 
 from django.db import models, transaction
@@ -18,11 +19,16 @@ RAHASIA = ("password",)
 
 
 def nilai_audit(nilai: object) -> object:
-    """A form value as the trail keeps it: a record by its id and name, a list of records likewise."""
+    """A form value as the trail keeps it: a record by its id and name, a list of records likewise, JSON
+    as JSON."""
     if isinstance(nilai, models.Model):
         return f"{nilai.pk}: {nilai}"
-    if isinstance(nilai, models.QuerySet | list | tuple) and all(isinstance(v, models.Model) for v in nilai):
+    if isinstance(nilai, models.QuerySet) or (
+        isinstance(nilai, list | tuple) and nilai and all(isinstance(v, models.Model) for v in nilai)
+    ):
         return ", ".join(f"{v.pk}: {v}" for v in nilai)
+    if isinstance(nilai, list | dict):
+        return json.dumps(nilai, ensure_ascii=False, sort_keys=True)
     return nilai
 
 
@@ -40,7 +46,10 @@ def perubahan_form(form: Any, baru: bool) -> Perubahan:
             queryset = getattr(field, "queryset", None)
             if lama is not None and queryset is not None and not isinstance(lama, list):
                 lama = queryset.model._default_manager.filter(pk=lama).first() or lama
-        hasil[nama] = (nilai_audit(lama), nilai_audit(form.cleaned_data.get(nama)))
+        sebelum, sesudah = nilai_audit(lama), nilai_audit(form.cleaned_data.get(nama))
+        if not baru and sebelum == sesudah:
+            continue  # the form saw a change of spelling only (JSON spacing, a decimal's zeros)
+        hasil[nama] = (sebelum, sesudah)
     return hasil
 
 
