@@ -94,19 +94,17 @@ def _id(pd: PerangkatDaerah | int) -> int:
     return pd if isinstance(pd, int) else pd.pk
 
 
-def terdampak_beku(*cakupan: Cakupan) -> list[StatusTriwulan]:
+def terdampak_beku(*cakupan: Cakupan, kunci: bool = True) -> list[StatusTriwulan]:
     """The verified or locked quarters among those reached, earliest first; their rows (and every reached
-    status row) stay locked until the caller's transaction ends."""
+    status row) stay locked until the caller's transaction ends (kunci=False: a page that only reads)."""
     q = Q(pk__in=[])
     for c in cakupan:
         if c.pd_id is None and c.pemda_id is None and c.tepat is None:
             raise ValueError("Cakupan tanpa perangkat daerah atau pemda.")
         q |= c.saring()
+    qs = StatusTriwulan.objects.select_for_update() if kunci else StatusTriwulan.objects.all()
     baris = list(
-        StatusTriwulan.objects.select_for_update()
-        .filter(q)
-        .select_related("perangkat_daerah")
-        .order_by("tahun", "triwulan", "perangkat_daerah_id")
+        qs.filter(q).select_related("perangkat_daerah").order_by("tahun", "triwulan", "perangkat_daerah_id")
     )
     return [s for s in baris if s.status in BEKU]
 
@@ -125,6 +123,12 @@ def pesan(status: StatusTriwulan, banyak_pd: bool = False, lain: int = 0) -> str
         f"{nama} sudah diverifikasi{tambahan}; perubahan menunggu verifikator mengunci lalu membuka kunci "
         "dengan alasan. Tidak ada yang diubah."
     )
+
+
+def pesan_baca(*cakupan: Cakupan) -> str:
+    """For a page: why a change of this reach would be refused now, or ""."""
+    beku = terdampak_beku(*cakupan, kunci=False)
+    return pesan(beku[0], False, len(beku) - 1) if beku else ""
 
 
 def wajib_tidak_beku(*cakupan: Cakupan) -> None:

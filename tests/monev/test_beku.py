@@ -137,6 +137,10 @@ def test_tak_satu_pintu_pun_mengubah_e81_json_triwulan_terkunci(tmp_path: Path) 
         assert r.status_code == 409, (tw, r.status_code)
         teks = r.content.decode()
         assert ("berstatus Terkunci dan tidak dapat diubah" if tw == TW else PESAN) in teks
+    # TW I's screen says why before anyone types.
+    assert (
+        "Realisasi triwulan ini tidak dapat diubah" in operator.get(f"/pd/{PD}/{TAHUN}/1/").content.decode()
+    )
     # Web, evidence of the locked quarter.
     pdf = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4 x", content_type="application/pdf")
     r = operator.post(f"/pd/{PD}/{TAHUN}/{TW}/bukti/", {"berkas": pdf}, follow=True)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from capaian.aturan.angka import AngkaError, format_k, format_persen, format_rupiah
 from capaian.laporan import pemeriksaan
 from capaian.laporan.e81 import LaporanE81
-from capaian.monev import alur, services
+from capaian.monev import alur, beku, services
 from capaian.monev.models import CatatanTriwulan, Realisasi, StatusTriwulan
 from capaian.monev.transisi import Langkah
 from capaian.organisasi import akses
@@ -53,6 +53,10 @@ def _render(
 ) -> HttpResponse:
     status = status_baca(pd, tahun, triwulan)
     periode = pesan_periode(pd, tahun, triwulan)
+    # Open itself, but a later quarter that shows its values is verified or locked (capaian.monev.beku): its
+    # realisations are refused, its texts and evidence are not.
+    pesan_beku = beku.pesan_baca(beku.realisasi(pd, tahun, triwulan)) if status.boleh_diubah else ""
+    pesan_beku = pesan_beku.replace(" Tidak ada yang diubah.", " Realisasi triwulan ini tidak dapat diubah.")
     boleh_isi = akses.boleh_isi_realisasi(request.user, pd) and status.boleh_diubah and not periode
     rekap = lap.rekap
     tombol = tombol_langkah(request, pd, status)
@@ -65,6 +69,9 @@ def _render(
         triwulan_lalu=list(range(1, triwulan)),
         status=status,
         pesan_periode=periode,
+        pesan_beku=pesan_beku.replace(
+            " Tidak ada yang diubah.", " Realisasi triwulan ini tidak dapat diubah."
+        ),
         boleh_isi=boleh_isi,
         tombol=tombol,
         # The checks build every document of the quarter: only worth it where the workflow is shown.
