@@ -5,7 +5,7 @@ history after `buka`. Called by the workflow's steps through capaian.laporan.pem
 import hashlib
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import cast
 
 from django.contrib.auth.models import User
@@ -122,6 +122,17 @@ def berlaku(pd: PerangkatDaerah, tahun: int, triwulan: int) -> ArsipPaket | None
 
 def riwayat(pd: PerangkatDaerah, tahun: int, triwulan: int) -> list[ArsipPaket]:
     return list(ArsipPaket.objects.filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan).defer("isi"))
+
+
+def berkas_unduhan(arsip: ArsipPaket) -> Iterator[tuple[str, bytes]]:
+    """The archive's ten download files (not its e81.json), in the package's order, as locked."""
+    with zipfile.ZipFile(io.BytesIO(bytes(arsip.isi))) as z:
+        ada = set(z.namelist())
+        slug = arsip.perangkat_daerah.slug
+        for jenis, f in paket.PAKET:
+            nama = paket.nama_unduhan(jenis, f, slug, arsip.tahun, arsip.triwulan)
+            if nama in ada:
+                yield nama, z.read(nama)
 
 
 def isi_berkas(arsip: ArsipPaket, nama: str) -> bytes | None:

@@ -250,7 +250,7 @@ def _sha(isi: bytes) -> str:
     return hashlib.sha256(isi).hexdigest()
 
 
-def test_arsip_diunduh_dengan_sha256_yang_sama_setelah_upaya_perubahan() -> None:
+def test_arsip_diunduh_dengan_sha256_yang_sama_setelah_upaya_perubahan(tmp_path: Path) -> None:
     pd = _pd()
     _kunci(pd)
     arsip = ArsipPaket.objects.get(perangkat_daerah=pd, tahun=TAHUN, triwulan=TW)
@@ -276,6 +276,19 @@ def test_arsip_diunduh_dengan_sha256_yang_sama_setelah_upaya_perubahan() -> None
     assert _sha(isi) == arsip.sha256 and r["X-Capaian-SHA256"] == arsip.sha256
     r = verifikator.get(f"/pd/{PD}/{TAHUN}/{TW}/laporan/e81.xlsx")
     assert _sha(r.content) == arsip.berkas[f"E81-{PD}-{TAHUN}-TW{TW}.xlsx"]
+    # The command line writes the archived files too.
+    call_command(
+        "laporan",
+        pd=PD,
+        tahun=TAHUN,
+        triwulan=TW,
+        jenis="e81",
+        format="json,pdf",
+        keluar=str(tmp_path),
+        stdout=io.StringIO(),
+    )
+    assert (tmp_path / "e81.json").read_bytes() == json_arsip
+    assert _sha((tmp_path / "e81.pdf").read_bytes()) == arsip.berkas[f"E81-{PD}-{TAHUN}-TW{TW}.pdf"]
 
 
 def test_buka_lalu_kunci_lagi_membuat_arsip_kedua() -> None:
@@ -300,3 +313,31 @@ def test_buka_lalu_kunci_lagi_membuat_arsip_kedua() -> None:
     assert _sha(r.content) == kedua.sha256
     assert StatusTriwulan.objects.get(perangkat_daerah=pd, tahun=TAHUN, triwulan=TW).status == Status.TERKUNCI
     assert Indikator.objects.filter(pk=ind.pk).exists()
+
+
+def test_paket_seluruh_pd_memuat_arsip_pd_yang_terkunci(tmp_path: Path, settings: object) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from capaian.laporan import paket_kota
+    from capaian.laporan.models import PaketKota
+
+    setattr(settings, "DATA_DIR", tmp_path)  # noqa: B010
+    pd = _pd()
+    _kunci(pd)
+    arsip = ArsipPaket.objects.get(perangkat_daerah=pd, tahun=TAHUN, triwulan=TW)
+    target = _target()
+    TargetTahunan.objects.filter(pk=target.pk).update(target_k=target.target_k * 2)  # behind the services
+    p = PaketKota.objects.create(
+        pengguna=_u("verifikator"),
+        pemda_id=pd.pemda_id,
+        tahun=TAHUN,
+        triwulan=TW,
+        kedaluwarsa=timezone.now() + datetime.timedelta(days=1),
+    )
+    assert paket_kota.tulis(p) >= 2
+    with zipfile.ZipFile(paket_kota.jalur(p)) as z:
+        nama = f"E81-{PD}-{TAHUN}-TW{TW}.xlsx"
+        assert _sha(z.read(f"{PD}/{nama}")) == arsip.berkas[nama]
+        assert len([n for n in z.namelist() if n.startswith(f"{PD}/")]) == len(paket.PAKET)
