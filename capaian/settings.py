@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "capaian.web.sesi.SesiBergeserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "capaian.web.tanpa_simpan.TanpaSimpanMiddleware",
+    # The audit trail's door (web, api, admin) for everything the request changes.
+    "capaian.web.pintu.PintuMiddleware",
     # A database that cannot be had (SQLite's lock after the busy timeout) is a 503, never a 500.
     "capaian.web.sibuk.BasisDataSibukMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -164,6 +164,7 @@ def audit(request: HttpRequest, param: Query[skema.ParamAudit]) -> list[skema.Pe
         skema.PeristiwaAudit(
             waktu=timezone.localtime(e.waktu),
             pengguna=e.nama_pengguna,
+            pintu=e.pintu,
             kolom=e.kolom,
             lama=e.lama,
             baru=e.baru,

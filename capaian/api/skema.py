@@ -177,6 +177,7 @@ class KonflikRealisasi(Schema):
 class PeristiwaAudit(Schema):
     waktu: datetime.datetime
     pengguna: str
+    pintu: str = Field(description="pintu perubahan: web, api, admin, impor, cli (kosong: sebelum dicatat)")
     kolom: str
     lama: str | None
     baru: str | None

@@ -20,6 +20,11 @@ class _JejakQuerySet(models.QuerySet["AuditEvent"]):
         raise AuditTidakBolehDiubah("Jejak audit tidak dapat dihapus.")
 
 
+# The door a change came through (capaian.audit.catat.lewat sets it; the web middleware, the API, the admin
+# and the importer each name theirs). Events written before the door was recorded have "".
+PINTU = ("web", "api", "admin", "impor", "cli")
+
+
 class AuditEvent(models.Model):
     waktu = models.DateTimeField(auto_now_add=True, db_index=True)
     pengguna = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
@@ -35,6 +40,7 @@ class AuditEvent(models.Model):
     lama = models.TextField(null=True, blank=True)
     baru = models.TextField(null=True, blank=True)
     alasan = models.TextField(null=True, blank=True)
+    pintu = models.CharField(max_length=10, blank=True, default="", choices=[(p, p) for p in PINTU])
 
     objects = _JejakQuerySet.as_manager()
 

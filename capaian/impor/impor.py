@@ -28,6 +28,7 @@ from capaian.aturan.kinerja import k_dari_rumus
 from capaian.aturan.kodering import Kode, KodeError, Tingkat, urai_kode
 from capaian.aturan.periksa import GALAT, KOLOM_TW, BarisE81, JenisBaris, LembarE81, Sel
 from capaian.aturan.rumus import RumusError, urai
+from capaian.audit.catat import lewat
 from capaian.impor.baca import BacaError, KepalaLembar, baca_e81_kepala
 from capaian.impor.turunan import induk_lembar
 from capaian.laporan.e81 import bangun_e81
@@ -710,8 +711,12 @@ def impor_berkas(
     # Even with errors already found, the rest of the sheet is matched (and rolled back), so that one run
     # reports every problem and, for a dry run, every change.
     try:
-        with transaction.atomic():
-            _Impor(pengguna, pd, lembar, hasil).jalankan()
+        with transaction.atomic(), lewat("impor"):
+            try:
+                _Impor(pengguna, pd, lembar, hasil).jalankan()
+            except monev.TriwulanTertutup as e:
+                # A change of plan or targets that reaches a verified or locked quarter (capaian.monev.beku).
+                hasil.galat.append(Catatan(None, str(e)))
             if hasil.galat or coba:
                 raise _Batal
     except _Batal:

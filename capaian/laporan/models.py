@@ -32,3 +32,38 @@ class PaketKota(models.Model):
 
     def __str__(self) -> str:
         return f"Paket {self.pemda_id} {self.tahun} TW{self.triwulan} ({self.pengguna_id})"
+
+
+class ArsipPaket(models.Model):
+    """The report package of one agency-quarter exactly as it was locked: the ten documents and e81.json in
+    one ZIP, with its SHA-256. Written by the workflow's `kunci` step (capaian.laporan.arsip) in the lock's
+    own transaction, so a lock without its archive cannot exist. Unlocking (`buka`) keeps it, marked with
+    when and why; a new lock makes a new one. Never changed otherwise."""
+
+    perangkat_daerah = models.ForeignKey(
+        "organisasi.PerangkatDaerah", on_delete=models.PROTECT, related_name="arsip_paket"
+    )
+    tahun = models.PositiveSmallIntegerField()
+    triwulan = models.PositiveSmallIntegerField()
+    dikunci = models.DateTimeField(default=timezone.now)
+    dikunci_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    nama_pengguna = models.CharField(max_length=150)
+    # In the database rather than on disk: it commits or rolls back with the lock itself, and every web
+    # process reads the same bytes.
+    isi = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    ukuran = models.PositiveBigIntegerField()
+    berkas = models.JSONField(default=dict)  # {file name: SHA-256 of that file}
+    dibuka = models.DateTimeField(null=True, blank=True)
+    alasan_buka = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "arsip paket laporan"
+        verbose_name_plural = "arsip paket laporan"
+        ordering = ["-dikunci", "-id"]
+        indexes = [models.Index(fields=["perangkat_daerah", "tahun", "triwulan"], name="arsip_paket_tw")]
+
+    def __str__(self) -> str:
+        return f"Arsip {self.perangkat_daerah_id} {self.tahun} TW{self.triwulan} {self.sha256[:12]}"

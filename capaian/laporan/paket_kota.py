@@ -27,6 +27,7 @@ from django.tasks import TaskResultStatus
 from django.tasks.exceptions import TaskResultDoesNotExist
 from django.utils import timezone
 
+from capaian.laporan import arsip as arsip_paket
 from capaian.laporan import paket
 from capaian.laporan.models import PaketKota
 from capaian.laporan.sumber import muat_data
@@ -119,7 +120,14 @@ def tulis(p: PaketKota) -> int:
     try:
         with os.fdopen(fd, "wb") as berkas, zipfile.ZipFile(berkas, "w", zipfile.ZIP_DEFLATED) as arsip:
             for pd in pd_paket(p):
-                for nama, isi in paket.berkas_unduhan(muat_data(pd, p.tahun, p.triwulan), pd.slug):
+                # A locked quarter's files are its archive's, as locked (capaian.laporan.arsip).
+                tersimpan = arsip_paket.berlaku(pd, p.tahun, p.triwulan)
+                isi_pd = (
+                    arsip_paket.berkas_unduhan(tersimpan)
+                    if tersimpan is not None
+                    else paket.berkas_unduhan(muat_data(pd, p.tahun, p.triwulan), pd.slug)
+                )
+                for nama, isi in isi_pd:
                     arsip.writestr(f"{pd.slug}/{nama}", isi)
                 jumlah += 1
         os.replace(sementara, tujuan)

@@ -44,7 +44,17 @@ def jalankan_langkah(
     triwulan: int,
     catatan: str = "",
 ) -> StatusTriwulan:
-    """A workflow step with this quarter's checks as its gate (the one way the doors run a step)."""
+    """A workflow step with this quarter's checks as its gate and the package archive for `kunci` and
+    `buka` (the one way the doors run a step)."""
+    from capaian.laporan import arsip
+
     return alur.jalankan(
-        aksi, pengguna, pd, tahun, triwulan, catatan, periksa=lambda: periksa_triwulan(pd, tahun, triwulan)
+        aksi,
+        pengguna,
+        pd,
+        tahun,
+        triwulan,
+        catatan,
+        periksa=lambda: periksa_triwulan(pd, tahun, triwulan),
+        arsip=arsip.langkah(pengguna, pd, tahun, triwulan),
     )

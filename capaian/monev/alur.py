@@ -33,7 +33,7 @@ from capaian.aturan.periksa import Temuan
 from capaian.aturan.periksa_data import galat, kunci_galat, sidik_galat
 from capaian.audit.catat import catat
 from capaian.monev.models import PeriodeTriwulan, Status, StatusTriwulan
-from capaian.monev.transisi import Catatan, KonteksLangkah, Langkah, Pemeriksa
+from capaian.monev.transisi import Catatan, KonteksLangkah, Langkah, Pemeriksa, Pengarsip
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import Pemda, Peran, PerangkatDaerah
@@ -96,6 +96,18 @@ def _hapus_persetujuan(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
     status.disetujui_kepala_pada = None
     status.disetujui_kepala_oleh = None
     return None
+
+
+def _kunci(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
+    # The package is archived as it is now (nothing can change it since verification: capaian.monev.beku).
+    k.arsipkan("kunci")
+    return None
+
+
+def _buka(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
+    # The archive in force becomes history; a new lock makes a new one.
+    k.arsipkan("buka")
+    return _hapus_persetujuan(status, k)
 
 
 def _jelaskan(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
@@ -189,10 +201,12 @@ LANGKAH: tuple[Langkah, ...] = (
         label="Kunci",
         berhasil="Triwulan telah dikunci.",
         uraian="Verifikator mengunci triwulan yang telah diverifikasi; sejak itu tidak ada yang dapat "
-        "diubah.",
+        "diubah. Paket laporan (semua dokumen dan e81.json) diarsipkan dengan SHA-256-nya dan diunduh "
+        "persis seperti saat dikunci.",
         peran=Peran.VERIFIKATOR,
         dari=(Status.DIVERIFIKASI,),
         ke=Status.TERKUNCI,
+        ubah=_kunci,
     ),
     Langkah(
         aksi="buka",
@@ -205,7 +219,7 @@ LANGKAH: tuple[Langkah, ...] = (
         catatan=Catatan.WAJIB,
         label_catatan="Alasan membuka kunci (wajib)",
         catatan_wajib="Alasan membuka kunci wajib diisi.",
-        ubah=_hapus_persetujuan,
+        ubah=_buka,
     ),
     Langkah(
         aksi="penjelasan",
@@ -271,8 +285,10 @@ def jalankan(
     triwulan: int,
     catatan: str = "",
     periksa: Pemeriksa | None = None,
+    arsip: Pengarsip | None = None,
 ) -> StatusTriwulan:
-    """Run one step of the table on the agency's quarter; `periksa` gives the checks for gated steps."""
+    """Run one step of the table on the agency's quarter; `periksa` gives the checks for gated steps,
+    `arsip` the package archive for locking and unlocking."""
     lk = langkah(aksi)
     sah_triwulan(tahun, triwulan)
     akses.wajib(boleh(pengguna, lk, pd), "Peran Anda tidak berhak melakukan langkah ini.")
@@ -295,7 +311,7 @@ def jalankan(
         if lk.syarat is not None and (alasan_tolak := lk.syarat(status)) is not None:
             raise LangkahTidakSah(alasan_tolak)
         penjelasan_lama = status.penjelasan_galat
-        alasan = lk.ubah(status, KonteksLangkah(pengguna, teks, periksa)) if lk.ubah else None
+        alasan = lk.ubah(status, KonteksLangkah(pengguna, teks, periksa, arsip)) if lk.ubah else None
         if lk.ke is not None:
             status.status = lk.ke
         if lk.kolom_audit == "status" and lk.catatan is not Catatan.TIDAK:

@@ -1,7 +1,10 @@
 """The only way realisations and quarter texts change. Each function is one transaction that re-reads the
 row with a lock, checks permission and state, saves, and writes the audit trail.
 
-`pengguna=None` is the system itself (the demo loader, a migration); every person passes their user.
+`pengguna=None` is the system itself (the demo loader, a migration); every person passes their user. The
+system passes the permission checks but obeys the same state rules: the quarter's status and
+`capaian.monev.beku` (nothing reaches a verified or locked quarter). Only the entry window binds people
+alone: it is a deadline for the agency, and the demo loads quarters whose windows are long closed.
 """
 
 from dataclasses import dataclass
@@ -16,6 +19,8 @@ from django.utils import timezone
 from capaian.aturan.angka import format_tanggal
 from capaian.audit.catat import catat
 from capaian.audit.catat import teks_audit as _teks
+from capaian.monev import beku
+from capaian.monev.beku import TriwulanTertutup as TriwulanTertutup
 from capaian.monev.models import CatatanTriwulan, PeriodeTriwulan, Realisasi, StatusTriwulan
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
@@ -28,10 +33,6 @@ class _TidakDiubah:
 
 
 TETAP: Final = _TidakDiubah()
-
-
-class TriwulanTertutup(Exception):
-    """The quarter is not open for editing (submitted, verified or locked)."""
 
 
 @dataclass
@@ -98,13 +99,14 @@ def pastikan_baris(pd: PerangkatDaerah, tahun: int, triwulan: int) -> QuerySet[R
     )
 
 
-def _wajib_terbuka(pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int) -> None:
-    """A person may change a quarter only as its agency's operator, while it is draft or returned, and
-    inside its entry window. The system (pengguna=None: demo loader, importer CLI) is bound by none of it.
-    Call inside the transaction: the status row stays locked until the change is saved."""
-    if pengguna is None:
-        return
-    akses.wajib(akses.boleh_isi_realisasi(pengguna, pd))
+def _wajib_terbuka(
+    pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int, cakupan: beku.Cakupan
+) -> None:
+    """A quarter changes only while it is draft or returned and nothing the change reaches (`cakupan`) is
+    verified or locked, by anyone; a person besides only as the agency's operator and inside the entry
+    window. Call inside the transaction: the status rows stay locked until the change is saved."""
+    if pengguna is not None:
+        akses.wajib(akses.boleh_isi_realisasi(pengguna, pd))
     status = (
         StatusTriwulan.objects.select_for_update()
         .filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
@@ -114,7 +116,15 @@ def _wajib_terbuka(pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, t
         raise TriwulanTertutup(
             f"Triwulan {triwulan} {tahun} berstatus {status.get_status_display()} dan tidak dapat diubah."
         )
-    periksa_periode(pd, tahun, triwulan)
+    beku.wajib_tidak_beku(cakupan)
+    if pengguna is not None:
+        periksa_periode(pd, tahun, triwulan)
+
+
+def wajib_triwulan_terbuka(pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int) -> None:
+    """For a change that belongs to this quarter alone (its evidence): the same rules as its texts. Call
+    inside the caller's transaction."""
+    _wajib_terbuka(pengguna, pd, tahun, triwulan, beku.triwulan(pd, tahun, triwulan))
 
 
 def simpan_realisasi(
@@ -131,7 +141,7 @@ def simpan_realisasi(
 ) -> Realisasi:
     pd = indikator.perangkat_daerah
     with transaction.atomic():
-        _wajib_terbuka(pengguna, pd, tahun, triwulan)
+        _wajib_terbuka(pengguna, pd, tahun, triwulan, beku.realisasi(pd, tahun, triwulan))
         baris, _ = Realisasi.objects.get_or_create(indikator=indikator, tahun=tahun, triwulan=triwulan)
         baris = Realisasi.objects.select_for_update().get(pk=baris.pk)
         if versi is not None and versi != baris.versi:
@@ -181,7 +191,7 @@ def simpan_catatan(
     """Save the quarter's texts, signatory, date and letter number; with `versi`, only if nobody saved
     them since the caller read that version (else KonflikVersiCatatan)."""
     with transaction.atomic():
-        _wajib_terbuka(pengguna, pd, tahun, triwulan)
+        _wajib_terbuka(pengguna, pd, tahun, triwulan, beku.triwulan(pd, tahun, triwulan))
         catatan, _ = CatatanTriwulan.objects.get_or_create(
             perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
         )

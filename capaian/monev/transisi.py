@@ -12,6 +12,9 @@ from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import Peran
 
 Pemeriksa = Callable[[], Sequence[Temuan]]
+# The package archive's part of a step: (step, note) -> the audit's reason text or None
+# (capaian.laporan.arsip.langkah makes one).
+Pengarsip = Callable[[str, str], str | None]
 
 
 class Catatan(StrEnum):
@@ -29,11 +32,17 @@ class KonteksLangkah:
     pengguna: Pengguna | None
     catatan: str
     periksa: Pemeriksa | None
+    arsip: Pengarsip | None = None
 
     def temuan(self) -> Sequence[Temuan]:
         if self.periksa is None:
             raise TypeError("Langkah ini memerlukan fungsi pemeriksaan (periksa=...).")
         return self.periksa()
+
+    def arsipkan(self, aksi: str) -> str | None:
+        if self.arsip is None:
+            raise TypeError("Langkah ini memerlukan fungsi arsip paket (arsip=...).")
+        return self.arsip(aksi, self.catatan)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,10 @@
 their order and their targets. Each function is one transaction that writes the audit trail, like
 `capaian.monev.services` does for realisations.
 
-`pengguna=None` is the system itself (the command line, the demo loader). Every function checks
-`akses.boleh_ubah_rencana` itself, so no door (importer, admin, API) can skip it.
+`pengguna=None` is the system itself (the demo loader, a migration). Every function checks
+`akses.boleh_ubah_rencana` itself, so no door (importer, admin, API) can skip it, and, for every actor the
+system included, `capaian.monev.beku`: nothing may change a quarter that is verified or locked (a target of
+year Y reaches year Y's quarters, an element or an indicator's settings every quarter of the agency).
 """
 
 from typing import Any
@@ -13,6 +15,7 @@ from django.db.models import Max
 
 from capaian.audit.catat import catat
 from capaian.audit.catat import teks_audit as _teks
+from capaian.monev import beku
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import PerangkatDaerah
@@ -57,6 +60,7 @@ def _catat_buat(pengguna: Pengguna | None, objek: str, obj: Any, pd: PerangkatDa
 def buat_tujuan(pengguna: Pengguna | None, renstra: PeriodeRenstra, uraian: str) -> Tujuan:
     _wajib(pengguna, renstra.perangkat_daerah)
     with transaction.atomic():
+        beku.wajib_tidak_beku(beku.rencana(renstra.perangkat_daerah))
         urutan = (Tujuan.objects.filter(renstra=renstra).aggregate(m=Max("urutan"))["m"] or 0) + 1
         tujuan = Tujuan.objects.create(renstra=renstra, uraian=uraian, urutan=urutan)
         _catat_buat(pengguna, "tujuan", tujuan, renstra.perangkat_daerah, uraian)
@@ -66,6 +70,7 @@ def buat_tujuan(pengguna: Pengguna | None, renstra: PeriodeRenstra, uraian: str)
 def buat_sasaran(pengguna: Pengguna | None, tujuan: Tujuan, uraian: str) -> Sasaran:
     _wajib(pengguna, tujuan.renstra.perangkat_daerah)
     with transaction.atomic():
+        beku.wajib_tidak_beku(beku.rencana(tujuan.renstra.perangkat_daerah))
         urutan = (Sasaran.objects.filter(tujuan=tujuan).aggregate(m=Max("urutan"))["m"] or 0) + 1
         sasaran = Sasaran.objects.create(tujuan=tujuan, uraian=uraian, urutan=urutan)
         _catat_buat(pengguna, "sasaran", sasaran, tujuan.renstra.perangkat_daerah, uraian)
@@ -77,6 +82,7 @@ def buat_program(
 ) -> Program:
     _wajib(pengguna, pd)
     with transaction.atomic():
+        beku.wajib_tidak_beku(beku.rencana(pd))
         program = Program.objects.create(perangkat_daerah=pd, sasaran=sasaran, kode=kode, nama=nama)
         _catat_buat(pengguna, "program", program, pd, f"{kode} {nama}")
         return program
@@ -85,6 +91,7 @@ def buat_program(
 def buat_kegiatan(pengguna: Pengguna | None, program: Program, kode: str, nama: str) -> Kegiatan:
     _wajib(pengguna, program.perangkat_daerah)
     with transaction.atomic():
+        beku.wajib_tidak_beku(beku.rencana(program.perangkat_daerah))
         kegiatan = Kegiatan.objects.create(program=program, kode=kode, nama=nama)
         _catat_buat(pengguna, "kegiatan", kegiatan, program.perangkat_daerah, f"{kode} {nama}")
         return kegiatan
@@ -93,6 +100,7 @@ def buat_kegiatan(pengguna: Pengguna | None, program: Program, kode: str, nama: 
 def buat_subkegiatan(pengguna: Pengguna | None, kegiatan: Kegiatan, kode: str, nama: str) -> SubKegiatan:
     _wajib(pengguna, kegiatan.program.perangkat_daerah)
     with transaction.atomic():
+        beku.wajib_tidak_beku(beku.rencana(kegiatan.program.perangkat_daerah))
         sub = SubKegiatan.objects.create(kegiatan=kegiatan, kode=kode, nama=nama)
         _catat_buat(pengguna, "subkegiatan", sub, kegiatan.program.perangkat_daerah, f"{kode} {nama}")
         return sub
@@ -117,6 +125,7 @@ def buat_indikator(
     pd = _pd_elemen(elemen)
     _wajib(pengguna, pd)
     with transaction.atomic():
+        beku.wajib_tidak_beku(beku.rencana(pd))
         if urutan is None:
             terakhir = Indikator.objects.filter(perangkat_daerah=pd).aggregate(m=Max("urutan"))["m"]
             urutan = (terakhir or 0) + 1
@@ -146,6 +155,7 @@ def ubah_indikator(
         raise ValueError(f"Kolom indikator tidak dapat diubah di sini: {', '.join(sorted(tidak_dikenal))}")
     _wajib(pengguna, indikator.perangkat_daerah)
     with transaction.atomic():
+        beku.wajib_tidak_beku(beku.rencana(indikator.perangkat_daerah))
         baris = Indikator.objects.select_for_update().get(pk=indikator.pk)
         berubah = []
         for kolom, baru in nilai.items():
@@ -177,6 +187,7 @@ def urutkan_indikator(
     """Renumber the agency's indicators 1..n in the order given (all of them). Returns how many moved."""
     _wajib(pengguna, pd)
     with transaction.atomic():
+        beku.wajib_tidak_beku(beku.rencana(pd))
         semua = {i.pk: i.urutan for i in Indikator.objects.select_for_update().filter(perangkat_daerah=pd)}
         if sorted(semua) != sorted(i.pk for i in urutan):
             raise ValueError("Urutan baru harus memuat setiap indikator perangkat daerah tepat sekali.")
@@ -248,6 +259,7 @@ def simpan_target_tahunan(
         raise ValueError(f"Kolom target tahunan tidak dikenal: {', '.join(sorted(tidak_dikenal))}")
     _wajib(pengguna, indikator.perangkat_daerah)
     with transaction.atomic():
+        beku.wajib_tidak_beku(beku.target(indikator.perangkat_daerah, tahun))
         target, _ = TargetTahunan.objects.get_or_create(indikator=indikator, tahun=tahun)
         target = TargetTahunan.objects.select_for_update().get(pk=target.pk)
         _ubah_kolom(pengguna, target, "target_tahunan", indikator.perangkat_daerah, f"{tahun}", nilai, alasan)
@@ -270,6 +282,7 @@ def simpan_target_triwulan(
         raise ValueError("Triwulan harus 1 sampai 4.")
     _wajib(pengguna, indikator.perangkat_daerah)
     with transaction.atomic():
+        beku.wajib_tidak_beku(beku.target(indikator.perangkat_daerah, tahun))
         target, _ = TargetTriwulan.objects.get_or_create(indikator=indikator, tahun=tahun, triwulan=triwulan)
         target = TargetTriwulan.objects.select_for_update().get(pk=target.pk)
         _ubah_kolom(

@@ -23,7 +23,7 @@ from typing import Protocol
 from django.db import transaction
 
 from capaian.aturan.angka import AngkaError, parse_angka
-from capaian.audit.catat import teks_audit
+from capaian.audit.catat import lewat, teks_audit
 from capaian.impor.baca import BacaError
 from capaian.impor.buku_kerja import baca_buku
 from capaian.organisasi import akses
@@ -353,7 +353,7 @@ def impor_rpjmd(pengguna: Pengguna | None, pemda: Pemda, berkas: str | Path, cob
         hasil.galat.append(e.pesan)
         return hasil
     try:
-        with transaction.atomic():
+        with transaction.atomic(), lewat("impor"):
             _Impor(pengguna, pemda, hasil).jalankan(grids)
             if hasil.galat or coba:
                 raise _Batal

@@ -5,19 +5,21 @@ admin.py because those apps belong to other parts of the project."""
 from typing import TYPE_CHECKING, Any
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from capaian.aturan.rumus import RumusError, urai
-from capaian.audit.catat import catat_data_induk
+from capaian.monev.beku import TriwulanTertutup
 from capaian.organisasi import akses
 from capaian.organisasi.models import Pemda, Penandatangan, PerangkatDaerah, Profil, SetPredikatPemda
+from capaian.perencanaan import data_induk
 from capaian.perencanaan.models import (
     Indikator,
     Kegiatan,
@@ -117,24 +119,73 @@ class IzinPeran:
         return super().formfield_for_manytomany(db_field, request, **kwargs)  # type: ignore[misc]
 
 
-class AdminPeran(IzinPeran, _ModelAdmin):
-    """Master data edited here is audited like every other change: field, old value, new value."""
+class LewatLayanan:
+    """Every save of the admin, of its forms and of their inline forms, goes through
+    capaian.perencanaan.data_induk: permission, frozen quarters (capaian.monev.beku) and the audit trail
+    (field, old value, new value) in the admin's one transaction. A refusal rolls the whole page back and
+    says why."""
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        perubahan = {
-            nama: (form.initial.get(nama) if change else None, form.cleaned_data.get(nama))
-            for nama in form.changed_data
-        }
-        super().save_model(request, obj, form, change)
-        catat_data_induk(request.user, obj, "ubah" if change else "buat", perubahan)
+        data_induk.simpan(request.user, obj, data_induk.perubahan_form(form, not change), baru=not change)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for f in formset.forms:
+            tersimpan = f.instance.pk is not None
+            if formset.can_delete and formset._should_delete_form(f):
+                if tersimpan:
+                    data_induk.hapus(request.user, f.instance)
+                    formset.deleted_objects.append(f.instance)
+                continue
+            if not f.has_changed():
+                continue
+            obj = f.save(commit=False)
+            fk = getattr(formset, "fk", None)
+            if fk is not None:
+                setattr(obj, fk.name, formset.instance)
+            data_induk.simpan(
+                request.user, obj, data_induk.perubahan_form(f, not tersimpan), baru=not tersimpan
+            )
+            f.save_m2m()
+            if tersimpan:
+                formset.changed_objects.append((obj, f.changed_data))
+            else:
+                formset.new_objects.append(obj)
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        catat_data_induk(request.user, obj, "hapus", {})
-        super().delete_model(request, obj)
+        data_induk.hapus(request.user, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
         for obj in queryset:
             self.delete_model(request, obj)
+
+    def _tolak(self, request: HttpRequest, e: Exception) -> HttpResponse:
+        messages.error(request, str(e))
+        return redirect(request.get_full_path())
+
+    def changeform_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return super().changeform_view(request, *args, **kwargs)  # type: ignore[misc,no-any-return]
+        except TriwulanTertutup as e:
+            return self._tolak(request, e)
+
+    def delete_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return super().delete_view(request, *args, **kwargs)  # type: ignore[misc,no-any-return]
+        except TriwulanTertutup as e:
+            return self._tolak(request, e)
+
+    def changelist_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # The bulk "delete selected" action runs here; Django wraps it in no transaction of its own.
+        try:
+            with transaction.atomic():
+                return super().changelist_view(request, *args, **kwargs)  # type: ignore[misc,no-any-return]
+        except TriwulanTertutup as e:
+            return self._tolak(request, e)
+
+
+class AdminPeran(IzinPeran, LewatLayanan, _ModelAdmin):
+    """Master data edited here is audited like every other change: field, old value, new value."""
 
 
 class ProfilInline(IzinPeran, _StackedInline):
@@ -145,7 +196,7 @@ class ProfilInline(IzinPeran, _StackedInline):
     fk_name = "pengguna"
 
 
-class PenggunaAdmin(IzinPeran, _UserAdmin):
+class PenggunaAdmin(IzinPeran, LewatLayanan, _UserAdmin):
     inlines = [ProfilInline]
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path(PD + "hitung/", isian.hitung, name="hitung"),
     path(PD + "langkah/<str:aksi>/", isian.langkah, name="langkah"),
     path(PD + "bukti/", bukti.unggah_bukti, name="unggah_bukti"),
+    path(PD + "bukti/<int:pk>/hapus/", bukti.hapus_bukti, name="hapus_bukti"),
     path(PD + "baris/<int:indikator>/riwayat/", riwayat.riwayat_baris, name="riwayat_baris"),
     path(PD + "dasbor/", dasbor.dasbor_pd, name="dasbor_pd"),
     path(PD + "laporan/", unduh.halaman, name="unduh"),

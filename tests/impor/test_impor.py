@@ -6,6 +6,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
@@ -13,7 +14,7 @@ from capaian.audit.models import AuditEvent
 from capaian.impor.impor import impor_berkas
 from capaian.monev.models import Realisasi, Status, StatusTriwulan
 from capaian.organisasi.akses import AksesDitolak
-from capaian.organisasi.models import PerangkatDaerah
+from capaian.organisasi.models import Peran, PerangkatDaerah, Profil
 from capaian.perencanaan.models import (
     Indikator,
     PeriodeRenstra,
@@ -45,11 +46,15 @@ def pd_baru() -> PerangkatDaerah:
     contoh = PerangkatDaerah.objects.get(slug="dinas-contoh")
     pd = PerangkatDaerah.objects.create(pemda=contoh.pemda, nama="Dinas Baru", slug="dinas-baru")
     PeriodeRenstra.objects.create(perangkat_daerah=pd, tahun_awal=2021, tahun_akhir=2026)
+    # The command runs as a named user (--oleh): the new agency's own operator.
+    operator = get_user_model().objects.create_user("operator-baru", password="x")
+    Profil.objects.create(pengguna=operator, pemda=pd.pemda, peran=Peran.OPERATOR, perangkat_daerah=pd)
     return pd
 
 
 def _impor(*args: str, **opsi: object) -> str:
     keluar = StringIO()
+    opsi.setdefault("oleh", "operator-baru")
     call_command("impor", *args, stdout=keluar, stderr=StringIO(), **opsi)
     return keluar.getvalue()
 
@@ -64,6 +69,19 @@ def test_pd_wajib(tmp_path: Path) -> None:
         _impor(str(path))
     with pytest.raises(CommandError, match="'tidak-ada' tidak ada"):
         _impor(str(path), pd="tidak-ada")
+
+
+def test_oleh_wajib_dan_tercatat(tmp_path: Path, pd_baru: PerangkatDaerah) -> None:
+    path = tmp_path / "benar.xlsx"
+    buat_benar(path)
+    with pytest.raises(CommandError, match="--oleh USERNAME"):
+        _impor(str(path), pd="dinas-baru", triwulan=2, oleh="")
+    with pytest.raises(CommandError, match="'siapa' tidak ada"):
+        _impor(str(path), pd="dinas-baru", triwulan=2, oleh="siapa")
+    sebelum = AuditEvent.objects.count()
+    _impor(str(path), pd="dinas-baru", triwulan=2)
+    jejak = AuditEvent.objects.filter(pk__gt=0).order_by("id")[sebelum:]
+    assert jejak and {(e.nama_pengguna, e.pintu) for e in jejak} == {("operator-baru", "impor")}
 
 
 def test_triwulan_wajib_bila_judul_diam(tmp_path: Path, pd_baru: PerangkatDaerah) -> None:
@@ -194,7 +212,9 @@ def test_berkas_buruk(tmp_path: Path, jenis: str, pesan: str) -> None:
     assert any(pesan in str(c) for c in hasil.galat), hasil.galat
     err = StringIO()
     with pytest.raises(CommandError, match="tidak ada yang disimpan"):
-        call_command("impor", str(path), pd="disperindag", stdout=StringIO(), stderr=err)
+        call_command(
+            "impor", str(path), pd="disperindag", oleh="operator-disperindag", stdout=StringIO(), stderr=err
+        )
     assert pesan.split(": ")[-1] in err.getvalue()
     assert "Traceback" not in err.getvalue()
     assert _hitung() == sebelum

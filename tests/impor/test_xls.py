@@ -43,13 +43,13 @@ def test_checker_reads_an_xls_workbook_and_finds_no_galat() -> None:
 def test_xls_dry_run_then_import_changes_exactly_the_edited_cell() -> None:
     sebelum = AuditEvent.objects.count()
     coba = StringIO()
-    call_command("impor", str(XLS), pd="dinas-contoh", coba=True, stdout=coba)
+    call_command("impor", str(XLS), pd="dinas-contoh", oleh="operator-contoh", coba=True, stdout=coba)
     assert "Ubah realisasi TW II 2024 K 1 -> 2 di 'E.81'!R11" in coba.getvalue()
     assert "Perubahan (akan berubah): 1" in coba.getvalue()
     assert _realisasi().k == 1
     assert AuditEvent.objects.count() == sebelum
 
-    call_command("impor", str(XLS), pd="dinas-contoh", stdout=StringIO())
+    call_command("impor", str(XLS), pd="dinas-contoh", oleh="operator-contoh", stdout=StringIO())
     assert _realisasi().k == 2
     jejak = AuditEvent.objects.filter(objek="realisasi", objek_id=_realisasi().pk).latest("id")
     assert (jejak.kolom, jejak.lama, jejak.baru) == ("k", "1", "2")

@@ -164,8 +164,9 @@ def test_isian_tertutup_kecuali_draf_atau_dikembalikan(pd, u, sampai):
         services.simpan_realisasi(op, _indikator(pd), TAHUN, TW, k=Decimal(1))
     with pytest.raises(services.TriwulanTertutup):
         services.simpan_catatan(op, pd, TAHUN, TW, faktor_pendorong="x")
-    # The system (demo loader, migrations) is not bound by the workflow.
-    services.simpan_realisasi(None, _indikator(pd), TAHUN, TW, k=Decimal(1))
+    # The system (demo loader, migrations) obeys the same state rules (issue 9: locked means frozen).
+    with pytest.raises(services.TriwulanTertutup):
+        services.simpan_realisasi(None, _indikator(pd), TAHUN, TW, k=Decimal(1))
 
 
 def test_isian_terbuka_lagi_setelah_dikembalikan(pd, u):

@@ -1,22 +1,19 @@
-"""Evidence files (bukti dukung) of a quarter: upload by the agency's operator, download by whoever may see
-the agency. Files live outside the static and media URLs and are served only through this view."""
+"""Evidence files (bukti dukung) of a quarter: upload and removal by the agency's operator (through
+capaian.web.layanan_bukti: period, state and lock checks, audit), download by whoever may see the agency.
+Files live outside the static and media URLs and are served only through this view."""
 
 import mimetypes
-from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET, require_POST
 
-from capaian.organisasi import akses
+from capaian.monev import services
+from capaian.web import layanan_bukti
 from capaian.web.models import BuktiDukung
-from capaian.web.views.umum import pd_atau_404, status_baca, triwulan_sah
-
-UKURAN_BUKTI_MAKS = 10 * 1024 * 1024
-JENIS_BUKTI = {".pdf", ".jpg", ".jpeg", ".png", ".xlsx", ".docx"}
+from capaian.web.views.umum import pd_atau_404, triwulan_sah
 
 
 @login_required
@@ -24,34 +21,32 @@ JENIS_BUKTI = {".pdf", ".jpg", ".jpeg", ".png", ".xlsx", ".docx"}
 def unggah_bukti(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpResponse:
     triwulan_sah(tahun, triwulan)
     pd = pd_atau_404(request, slug)
-    akses.wajib(akses.boleh_isi_realisasi(request.user, pd), "Hanya operator perangkat daerah ini.")
-    berkas = request.FILES.get("berkas")
     tujuan = redirect("isian", slug=pd.slug, tahun=tahun, triwulan=triwulan)
-    if not status_baca(pd, tahun, triwulan).boleh_diubah:
-        messages.error(request, "Triwulan ini tidak dapat diubah lagi; bukti dukung tidak diunggah.")
+    berkas = request.FILES.get("berkas")
+    try:
+        bukti = layanan_bukti.unggah(
+            request.user, pd, tahun, triwulan, berkas, request.POST.get("keterangan", "")
+        )
+    except (layanan_bukti.BuktiTidakSah, services.TriwulanTertutup) as e:
+        messages.error(request, f"{e} Bukti dukung tidak diunggah.")
         return tujuan
-    if berkas is None:
-        messages.error(request, "Pilih berkas yang akan diunggah.")
+    messages.success(request, f"Bukti dukung \u201c{bukti.nama_asli}\u201d terunggah.")
+    return tujuan
+
+
+@login_required
+@require_POST
+def hapus_bukti(request: HttpRequest, slug: str, tahun: int, triwulan: int, pk: int) -> HttpResponse:
+    triwulan_sah(tahun, triwulan)
+    pd = pd_atau_404(request, slug)
+    bukti = get_object_or_404(BuktiDukung, pk=pk, perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
+    tujuan = redirect("isian", slug=pd.slug, tahun=tahun, triwulan=triwulan)
+    try:
+        layanan_bukti.hapus(request.user, bukti, request.POST.get("alasan", "").strip())
+    except services.TriwulanTertutup as e:
+        messages.error(request, f"{e} Bukti dukung tidak dihapus.")
         return tujuan
-    nama = berkas.name or "berkas"
-    akhiran = "." + nama.rsplit(".", 1)[-1].lower() if "." in nama else ""
-    if akhiran not in JENIS_BUKTI:
-        messages.error(request, "Jenis berkas tidak diizinkan. Gunakan PDF, JPG, PNG, XLSX atau DOCX.")
-        return tujuan
-    if (berkas.size or 0) > UKURAN_BUKTI_MAKS:
-        messages.error(request, "Berkas terlalu besar (maksimal 10 MB).")
-        return tujuan
-    BuktiDukung.objects.create(
-        perangkat_daerah=pd,
-        tahun=tahun,
-        triwulan=triwulan,
-        berkas=berkas,
-        nama_asli=nama[:255],
-        ukuran=berkas.size or 0,
-        keterangan=request.POST.get("keterangan", "")[:255],
-        diunggah_oleh=cast("User", request.user),
-    )
-    messages.success(request, f"Bukti dukung \u201c{nama}\u201d terunggah.")
+    messages.success(request, f"Bukti dukung \u201c{bukti.nama_asli}\u201d dihapus.")
     return tujuan
 
 

@@ -18,7 +18,7 @@ from capaian.laporan import pemeriksaan
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import bangun_e81
 from capaian.laporan.sumber import muat_data
-from capaian.monev import alur, services
+from capaian.monev import alur, beku, services
 from capaian.monev.models import CatatanTriwulan, Realisasi, StatusTriwulan
 from capaian.monev.transisi import Langkah
 from capaian.organisasi import akses
@@ -57,6 +57,10 @@ def _render(
     isian.tampilkan(baris, lap)
     status = status_baca(pd, tahun, triwulan)
     periode = pesan_periode(pd, tahun, triwulan)
+    # Open itself, but a later quarter that shows its values is verified or locked (capaian.monev.beku): its
+    # realisations are refused, its texts and evidence are not.
+    pesan_beku = beku.pesan_baca(beku.realisasi(pd, tahun, triwulan)) if status.boleh_diubah else ""
+    pesan_beku = pesan_beku.replace(" Tidak ada yang diubah.", " Realisasi triwulan ini tidak dapat diubah.")
     boleh_isi = akses.boleh_isi_realisasi(request.user, pd) and status.boleh_diubah and not periode
     rekap = lap.rekap
     tombol = tombol_langkah(request, pd, status)
@@ -69,6 +73,9 @@ def _render(
         triwulan_lalu=list(range(1, triwulan)),
         status=status,
         pesan_periode=periode,
+        pesan_beku=pesan_beku.replace(
+            " Tidak ada yang diubah.", " Realisasi triwulan ini tidak dapat diubah."
+        ),
         boleh_isi=boleh_isi,
         tombol=tombol,
         # The checks build every document of the quarter: only worth it where the workflow is shown.

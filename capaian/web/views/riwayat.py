@@ -41,6 +41,7 @@ def _baris(peristiwa: QuerySet[AuditEvent]) -> list[dict[str, str]]:
         {
             "waktu": waktu(e.waktu),
             "pengguna": e.nama_pengguna,
+            "pintu": e.pintu or "-",
             "aksi": e.aksi,
             "objek": e.objek,
             "kolom": LABEL_KOLOM.get(e.kolom, e.kolom.replace("_", " ")),

@@ -1,14 +1,19 @@
-"""capaian impor FILE --pd SLUG [--tahun N] [--triwulan N] [--coba]: a Form E.81 workbook into the database.
+"""capaian impor FILE --pd SLUG --oleh USERNAME [--tahun N] [--triwulan N] [--coba]: a Form E.81 workbook
+into the database.
 
 All or nothing: with any error nothing is saved and the command exits non-zero. `--coba` lists what would
-change and saves nothing. Runs as the system (pengguna=None); the audit trail records it as "sistem".
+change and saves nothing. Runs as the user named by `--oleh` (required): with their permissions (an admin
+imports plan and targets, only the agency's operator the quarter's values) and the same state rules as on
+the web; the audit trail names them, with the door "impor".
 """
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from capaian.impor.impor import HasilImpor, impor_berkas
+from capaian.organisasi import akses
 from capaian.organisasi.models import PerangkatDaerah
 
 LABEL = {
@@ -36,6 +41,11 @@ class Command(BaseCommand):
             "--triwulan", type=int, choices=[1, 2, 3, 4], help="triwulan, bila tidak tertulis di judul lembar"
         )
         parser.add_argument(
+            "--oleh",
+            metavar="USERNAME",
+            help="nama pengguna yang menjalankan impor (wajib; dicatat di jejak audit)",
+        )
+        parser.add_argument(
             "--coba", action="store_true", help="uji coba: tampilkan perubahan tanpa menyimpan"
         )
 
@@ -47,9 +57,20 @@ class Command(BaseCommand):
         pd = PerangkatDaerah.objects.filter(slug=slug).first()
         if pd is None:
             raise CommandError(f"Perangkat daerah '{slug}' tidak ada (pilihan: {pilihan}).")
-        hasil = impor_berkas(
-            None, pd, opsi["berkas"], opsi["coba"], tahun=opsi["tahun"], triwulan=opsi["triwulan"]
-        )
+        nama = opsi["oleh"]
+        if not nama:
+            raise CommandError(
+                "Siapa yang menjalankan impor wajib disebut: --oleh USERNAME (dicatat di jejak audit)."
+            )
+        pengguna = get_user_model().objects.filter(username=nama, is_active=True).first()
+        if pengguna is None:
+            raise CommandError(f"Pengguna '{nama}' tidak ada atau tidak aktif.")
+        try:
+            hasil = impor_berkas(
+                pengguna, pd, opsi["berkas"], opsi["coba"], tahun=opsi["tahun"], triwulan=opsi["triwulan"]
+            )
+        except akses.AksesDitolak as e:
+            raise CommandError(f"{e} (pengguna {nama})") from None
         self._laporkan(pd, hasil)
 
     def _laporkan(self, pd: PerangkatDaerah, hasil: HasilImpor) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from capaian.laporan import arsip
 from capaian.laporan.dokumen_kota import FORMAT_JENIS_KOTA, JENIS_KOTA, KonteksKota, periksa_kota, render_kota
 from capaian.laporan.paket import (
     FORMAT,
@@ -22,6 +23,7 @@ from capaian.laporan.paket import (
     Konteks,
     PaketError,
     nama_berkas,
+    nama_unduhan,
     periksa,
     render,
 )
@@ -106,10 +108,20 @@ class Command(BaseCommand):
             raise CommandError(f"Perangkat daerah '{opsi['pd']}' tidak ditemukan.") from None
         keluar = Path(opsi["keluar"])
         keluar.mkdir(parents=True, exist_ok=True)
-        konteks = Konteks(muat_data(pd, opsi["tahun"], opsi["triwulan"]))
+        tahun, triwulan = opsi["tahun"], opsi["triwulan"]
+        konteks = Konteks(muat_data(pd, tahun, triwulan))
+        # A locked quarter's documents come from the archive made at the lock, byte for byte.
+        tersimpan = arsip.berlaku(pd, tahun, triwulan)
+        if tersimpan is not None:
+            self.stdout.write(
+                f"Triwulan terkunci: berkas dari arsip saat dikunci (SHA-256 {tersimpan.sha256})."
+            )
         for jenis, format_ in pasangan:
             tujuan = keluar / nama_berkas(jenis, format_)
-            tujuan.write_bytes(render(konteks, jenis, format_))
+            isi = None
+            if tersimpan is not None:
+                isi = arsip.isi_berkas(tersimpan, nama_unduhan(jenis, format_, pd.slug, tahun, triwulan))
+            tujuan.write_bytes(isi if isi is not None else render(konteks, jenis, format_))
             self.stdout.write(f"Ditulis: {tujuan}")
 
     def _kota(self, opsi: dict[str, Any], pasangan: list[tuple[str, str]]) -> None:

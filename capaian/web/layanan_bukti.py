@@ -1,0 +1,103 @@
+"""The only way evidence files (bukti dukung) come and go: upload and removal by the agency's operator, while
+the quarter is open (draft or returned, inside its entry window, nothing of it verified or locked: the same
+rules as the quarter's texts), each in one transaction with its audit event (the file's name, size and
+SHA-256, so the trail still says what was removed)."""
+
+import hashlib
+from typing import cast
+
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from capaian.audit.catat import catat
+from capaian.monev import services
+from capaian.organisasi.akses import Pengguna
+from capaian.organisasi.models import PerangkatDaerah
+from capaian.web.models import BuktiDukung
+
+UKURAN_BUKTI_MAKS = 10 * 1024 * 1024
+JENIS_BUKTI = {".pdf", ".jpg", ".jpeg", ".png", ".xlsx", ".docx"}
+
+
+class BuktiTidakSah(ValueError):
+    """The file is missing, of a kind not allowed, or too large; the message is for the user."""
+
+
+def _sidik(berkas: UploadedFile[bytes]) -> str:
+    h = hashlib.sha256()
+    for potong in berkas.chunks():
+        h.update(potong)
+    berkas.seek(0)
+    return h.hexdigest()
+
+
+def _uraian(bukti: BuktiDukung, sidik: str) -> str:
+    return f"{bukti.nama_asli} ({bukti.ukuran} bita, SHA-256 {sidik})"
+
+
+def unggah(
+    pengguna: Pengguna | None,
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    berkas: UploadedFile[bytes] | None,
+    keterangan: str = "",
+) -> BuktiDukung:
+    if berkas is None:
+        raise BuktiTidakSah("Pilih berkas yang akan diunggah.")
+    nama = berkas.name or "berkas"
+    akhiran = "." + nama.rsplit(".", 1)[-1].lower() if "." in nama else ""
+    if akhiran not in JENIS_BUKTI:
+        raise BuktiTidakSah("Jenis berkas tidak diizinkan. Gunakan PDF, JPG, PNG, XLSX atau DOCX.")
+    if (berkas.size or 0) > UKURAN_BUKTI_MAKS:
+        raise BuktiTidakSah("Berkas terlalu besar (maksimal 10 MB).")
+    with transaction.atomic():
+        services.wajib_triwulan_terbuka(pengguna, pd, tahun, triwulan)
+        sidik = _sidik(berkas)
+        bukti = BuktiDukung.objects.create(
+            perangkat_daerah=pd,
+            tahun=tahun,
+            triwulan=triwulan,
+            berkas=berkas,
+            nama_asli=nama[:255],
+            ukuran=berkas.size or 0,
+            keterangan=keterangan[:255],
+            diunggah_oleh=cast("User", pengguna) if pengguna is not None else None,
+        )
+        catat(
+            pengguna,
+            aksi="unggah",
+            objek="bukti",
+            objek_id=bukti.pk,
+            perangkat_daerah=pd,
+            kolom=f"bukti {tahun} TW {triwulan}",
+            baru=_uraian(bukti, sidik),
+            alasan=keterangan or None,
+        )
+        return bukti
+
+
+def hapus(pengguna: Pengguna | None, bukti: BuktiDukung, alasan: str = "") -> None:
+    pd = bukti.perangkat_daerah
+    with transaction.atomic():
+        services.wajib_triwulan_terbuka(pengguna, pd, bukti.tahun, bukti.triwulan)
+        bukti = BuktiDukung.objects.select_for_update().get(pk=bukti.pk)
+        with bukti.berkas.open("rb") as f:
+            h = hashlib.sha256()
+            for potong in iter(lambda: f.read(1 << 16), b""):
+                h.update(potong)
+        catat(
+            pengguna,
+            aksi="hapus",
+            objek="bukti",
+            objek_id=bukti.pk,
+            perangkat_daerah=pd,
+            kolom=f"bukti {bukti.tahun} TW {bukti.triwulan}",
+            lama=_uraian(bukti, h.hexdigest()),
+            alasan=alasan or None,
+        )
+        penyimpanan, nama = bukti.berkas.storage, bukti.berkas.name
+        bukti.delete()
+        # The file goes only once the removal is committed (a rolled-back removal keeps it).
+        transaction.on_commit(lambda: penyimpanan.delete(nama) if nama else None)
