@@ -59,6 +59,8 @@ class DataLaporan:
     rekomendasi: str = ""
     penandatangan: Penandatangan | None = None
     sintetis: bool = False
+    # The quarter is not yet verified (capaian.monev Status before DIVERIFIKASI): documents carry "DRAF".
+    draf: bool = False
     # For the Surat Pengantar and the signature blocks; defaults keep older callers working.
     tanggal: datetime.date | None = None
     nomor_surat: str = ""
