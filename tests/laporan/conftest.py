@@ -94,4 +94,3 @@ def ukuran_huruf_pdf(isi: bytes) -> set[float]:
         faktor = min([1.0, *skala])
         ukuran |= {float(x) * faktor for x in re.findall(rb"/[\w+.-]+\s+([\d.]+)\s+Tf", data)}
     return ukuran
-
