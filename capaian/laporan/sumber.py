@@ -11,7 +11,7 @@ from decimal import Decimal
 from capaian.aturan.capaian import Agregasi, Akumulasi, KRp, Polaritas, RumusNegatif, Sifat
 from capaian.aturan.predikat import SetPredikat
 from capaian.laporan.data import BarisRencana, DataLaporan, Penandatangan, dengan_induk_turunan
-from capaian.monev.models import CatatanTriwulan, Realisasi
+from capaian.monev.models import CatatanTriwulan, Realisasi, Status, StatusTriwulan
 from capaian.organisasi.models import Pemda, PerangkatDaerah
 from capaian.perencanaan.models import Indikator, TargetTahunan, TargetTriwulan
 
@@ -61,6 +61,15 @@ def muat_data_banyak(
             perangkat_daerah__in=daftar_pd, tahun=tahun, triwulan=triwulan
         ).select_related("penandatangan")
     }
+    # A quarter is final once verified (or locked after that); before, its documents say "DRAF".
+    final = set(
+        StatusTriwulan.objects.filter(
+            perangkat_daerah__in=daftar_pd,
+            tahun=tahun,
+            triwulan=triwulan,
+            status__in=(Status.DIVERIFIKASI, Status.TERKUNCI),
+        ).values_list("perangkat_daerah_id", flat=True)
+    )
     per_pd: dict[int, list[Indikator]] = defaultdict(list)
     for ind in semua:
         per_pd[ind.perangkat_daerah_id].append(ind)
@@ -121,6 +130,7 @@ def muat_data_banyak(
             rekomendasi=c.rekomendasi if c else "",
             penandatangan=ttd,
             sintetis=pd.sintetis,
+            draf=pd.pk not in final,
             tanggal=c.tanggal if c else None,
             nomor_surat=c.nomor_surat if c else "",
             nama_bappeda=pd_pemda.nama_bappeda,

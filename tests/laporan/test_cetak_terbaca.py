@@ -108,7 +108,21 @@ def _teks_mentah(isi: bytes, tmp: Path) -> str:
 def test_a_quarter_not_yet_verified_prints_draf_on_every_page(data_demo: DataLaporan, tmp_path: Path) -> None:
     isi = e81_pdf(bangun_e81(dataclasses.replace(data_demo, draf=True)))
     assert _teks_mentah(isi, tmp_path).count("DRAF") == _halaman(isi)
-    assert "DRAF" not in _teks_mentah(e81_pdf(bangun_e81(data_demo)), tmp_path)
+    final = dataclasses.replace(data_demo, draf=False)
+    assert "DRAF" not in _teks_mentah(e81_pdf(bangun_e81(final)), tmp_path)
+
+
+def test_the_draf_flag_follows_the_quarter_status(data_demo: DataLaporan) -> None:
+    from capaian.laporan.sumber import muat_data
+    from capaian.monev.models import Status, StatusTriwulan
+    from capaian.organisasi.models import PerangkatDaerah
+
+    pd = PerangkatDaerah.objects.get(slug="disperindag")
+    status, _ = StatusTriwulan.objects.get_or_create(perangkat_daerah=pd, tahun=2024, triwulan=2)
+    for nilai, draf in ((Status.DIAJUKAN, True), (Status.DIVERIFIKASI, False), (Status.TERKUNCI, False)):
+        status.status = nilai
+        status.save()
+        assert muat_data(pd, 2024, 2).draf is draf, nilai
 
 
 @pytest.mark.parametrize(("triwulan", "kertas"), [(4, "f4"), (4, "a4"), (1, "a4")])
