@@ -20,8 +20,18 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from capaian.aturan.angka import bulatkan
-from capaian.laporan.render_xlsx import FORMAT_K, FORMAT_PERSEN, FORMAT_RP, KERTAS_F4
 from capaian.laporan.tabel_e81 import Sel
+
+# [$-421] tags a format as Indonesian, so a viewer on any locale shows 1.151.384.000 and 36,79; an untagged
+# #,##0 follows the viewer's own locale (1,151,384,000 on an English LibreOffice).
+FORMAT_K = "[$-421]#,##0.00"
+FORMAT_RP = "[$-421]#,##0"
+FORMAT_PERSEN = "[$-421]#,##0.00"
+# Excel's paper size 14 is Folio (8.5 x 13 in, 216 x 330 mm): the Indonesian F4.
+KERTAS_F4 = 14
+KERTAS_A4 = 9
+# Control characters other than tab and line feed are not allowed in a workbook's XML; they are dropped.
+_KENDALI = {c: None for c in range(32) if c not in (9, 10)} | {0x7F: None}
 
 HURUF = "Arial"
 UKURAN = 9
@@ -76,15 +86,22 @@ def bagi_pita(lebar: Sequence[float], tetap: int, kelompok: Sequence[Sequence[in
 class Buku:
     """One workbook in memory, with its formats made once by name."""
 
-    def __init__(self, judul: str, penyusun: str, subjek: str = "") -> None:
+    def __init__(self, judul: str, penyusun: str, subjek: str = "", kata_kunci: str = "") -> None:
         self.keluaran = io.BytesIO()
-        self.wb = xlsxwriter.Workbook(self.keluaran, {"in_memory": True, "strings_to_formulas": False})
+        self.wb = xlsxwriter.Workbook(
+            self.keluaran,
+            {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
+        )
         self.wb.set_properties(
             {
                 "title": judul,
                 "subject": subjek,
                 "author": "Capaian",
+                "manager": penyusun,
                 "company": penyusun,
+                "category": "Monitoring dan Evaluasi RKPD",
+                "keywords": kata_kunci,
+                "comments": "Dibuat oleh Capaian",
                 "created": datetime.datetime.now(datetime.UTC).replace(tzinfo=None),
             }
         )
@@ -125,7 +142,12 @@ def tulis(ws: Worksheet, baris: int, kolom: int, nilai: object, fmt: Format) -> 
     elif isinstance(nilai, int | Decimal):
         ws.write_number(baris, kolom, nilai, fmt)
     else:
-        ws.write_string(baris, kolom, str(nilai), fmt)
+        ws.write_string(baris, kolom, bersihkan(str(nilai)), fmt)
+
+
+def bersihkan(teks: str) -> str:
+    """A text without the control characters a workbook cannot hold (tab and line feed stay)."""
+    return teks.replace("\r\n", "\n").translate(_KENDALI)
 
 
 def tulis_sel(buku: Buku, ws: Worksheet, baris: int, kolom: int, sel: Sel, tebal: bool = False) -> None:
