@@ -42,8 +42,10 @@ PX_PER_INCI = 96
 
 
 def lebar_px(lebar: float) -> int:
-    """A column width in Excel's character units as pixels (default font: a 7 px digit, 5 px padding)."""
-    return 0 if lebar <= 0 else int(lebar * 7 + 5)
+    """A column width in Excel's character units as pixels, as the widest reader lays it out: Excel gives
+    the default font's digit 7 px (plus 5 px padding); LibreOffice measures Arial 10's digit, about 7.4 px,
+    so a band planned at 7 px spills a column onto pages of its own there. Planned at 7.5 px it fits both."""
+    return 0 if lebar <= 0 else int(lebar * 7.5 + 5)
 
 
 def lebar_cetak_px() -> int:
@@ -105,6 +107,11 @@ class Buku:
                 "created": datetime.datetime.now(datetime.UTC).replace(tzinfo=None),
             }
         )
+        # The default style in Arial 10 (digit 7 px, as Calibri 11): LibreOffice has Arial's metrics
+        # (Liberation Sans) but often not Calibri's, and measures column widths in the default font, so with
+        # Calibri its columns come out wider than planned and a band of columns spills onto extra pages.
+        self.wb.formats[0].set_font_name(HURUF)
+        self.wb.formats[0].set_font_size(10)
         self._format: dict[str, Format] = {}
 
     def f(self, nama: str, **atribut: Any) -> Format:
