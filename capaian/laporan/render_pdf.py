@@ -51,7 +51,9 @@ from capaian.laporan.tabel_e81 import (
     catatan_metode,
     jenis_kolom,
     kepala,
+    legenda_metode,
     sel_baris,
+    tanda_metode,
 )
 from capaian.laporan.umum import CATATAN_SINTETIS, blok_tanda_tangan, judul_periode, nama_unit, romawi
 
@@ -354,6 +356,9 @@ def e81_pdf(laporan: LaporanE81, kertas: str = "f4") -> bytes:
         sel = list[Any](baris)
         for k in (*_TEKS_PANJANG, 4, n - 1):
             sel[k] = Paragraph(escape(baris[k]), gp) if baris[k] else ""
+        tanda = tanda_metode(b.masukan.sifat)
+        if tanda:  # a non-default method, explained in the legend below the form
+            sel[3] = Paragraph(f"{escape(baris[3])} <b>[{', '.join(tanda)}]</b>", gp)
         # A long code (sub kegiatan) breaks after its dots rather than overflowing.
         if stringWidth(baris[1], tebal, ukuran) > lebar_kolom[1] - 3:
             sel[1] = Paragraph(escape(baris[1]).replace(".", ".<wbr/>"), gb if tebal_baris else g)
@@ -376,9 +381,11 @@ def e81_pdf(laporan: LaporanE81, kertas: str = "f4") -> bytes:
 
     # Below the form, as rows of the same table without grid: the method note, the four texts, the
     # signature, so that they can be held with the last rows of the form.
-    ekor: list[Any] = [
-        _p(catatan_metode(laporan), gaya(7, textColor=colors.Color(0.3, 0.3, 0.3))),
-    ]
+    abu = colors.Color(0.3, 0.3, 0.3)
+    ekor: list[Any] = [_p(catatan_metode(laporan), gaya(7, textColor=abu))]
+    legenda = legenda_metode(laporan)
+    if legenda:
+        ekor.append(_p("Tanda metode pada kolom 4: " + "; ".join(legenda) + ".", gaya(7, textColor=abu)))
     for judul, isi_teks in bagian_teks(laporan):
         ekor.append([_p(judul, gaya(8, True)), _p(isi_teks or "-", gaya(8))])
     ekor.append(_tanda_tangan(data, lebar)._content)

@@ -27,6 +27,7 @@ from capaian.laporan.kertas_kerja import LaporanKertasKerja, keterangan
 from capaian.laporan.kesimpulan import LaporanKesimpulan
 from capaian.laporan.tabel_e81 import (
     LEBAR_LABEL,
+    LEGENDA_METODE,
     TINGGI_KEPALA,
     Sel,
     bagian_teks,
@@ -37,7 +38,9 @@ from capaian.laporan.tabel_e81 import (
     kepala,
     kolom_hasil,
     kolom_tw,
+    legenda_metode,
     sel_baris,
+    tanda_metode,
 )
 from capaian.laporan.umum import CATATAN_SINTETIS, blok_tanda_tangan, judul_periode, romawi
 from capaian.laporan.xlsx_buku import (
@@ -248,6 +251,14 @@ def lembar_e81(buku: Buku, laporan: LaporanE81, nama: str = "Form E.81") -> tupl
         for j, teks_rumus in enumerate(rumus):
             _rumus(ws, r, h + j, teks_rumus, sel[h + j], buku, tebal)
         tulis_sel(buku, ws, r, n - 1, sel[n - 1], tebal)
+        tanda = tanda_metode(sifat)
+        if tanda:  # the indicator's text stays as planned (capaian periksa matches it): the mark is a note
+            ws.write_comment(
+                r,
+                3,
+                "Metode: " + "; ".join(f"{t}) {LEGENDA_METODE[t]}" for t in tanda),
+                {"author": "Capaian"},
+            )
         ws.set_row(
             r,
             _tinggi([(_teks_sel(sel[k].nilai), lebar[k]) for k in (1, 2, 3, 4, n - 1)]),
@@ -257,6 +268,12 @@ def lembar_e81(buku: Buku, laporan: LaporanE81, nama: str = "Form E.81") -> tupl
     r = awal_penutup + 4
     ws.merge_range(r, 0, r, akhir_pita1, catatan_metode(laporan), buku.f("catatan", italic=True))
     ws.set_row(r, _tinggi([(catatan_metode(laporan), sum(lebar[: akhir_pita1 + 1]))]))
+    legenda = legenda_metode(laporan)
+    if legenda:
+        r += 1
+        teks_legenda = "Tanda metode (catatan pada sel Indikator): " + "; ".join(legenda) + "."
+        ws.merge_range(r, 0, r, akhir_pita1, teks_legenda, buku.f("catatan", italic=True))
+        ws.set_row(r, _tinggi([(teks_legenda, sum(lebar[: akhir_pita1 + 1]))]))
     r += 2
     for judul, teks in bagian_teks(laporan):
         r = _blok_teks(buku, ws, r, judul, teks, akhir_pita1, sum(lebar[: akhir_pita1 + 1]))
