@@ -66,6 +66,12 @@ class DataLaporan:
     nomor_surat: str = ""
     nama_bappeda: str = ""
     alamat: str = ""
+    provinsi: str = ""  # "Jawa Timur": the Kesimpulan's title names it
+    telepon: str = ""
+    faksimile: str = ""
+    email: str = ""
+    laman: str = ""
+    logo: str = ""  # a file path of the lambang daerah, "" without one
 
 
 def anggaran_baris(b: BarisRencana) -> Anggaran:

@@ -25,6 +25,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
+    Image,
     KeepTogether,
     LayoutError,
     Paragraph,
@@ -55,7 +56,14 @@ from capaian.laporan.tabel_e81 import (
     sel_baris,
     tanda_metode,
 )
-from capaian.laporan.umum import CATATAN_SINTETIS, blok_tanda_tangan, judul_periode, nama_unit, romawi
+from capaian.laporan.umum import (
+    CATATAN_SINTETIS,
+    blok_tanda_tangan,
+    judul_kesimpulan,
+    judul_periode,
+    nama_unit,
+    romawi,
+)
 
 F4 = (215 * mm, 330 * mm)
 KERTAS = {"f4": F4, "a4": A4}
@@ -408,7 +416,9 @@ def e81_pdf(laporan: LaporanE81, kertas: str = "f4") -> bytes:
         _p("EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH", gaya(11, True, TA_CENTER)),
         _p(data.perangkat_daerah.upper(), gaya(10, True, TA_CENTER)),
         _p(f"PERIODE PELAKSANAAN {judul_periode(data).upper()}", gaya(10, True, TA_CENTER)),
-        Spacer(1, 3 * mm),
+        Spacer(1, 2 * mm),
+        _p("SASARAN PEMBANGUNAN TAHUNAN KABUPATEN/KOTA :", gaya(8, True)),
+        Spacer(1, 1.5 * mm),
     ]
 
     def bangun(tahan_: list[Any]) -> bytes:
@@ -518,10 +528,10 @@ def kesimpulan_pdf(laporan: LaporanKesimpulan, kertas: str = "f4") -> bytes:
         ("No", 3),
         ("Nama Perangkat Daerah", 13),
         ("Nama Program", 20),
-        ("Rata-rata Capaian Kinerja Program (%)", 8),
-        ("Predikat Capaian Kinerja Program", 8),
-        ("Rata-rata Realisasi Anggaran Program (%)", 8),
-        ("Predikat Capaian Kinerja Anggaran Program", 8),
+        ("Rata-rata Capaian Kinerja Program Prioritas RKPD Kab/Kota (%)", 8),
+        ("Predikat Capaian Kinerja Program Prioritas RKPD Kab/Kota", 8),
+        ("Rata-rata Realisasi Anggaran Program Prioritas RKPD Kab/Kota (%)", 8),
+        ("Predikat Capaian Kinerja Anggaran Program Prioritas RKPD Kab/Kota", 8),
         ("Faktor Penghambat", 16),
         ("Faktor Pendukung", 16),
         ("Keterangan", 12),
@@ -564,7 +574,7 @@ def kesimpulan_pdf(laporan: LaporanKesimpulan, kertas: str = "f4") -> bytes:
     rentang = [("SPAN", (k, 1), (k, program)) for k in (0, 1, 7, 8, 9)] if program > 1 else []
     cerita: list[Flowable] = [
         _p(
-            f"KESIMPULAN EVALUASI TERHADAP HASIL RKPD {data.pemda.upper()} {judul_periode(data).upper()}",
+            judul_kesimpulan(data),
             gaya(11, True, TA_CENTER),
         ),
         Spacer(1, 4 * mm),
@@ -629,15 +639,27 @@ def narasi_pdf(laporan: LaporanNarasi, kertas: str = "a4") -> bytes:
 def surat_pdf(surat: SuratPengantar, kertas: str = "a4") -> bytes:
     data = surat.data
     ukuran = KERTAS[kertas]
-    doc, keluaran, halaman = _dokumen(ukuran, "Surat Pengantar", data, 20 * mm)
+    # A letter carries no software footer; only a page number if it runs over one page.
+    doc, keluaran, halaman = _dokumen(ukuran, "Surat Pengantar", data, 20 * mm, kaki=False)
     lebar = ukuran[0] - 40 * mm
     g = gaya(10.5)
-    kop: list[Flowable] = [
+    teks_kop: list[Flowable] = [
         _p(surat.kop_pemda, gaya(13, True, TA_CENTER)),
         _p(surat.kop_unit, gaya(14, True, TA_CENTER)),
     ]
-    if surat.alamat:
-        kop.append(_p(surat.alamat, gaya(8.5, rata=TA_CENTER)))
+    for baris in (surat.alamat, *surat.kontak):
+        if baris:
+            teks_kop.append(_p(baris, gaya(8.5, rata=TA_CENTER)))
+    kop: list[Flowable] = teks_kop
+    if surat.logo:
+        # The lambang daerah left of the letterhead's text, as the reference prints it.
+        try:
+            lambang = Image(surat.logo, width=20 * mm, height=24 * mm, kind="proportional")
+            kop_tabel = Table([[lambang, teks_kop]], colWidths=[24 * mm, lebar - 24 * mm])
+            kop_tabel.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+            kop = [kop_tabel]
+        except OSError:
+            kop = teks_kop
     garis = Table([[""]], colWidths=[lebar], rowHeights=[2])
     garis.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 1.5, colors.black)]))
     kepala_surat = Table(

@@ -42,7 +42,7 @@ from capaian.laporan.tabel_e81 import (
     sel_baris,
     tanda_metode,
 )
-from capaian.laporan.umum import CATATAN_SINTETIS, blok_tanda_tangan, judul_periode, romawi
+from capaian.laporan.umum import CATATAN_SINTETIS, blok_tanda_tangan, judul_kesimpulan, judul_periode, romawi
 from capaian.laporan.xlsx_buku import (
     FORMAT_K,
     FORMAT_PERSEN,
@@ -517,8 +517,7 @@ def kesimpulan_xlsx(laporan: LaporanKesimpulan) -> bytes:
         buku,
         ws,
         0,
-        "KESIMPULAN EVALUASI TERHADAP HASIL RKPD KABUPATEN / KOTA DI JAWA TIMUR "
-        + judul_periode(data).upper(),
+        judul_kesimpulan(data),
         akhir,
         12,
     )

@@ -4,6 +4,7 @@ Parents' Rupiah is derived here, once, for every consumer (documents, JSON, chec
 a program's and kegiatan's stored Rp targets and realisations are ignored whenever it has children
 (`capaian.laporan.data.dengan_induk_turunan`)."""
 
+import os
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
@@ -28,6 +29,17 @@ def kunci_indikator(indikator: Indikator, ke: int) -> str:
 
 def _empat(per_tw: dict[int, KRp]) -> tuple[KRp, KRp, KRp, KRp]:
     return (per_tw.get(1, KRp()), per_tw.get(2, KRp()), per_tw.get(3, KRp()), per_tw.get(4, KRp()))
+
+
+def _path_logo(pd: PerangkatDaerah) -> str:
+    """The uploaded lambang daerah's file, if it is there ("" otherwise: the letter prints without it)."""
+    if not pd.logo:
+        return ""
+    try:
+        path = pd.logo.path
+    except (NotImplementedError, ValueError):
+        return ""
+    return path if os.path.exists(path) else ""
 
 
 def muat_data(pd: PerangkatDaerah, tahun: int, triwulan: int) -> DataLaporan:
@@ -135,5 +147,11 @@ def muat_data_banyak(
             nomor_surat=c.nomor_surat if c else "",
             nama_bappeda=pd_pemda.nama_bappeda,
             alamat=pd.alamat,
+            provinsi=pd_pemda.provinsi,
+            telepon=pd.telepon,
+            faksimile=pd.faksimile,
+            email=pd.email,
+            laman=pd.laman,
+            logo=_path_logo(pd),
         )
     return hasil

@@ -100,7 +100,10 @@ def test_same_program_numbers_in_e81_kesimpulan_and_narasi(
 
 def test_kesimpulan_pdf_has_predicates_and_agency_average(berkas: dict[str, bytes], tmp_path: Path) -> None:
     teks = pdf_teks(berkas["kesimpulan.pdf"], tmp_path)
-    assert "KESIMPULAN EVALUASI TERHADAP HASIL RKPD KOTA PASURUAN TRIWULAN II TAHUN 2024" in teks
+    assert (
+        "KESIMPULAN EVALUASI TERHADAP HASIL RKPD KABUPATEN / KOTA DI JAWA TIMUR TRIWULAN II TAHUN 2024"
+        in teks
+    )
     assert "41,33" in teks and "Sangat Rendah" in teks
     assert "Faktor Penghambat" in teks and "Faktor Pendukung" in teks
     assert pdf_png(berkas["kesimpulan.pdf"], tmp_path).stat().st_size > 5_000

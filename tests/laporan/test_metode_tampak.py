@@ -86,3 +86,16 @@ def test_json_has_every_rows_method_and_every_printed_total(
     jumlah = [j[k]["rp"] for k in ("5", "7", "12", "14")] + [j[k]["realisasi"]["rp"] for k in ("8", "9")]
     di_json = {format_rupiah(v) for v in jumlah if v}
     assert tercetak and tercetak <= di_json, tercetak - di_json
+
+
+def test_surat_has_the_complete_letterhead_and_no_software_footer(
+    berkas: dict[str, bytes], tmp_path: Path
+) -> None:
+    teks = pdf_teks(berkas["surat-pengantar.pdf"], tmp_path, tata=False)
+    for bagian in (
+        "Telepon (0343) 424919, Faksimile (0343) 424919",
+        "Pos-el disperindagpaskot@gmail.com, Laman disperindag.pasuruankota.go.id",
+        "1 (satu) eksemplar",
+    ):
+        assert bagian in teks
+    assert "Surat Pengantar —" not in teks and "Halaman" not in teks
