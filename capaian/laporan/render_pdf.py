@@ -35,7 +35,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from capaian.aturan.angka import format_angka, format_persen, format_rupiah
+from capaian.aturan.angka import format_angka, format_k, format_persen, format_rupiah
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81
 from capaian.laporan.kertas_kerja import LaporanKertasKerja, keterangan
@@ -498,7 +498,7 @@ def kertas_kerja_pdf(laporan: LaporanKertasKerja, kertas: str = "f4") -> bytes:
             f"{b.tingkat}: {b.uraian}",
             f"{b.indikator} ({b.satuan})" if b.satuan else b.indikator,
             b.rumus,
-            "\n".join(f"{v.label} = {format_angka(v.nilai)}" for v in b.variabel),
+            "\n".join(f"{v.label} = {format_k(v.nilai)}" for v in b.variabel),
             b.perhitungan,
             format_angka(b.hasil),
             format_angka(b.realisasi),

@@ -18,7 +18,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from capaian.aturan import metode, rumus_sel
-from capaian.aturan.angka import bulatkan, format_angka
+from capaian.aturan.angka import bulatkan, format_k
 from capaian.aturan.induk import anak_per_induk
 from capaian.aturan.rekap import MetodeRata
 from capaian.laporan.data import DataLaporan
@@ -456,12 +456,16 @@ def kertas_kerja_xlsx(laporan: LaporanKertasKerja) -> bytes:
     _judul(buku, ws, 2, judul_periode(data).upper(), akhir)
     isi: list[list[Sel]] = []
     for b in laporan.baris:
-        variabel = "\n".join(f"{v.label} ({v.nama})" for v in b.variabel)
+        # The variables by their labels, as the reference writes them (not the formula's code names); the
+        # values as entered, so counts print without decimals and Rupiah without ",00".
+        variabel = "\n".join(v.label for v in b.variabel)
         nilai: Sel
         if len(b.variabel) == 1:
-            nilai = Sel(b.variabel[0].nilai, "k")
+            v0 = b.variabel[0].nilai
+            # A whole value (a count, Rupiah) as a whole number; otherwise K with its 2 decimals.
+            nilai = Sel(int(v0), "rp") if v0 is not None and v0 == v0.to_integral_value() else Sel(v0, "k")
         else:
-            nilai = Sel("\n".join(format_angka(v.nilai) for v in b.variabel), "teks")
+            nilai = Sel("\n".join(format_k(v.nilai) for v in b.variabel), "teks")
         isi.append(
             [
                 Sel(b.no, "no"),

@@ -99,3 +99,15 @@ def test_surat_has_the_complete_letterhead_and_no_software_footer(
     ):
         assert bagian in teks
     assert "Surat Pengantar —" not in teks and "Halaman" not in teks
+
+
+def test_kertas_kerja_inputs_by_label_and_by_unit(berkas: dict[str, bytes]) -> None:
+    """Variables by their labels (not the formula's code names); counts without decimals, Rupiah without
+    ",00" (issue 12 item 4, in part)."""
+    ws = openpyxl.load_workbook(io.BytesIO(berkas["kertas-kerja.xlsx"]), data_only=True).active
+    variabel = [str(ws.cell(r, 7).value or "") for r in range(6, ws.max_row + 1)]
+    nilai = [ws.cell(r, 8).value for r in range(6, ws.max_row + 1)]
+    assert not any(re.search(r"\([a-z]+_[a-z_]+\)", v) for v in variabel)  # e.g. "(realisasi_pad)"
+    teks = "\n".join(str(n) for n in nilai if isinstance(n, str))
+    assert not re.search(r"\d{1,3}(?:\.\d{3})+,00\b", teks)  # no Rupiah with ",00"
+    assert any(isinstance(n, int) for n in nilai)
