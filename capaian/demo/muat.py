@@ -98,10 +98,12 @@ def _muat_disperindag(pemda: Pemda, csv_e81: Path) -> None:
         nama="Dinas Perindustrian dan Perdagangan Kota Pasuruan",
         slug=SLUG,
         singkatan="Disperindag",
-        alamat=(
-            "Jalan Pahlawan, Pekuncen, Panggungrejo, Kota Pasuruan, Jawa Timur, Kode Pos 67126, "
-            "Telepon (0343) 424919"
-        ),
+        alamat="Jalan Pahlawan, Pekuncen, Panggungrejo, Kota Pasuruan, Jawa Timur, Kode Pos 67126",
+        # The reference letter's letterhead.
+        telepon="(0343) 424919",
+        faksimile="(0343) 424919",
+        email="disperindagpaskot@gmail.com",
+        laman="disperindag.pasuruankota.go.id",
     )
     renstra = PeriodeRenstra.objects.create(perangkat_daerah=pd, tahun_awal=2021, tahun_akhir=2026)
     with csv_e81.open(encoding="utf-8") as berkas:

@@ -59,11 +59,19 @@ class DataLaporan:
     rekomendasi: str = ""
     penandatangan: Penandatangan | None = None
     sintetis: bool = False
+    # The quarter is not yet verified (capaian.monev Status before DIVERIFIKASI): documents carry "DRAF".
+    draf: bool = False
     # For the Surat Pengantar and the signature blocks; defaults keep older callers working.
     tanggal: datetime.date | None = None
     nomor_surat: str = ""
     nama_bappeda: str = ""
     alamat: str = ""
+    provinsi: str = ""  # "Jawa Timur": the Kesimpulan's title names it
+    telepon: str = ""
+    faksimile: str = ""
+    email: str = ""
+    laman: str = ""
+    logo: str = ""  # a file path of the lambang daerah, "" without one
 
 
 def anggaran_baris(b: BarisRencana) -> Anggaran:

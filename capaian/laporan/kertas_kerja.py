@@ -13,6 +13,7 @@ from capaian.aturan.kinerja import k_dari_rumus
 from capaian.aturan.rumus import Rumus, urai
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81, bangun_e81, nilai_k_per_triwulan
+from capaian.laporan.tabel_e81 import LEGENDA_METODE, tanda_metode
 
 TINGKAT = {
     "tujuan": "Tujuan",
@@ -48,6 +49,7 @@ class BarisKK:
     capaian: Decimal | None  # col 13 K
     rumus_capaian: str  # R / T × 100, or the negative-polarity formula used
     negatif: bool
+    tanda: tuple[str, ...] = ()  # Form E.81's markers of the row's non-default methods (tabel_e81)
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,7 @@ def bangun_kertas_kerja(data: DataLaporan, e81: LaporanE81 | None = None) -> Lap
                 capaian=b.hasil.capaian.k,
                 rumus_capaian=r.sifat.uraian_capaian(),
                 negatif=r.sifat.polaritas is Polaritas.NEGATIF,
+                tanda=tanda_metode(r.sifat),
             )
         )
     return LaporanKertasKerja(data=data, baris=tuple(baris))
@@ -121,4 +124,6 @@ def keterangan(b: BarisKK) -> str:
         )
     if b.negatif:
         bagian.append(f"indikator negatif (makin kecil makin baik); capaian = {b.rumus_capaian}")
+    # The aggregation and accumulation markers, with the same letters as Form E.81.
+    bagian += [f"[{t}] {LEGENDA_METODE[t]}" for t in b.tanda if t not in ("a", "b")]
     return "; ".join(bagian)

@@ -1,5 +1,6 @@
 """DOCX renderers (python-docx): the Narasi and the Surat Pengantar, editable by the agency before signing."""
 
+import datetime
 import io
 from collections.abc import Sequence
 from typing import Any
@@ -10,7 +11,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Length, Pt
+from docx.shared import Cm, Length, Pt, RGBColor
 
 from capaian.aturan.angka import format_persen
 from capaian.laporan.data import DataLaporan
@@ -19,11 +20,26 @@ from capaian.laporan.surat import SuratPengantar
 from capaian.laporan.umum import CATATAN_SINTETIS, blok_tanda_tangan, judul_periode, romawi
 
 
-def _dokumen(data: DataLaporan) -> DokumenDocx:
+def _dokumen(data: DataLaporan, judul: str = "") -> DokumenDocx:
     doc = Document()
+    # python-docx's template says it was made by python-docx on 2013-12-23: the document's own metadata.
+    sekarang = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+    sifat = doc.core_properties
+    sifat.author = sifat.last_modified_by = "Capaian"
+    sifat.title = judul
+    sifat.subject = f"{data.perangkat_daerah} — {judul_periode(data)}"
+    sifat.category = "Monitoring dan Evaluasi RKPD"
+    sifat.comments = "Dibuat oleh Capaian"
+    sifat.created = sifat.modified = sekarang
+    sifat.revision = 1
     gaya = doc.styles["Normal"]
     gaya.font.name = "Arial"
     gaya.font.size = Pt(11)
+    for nama in ("Heading 1", "Heading 2"):  # black Arial, not Word's default blue
+        judul_gaya = doc.styles[nama]
+        judul_gaya.font.name = "Arial"
+        judul_gaya.font.size = Pt(12)
+        judul_gaya.font.color.rgb = RGBColor(0, 0, 0)
     for bagian in doc.sections:
         bagian.page_width, bagian.page_height = Cm(21), Cm(29.7)
         bagian.left_margin = bagian.right_margin = Cm(2.5)
@@ -32,6 +48,12 @@ def _dokumen(data: DataLaporan) -> DokumenDocx:
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.add_run(CATATAN_SINTETIS).bold = True
+    if data.draf:
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = p.add_run("DRAF — triwulan ini belum diverifikasi")
+        run.bold = True
+        run.font.color.rgb = RGBColor(0xC0, 0, 0)
     return doc
 
 
@@ -126,7 +148,7 @@ def _tabel_program(doc: DokumenDocx, laporan: LaporanNarasi, kode: str) -> None:
 
 def narasi_docx(laporan: LaporanNarasi) -> bytes:
     data = laporan.data
-    doc = _dokumen(data)
+    doc = _dokumen(data, "Narasi Laporan Hasil Pelaksanaan RKPD")
     _tengah(doc, "NARASI LAPORAN HASIL PELAKSANAAN RKPD", True, 13)
     _tengah(doc, f"{data.perangkat_daerah.upper()}", True)
     _tengah(doc, judul_periode(data).upper(), True)
@@ -149,11 +171,18 @@ def narasi_docx(laporan: LaporanNarasi) -> bytes:
 
 def surat_docx(surat: SuratPengantar) -> bytes:
     data = surat.data
-    doc = _dokumen(data)
+    doc = _dokumen(data, "Surat Pengantar")
+    if surat.logo:
+        try:
+            doc.add_picture(surat.logo, height=Cm(2.4))
+            doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        except (OSError, ValueError):
+            pass  # an unreadable upload: the letter prints without the lambang
     _tengah(doc, surat.kop_pemda, True, 13)
     _tengah(doc, surat.kop_unit, True, 14)
-    if surat.alamat:
-        _tengah(doc, surat.alamat, False, 8.5)
+    for baris in (surat.alamat, *surat.kontak):
+        if baris:
+            _tengah(doc, baris, False, 8.5)
     _garis_kop(doc)
     kepala = doc.add_table(rows=3, cols=3)
     isi_kepala = (

@@ -5,7 +5,9 @@ from typing import Any
 
 from capaian.aturan.angka import bulatkan
 from capaian.aturan.capaian import KRp, Persen
+from capaian.aturan.metode import kode_metode, uraian_metode
 from capaian.laporan.e81 import BarisE81, LaporanE81
+from capaian.laporan.tabel_e81 import LEGENDA_METODE, tanda_metode
 
 
 def _d(nilai: Decimal | None) -> str | None:
@@ -45,6 +47,15 @@ def _baris(b: BarisE81) -> dict[str, Any]:
         "satuan": b.rencana.satuan,
         "kolom": kolom,
         "predikat": {"k": h.predikat[0], "rp": h.predikat[1]},
+        "metode": {
+            "kode": kode_metode(m.sifat),
+            "uraian": uraian_metode(m.sifat),
+            "polaritas": m.sifat.polaritas.value,
+            "rumus_capaian": m.sifat.uraian_capaian(),
+            "agregasi": m.sifat.agregasi.value,
+            "akumulasi": m.sifat.akumulasi.value,
+            "tanda": list(tanda_metode(m.sifat)),
+        },
     }
 
 
@@ -55,8 +66,11 @@ def e81_json(laporan: LaporanE81) -> dict[str, Any]:
         "tahun": laporan.data.tahun,
         "triwulan": laporan.data.triwulan,
         "baris": [_baris(b) for b in laporan.baris],
+        # Every total Form E.81 prints (PDF and XLSX): cols 5, 7, the quarters' realisations, 12 and 14.
         "jumlah": {
+            "5": {"rp": r.jumlah_renstra_rp},
             "7": {"rp": r.jumlah_target_rp},
+            **{str(8 + i): {"realisasi": {"rp": nilai}} for i, nilai in enumerate(r.jumlah_realisasi_tw_rp)},
             "12": {"rp": r.jumlah_realisasi_rp},
             "14": {"rp": r.jumlah_realisasi_renstra_rp},
         },
@@ -66,5 +80,11 @@ def e81_json(laporan: LaporanE81) -> dict[str, Any]:
             "15": {"k": r.predikat_renstra[0], "rp": r.predikat_renstra[1]},
         },
         "metode": r.uraian_metode(),
+        "legenda_metode": {
+            t: LEGENDA_METODE[t]
+            for t in sorted({t for b in laporan.baris for t in tanda_metode(b.masukan.sifat)})
+        },
         "set_predikat": laporan.data.set_predikat.kode,
+        "set_predikat_batas": laporan.data.set_predikat.uraian_batas(),
+        "draf": laporan.data.draf,
     }

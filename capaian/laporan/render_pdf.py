@@ -5,8 +5,9 @@ nothing is computed here. Form E.81 uses one platypus Table with repeatRows, so 
 every page, and chooses its font size so that the widest number of every column fits the page width.
 """
 
+import dataclasses
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
+    Image,
     KeepTogether,
+    LayoutError,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -32,7 +35,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from capaian.aturan.angka import format_angka, format_persen, format_rupiah
+from capaian.aturan.angka import format_angka, format_k, format_persen, format_rupiah
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81
 from capaian.laporan.kertas_kerja import LaporanKertasKerja, keterangan
@@ -42,15 +45,25 @@ from capaian.laporan.surat import SuratPengantar
 from capaian.laporan.tabel_e81 import (
     LEBAR_LABEL,
     TINGGI_KEPALA,
+    Gabung,
     Sel,
     bagian_teks,
     baris_penutup,
     catatan_metode,
     jenis_kolom,
     kepala,
+    legenda_metode,
     sel_baris,
+    tanda_metode,
 )
-from capaian.laporan.umum import CATATAN_SINTETIS, blok_tanda_tangan, judul_periode, romawi
+from capaian.laporan.umum import (
+    CATATAN_SINTETIS,
+    blok_tanda_tangan,
+    judul_kesimpulan,
+    judul_periode,
+    nama_unit,
+    romawi,
+)
 
 F4 = (215 * mm, 330 * mm)
 KERTAS = {"f4": F4, "a4": A4}
@@ -85,9 +98,76 @@ def _p(teks: str, g: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(teks).replace("\n", "<br/>"), g)
 
 
+UKURAN_MINIMAL = 6.5  # pt: nothing in a document is printed smaller (issue 12)
+_LIBERATION = Path("/usr/share/fonts/truetype/liberation")
+
+
+@lru_cache(maxsize=1)
+def huruf_sempit() -> tuple[str, str]:
+    """(regular, bold) of a narrow face for Form E.81's 28 columns: Liberation Sans Narrow (Arial Narrow's
+    metrics, the face of the offices' own sheets) if installed, else the condensed face of `huruf`."""
+    biasa, tebal = (
+        _LIBERATION / "LiberationSansNarrow-Regular.ttf",
+        _LIBERATION / "LiberationSansNarrow-Bold.ttf",
+    )
+    if biasa.exists() and tebal.exists():
+        pdfmetrics.registerFont(TTFont("CapaianSempit", str(biasa)))
+        pdfmetrics.registerFont(TTFont("CapaianSempit-Tebal", str(tebal)))
+        pdfmetrics.registerFontFamily("CapaianSempit", normal="CapaianSempit", bold="CapaianSempit-Tebal")
+        return "CapaianSempit", "CapaianSempit-Tebal"
+    return huruf()
+
+
+def kanvas(judul: str, data: DataLaporan, margin: float, kaki: bool = True) -> type[Canvas]:
+    """A canvas that writes, once the page count is known, "Halaman n dari N" and the document's name at the
+    foot (`kaki`; a letter has no such footer), the synthetic-data notice, and a diagonal "DRAF" across every
+    page of a quarter not yet verified (`data.draf`)."""
+
+    class KanvasDokumen(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._halaman: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+            self._halaman.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._halaman)
+            for keadaan in self._halaman:
+                self.__dict__.update(keadaan)
+                self._hias(total)
+                super().showPage()
+            super().save()
+
+        def _hias(self, total: int) -> None:
+            lebar, tinggi = self._pagesize
+            self.saveState()
+            if data.draf:
+                self.setFillColor(colors.Color(0.75, 0.75, 0.75, alpha=0.35))
+                self.setFont(huruf()[1], 96)
+                self.translate(lebar / 2, tinggi / 2)
+                self.rotate(35)
+                self.drawCentredString(0, -30, "DRAF")
+                self.rotate(-35)
+                self.translate(-lebar / 2, -tinggi / 2)
+                self.setFillColor(colors.black)
+            self.setFont(huruf()[0], UKURAN_MINIMAL)
+            if kaki:
+                self.drawString(margin, 6 * mm, f"{judul} — {data.perangkat_daerah} — {judul_periode(data)}")
+            if kaki or total > 1:
+                self.drawRightString(lebar - margin, 6 * mm, f"Halaman {self._pageNumber} dari {total}")
+            if data.sintetis:
+                self.setFillColor(colors.red)
+                self.drawCentredString(lebar / 2, tinggi - 6 * mm, CATATAN_SINTETIS)
+            self.restoreState()
+
+    return KanvasDokumen
+
+
 def _dokumen(
-    kertas: tuple[float, float], judul: str, data: DataLaporan, margin: float = 12 * mm
-) -> tuple[SimpleDocTemplate, io.BytesIO, Callable[[Canvas, Any], None]]:
+    kertas: tuple[float, float], judul: str, data: DataLaporan, margin: float = 12 * mm, kaki: bool = True
+) -> tuple[SimpleDocTemplate, io.BytesIO, type[Canvas]]:
     keluaran = io.BytesIO()
     doc = SimpleDocTemplate(
         keluaran,
@@ -98,21 +178,11 @@ def _dokumen(
         bottomMargin=margin,
         title=judul,
         author=data.perangkat_daerah,
+        subject=f"{data.perangkat_daerah} — {judul_periode(data)}",
         creator="Capaian",
+        producer="Capaian",
     )
-
-    def halaman(canvas: Canvas, doc_: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(huruf()[0], 6.5)
-        lebar = kertas[0]
-        canvas.drawString(margin, 6 * mm, f"{judul} — {data.perangkat_daerah} — {judul_periode(data)}")
-        canvas.drawRightString(lebar - margin, 6 * mm, f"Halaman {doc_.page}")
-        if data.sintetis:
-            canvas.setFillColor(colors.red)
-            canvas.drawCentredString(lebar / 2, kertas[1] - 6 * mm, CATATAN_SINTETIS)
-        canvas.restoreState()
-
-    return doc, keluaran, halaman
+    return doc, keluaran, kanvas(judul, data, margin, kaki)
 
 
 def _tanda_tangan(data: DataLaporan, lebar: float, mengetahui: bool = True) -> Flowable:
@@ -158,68 +228,130 @@ def _teks_sel(sel: Sel) -> str:
 
 
 _TEKS_PANJANG = (2, 3)  # Uraian, Indikator: wrapped paragraphs sharing what the numbers leave over
+_BARIS_BERSAMA_TTD = 2  # the last rows of the form that the closing rows, texts and signature stay with
+_MARGIN_E81 = 6 * mm
+
+
+def _ukuran_e81(
+    lebar1: Sequence[float], n: int, lebar: float, angka_minimal: float = 16.0
+) -> tuple[float, list[float]]:
+    """The largest body size from 8 pt down to UKURAN_MINIMAL at which every number column fits its widest
+    value and Uraian and Indikator keep 70 pt each; never below UKURAN_MINIMAL (Liberation Sans Narrow at
+    6.5 pt fits the 28 columns of a TW IV form on F4). Returns the size and the column widths."""
+    minimal = {0: 12.0, 1: 36.0, 4: 28.0, n - 1: 48.0}
+
+    def lebar_kolom(ukuran: float) -> list[float]:
+        return [max(lebar1[k] * ukuran + 2.5, minimal.get(k, angka_minimal)) for k in range(n)]
+
+    ukuran = 8.0
+    while ukuran > UKURAN_MINIMAL:
+        kolom = lebar_kolom(ukuran)
+        if lebar - sum(kolom[k] for k in range(n) if k not in _TEKS_PANJANG) >= 2 * 95:
+            break
+        ukuran -= 0.25
+    kolom = lebar_kolom(ukuran)
+    sisa = max(lebar - sum(kolom[k] for k in range(n) if k not in _TEKS_PANJANG), 2 * 50)
+    # Indikator is usually the longer text: it gets a little more.
+    kolom[2], kolom[3] = sisa * 0.45, sisa * 0.55
+    return ukuran, kolom
+
+
+def _lebar_angka(
+    teks: Sequence[Sequence[str]], penutup: Sequence[Sequence[str]], n: int, nama: str
+) -> list[float]:
+    """The widest text of every number column at size 1 (a stacked "K\nRp" cell by its wider line)."""
+    lebar1 = [0.0] * n
+    for baris in [*teks, *[b[LEBAR_LABEL:] for b in penutup]]:
+        geser = n - len(baris)
+        for k, t in enumerate(baris):
+            # Kode and Satuan wrap (a sub kegiatan's code after its dots): their widths are fixed.
+            if t and (k + geser) not in (*_TEKS_PANJANG, 1, 4, n - 1):
+                lebar1[k + geser] = max(
+                    lebar1[k + geser], *(stringWidth(baris_, nama, 1) for baris_ in t.split("\n"))
+                )
+    return lebar1
+
+
+def _tumpuk(baris: Sequence[str]) -> list[str]:
+    """A row with each K/Rp pair (columns 5 .. 15) as one cell, K above Rp."""
+    akhir = len(baris) - 1
+    pasangan = [
+        "\n".join((baris[k], baris[k + 1])).strip("\n") if baris[k + 1] else baris[k]
+        for k in range(5, akhir, 2)
+    ]
+    return [*baris[:5], *pasangan, baris[akhir]]
+
+
+def _kepala_tumpuk(gabung: Sequence[Gabung], n: int) -> list[Gabung]:
+    """The header for stacked pairs: every column from 5 on halves, the K/Rp row says "K / Rp"."""
+    hasil: list[Gabung] = []
+    for g in gabung:
+        if g.kolom < 5:
+            hasil.append(g)
+        elif g.kolom == n - 1:
+            hasil.append(dataclasses.replace(g, kolom=5 + (n - 6) // 2))
+        elif g.baris == 2:
+            if g.teks == "K":
+                hasil.append(dataclasses.replace(g, kolom=5 + (g.kolom - 5) // 2, teks="K / Rp"))
+        else:
+            hasil.append(dataclasses.replace(g, kolom=5 + (g.kolom - 5) // 2, lebar=max(1, g.lebar // 2)))
+    return hasil
 
 
 def e81_pdf(laporan: LaporanE81, kertas: str = "f4") -> bytes:
+    """Form E.81 on landscape F4: body at 6.5 pt or more, the four header rows repeated on every page, no
+    row split across pages, and the closing rows, the four texts and the signature kept with the last rows
+    of the form (they are trailing rows of the one table, held together with NOSPLIT)."""
     data = laporan.data
     tw = data.triwulan
     ukuran_kertas = landscape(KERTAS[kertas])
-    doc, keluaran, halaman = _dokumen(ukuran_kertas, "Form E.81", data, margin=8 * mm)
-    lebar = ukuran_kertas[0] - 16 * mm
+    doc, keluaran, kanvas_ = _dokumen(ukuran_kertas, "Form E.81", data, margin=_MARGIN_E81)
+    lebar = ukuran_kertas[0] - 2 * _MARGIN_E81
     jenis = jenis_kolom(tw)
-    biasa, tebal = huruf()
+    biasa, tebal = huruf_sempit()
 
-    isi = [sel_baris(b, tw, data.perangkat_daerah) for b in laporan.baris]
-    penutup = baris_penutup(laporan)
+    # Column 16 names the agency without its region, as the reference does ("Dinas Perindustrian dan
+    # Perdagangan"): the region is in the title, and the shorter name keeps the rows low.
+    isi = [sel_baris(b, tw, nama_unit(data)) for b in laporan.baris]
     teks = [[_teks_sel(s) for s in baris] for baris in isi]
-    teks_penutup = [[_teks_sel(s) for s in baris] for baris in penutup]
+    teks_penutup = [[_teks_sel(s) for s in baris] for baris in baris_penutup(laporan)]
     for baris in teks_penutup:
         baris[1:LEBAR_LABEL] = [""] * (LEBAR_LABEL - 1)
-
-    # The widest text of every non-wrapped column at size 1, then the largest size that fits the page.
+    gabung = kepala(tw, data.tahun)
     n = len(jenis)
-    lebar1 = [0.0] * n
-    for baris in [*teks, *[b[LEBAR_LABEL:] for b in teks_penutup]]:
-        geser = n - len(baris)
-        for k, t in enumerate(baris):
-            if t and (k + geser) not in _TEKS_PANJANG:
-                lebar1[k + geser] = max(lebar1[k + geser], stringWidth(t, tebal, 1))
-    lebar1[4] = max(lebar1[4], stringWidth("Satuan", tebal, 1))
-    lebar1[-1] = 0  # the responsible agency wraps
-    minimal = {0: 14.0, 1: 0.0, 4: 22.0, n - 1: 48.0}
-    ukuran = 7.0
-    while ukuran > 4.0:
-        angka = sum(
-            max(lebar1[k] * ukuran + 4, minimal.get(k, 22.0)) for k in range(n) if k not in _TEKS_PANJANG
-        )
-        if lebar - angka >= 2 * 70:
-            break
-        ukuran -= 0.25
-    lebar_kolom = [max(lebar1[k] * ukuran + 4, minimal.get(k, 22.0)) for k in range(n)]
-    sisa = max(lebar - sum(lebar_kolom[k] for k in range(n) if k not in _TEKS_PANJANG), 2 * 50)
-    for k in _TEKS_PANJANG:
-        lebar_kolom[k] = sisa / 2
+    ukuran, lebar_kolom = _ukuran_e81(_lebar_angka(teks, teks_penutup, n, biasa), n, lebar)
+    if sum(lebar_kolom[k] for k in range(n) if k not in _TEKS_PANJANG) > lebar - 2 * 60:
+        # Too many quarters for the page at 6.5 pt side by side (TW III/IV, or A4): each K/Rp pair becomes
+        # one column with K above Rp, as Form E.79 prints them.
+        teks = [_tumpuk(b) for b in teks]
+        teks_penutup = [_tumpuk(b) for b in teks_penutup]
+        gabung = _kepala_tumpuk(gabung, n)
+        n = len(teks[0])
+        ukuran, lebar_kolom = _ukuran_e81(_lebar_angka(teks, teks_penutup, n, biasa), n, lebar, 30.0)
 
     g = gaya(ukuran)
-    gk = gaya(ukuran, tebal=True, rata=TA_CENTER)
-    gb = gaya(ukuran, tebal=True)
+    g.fontName = biasa
+    gk = gaya(UKURAN_MINIMAL, tebal=True, rata=TA_CENTER)
+    gk.fontName = tebal
+    gb = gaya(ukuran)
+    gb.fontName = tebal
     baris_tabel: list[list[Any]] = [[""] * n for _ in range(TINGGI_KEPALA)]
     gaya_tabel: list[Any] = [
         ("FONTNAME", (0, 0), (-1, -1), biasa),
         ("FONTSIZE", (0, 0), (-1, -1), ukuran),
-        ("LEADING", (0, 0), (-1, -1), ukuran * 1.15),
+        ("LEADING", (0, 0), (-1, -1), ukuran * 1.12),
         ("GRID", (0, 0), (-1, -1), 0.3, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("ALIGN", (5, TINGGI_KEPALA), (-2, -1), "RIGHT"),
         ("ALIGN", (0, TINGGI_KEPALA), (0, -1), "CENTER"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 1.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 1.5),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("LEFTPADDING", (0, 0), (-1, -1), 1.2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 1.2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
         ("BACKGROUND", (0, 0), (-1, TINGGI_KEPALA - 1), colors.Color(0.88, 0.91, 0.96)),
         ("VALIGN", (0, 0), (-1, TINGGI_KEPALA - 1), "MIDDLE"),
     ]
-    for gb_ in kepala(tw, data.tahun):
+    for gb_ in gabung:
         baris_tabel[gb_.baris][gb_.kolom] = Paragraph(escape(gb_.teks), gk)
         if gb_.tinggi > 1 or gb_.lebar > 1:
             gaya_tabel.append(
@@ -230,42 +362,78 @@ def e81_pdf(laporan: LaporanE81, kertas: str = "f4") -> bytes:
         tebal_baris = b.rencana.tingkat in ("tujuan", "sasaran", "program")
         gp = gb if tebal_baris else g
         sel = list[Any](baris)
-        for k in (*_TEKS_PANJANG, n - 1):
+        for k in (*_TEKS_PANJANG, 4, n - 1):
             sel[k] = Paragraph(escape(baris[k]), gp) if baris[k] else ""
+        tanda = tanda_metode(b.masukan.sifat)
+        if tanda:  # a non-default method, explained in the legend below the form
+            sel[3] = Paragraph(f"{escape(baris[3])} <b>[{', '.join(tanda)}]</b>", gp)
+        # A long code (sub kegiatan) breaks after its dots rather than overflowing.
+        if stringWidth(baris[1], tebal, ukuran) > lebar_kolom[1] - 3:
+            sel[1] = Paragraph(escape(baris[1]).replace(".", ".<wbr/>"), gb if tebal_baris else g)
         baris_tabel.append(sel)
-        if tebal_baris:
-            gaya_tabel.append(("FONTNAME", (0, r), (-1, r), tebal))
+        if tebal_baris:  # the texts in bold; the numbers keep the regular face their widths were measured in
+            gaya_tabel.append(("FONTNAME", (0, r), (4, r), tebal))
     awal_penutup = len(baris_tabel)
     for baris in teks_penutup:
         sel = list[Any](baris)
         sel[0] = Paragraph(escape(baris[0]), gb)
         baris_tabel.append(sel)
+    akhir_penutup = len(baris_tabel) - 1
     gaya_tabel += [
-        ("FONTNAME", (0, awal_penutup), (-1, -1), tebal),
-        ("BACKGROUND", (0, awal_penutup), (-1, -1), colors.Color(0.95, 0.95, 0.95)),
+        ("FONTNAME", (0, awal_penutup), (LEBAR_LABEL - 1, akhir_penutup), tebal),
+        ("BACKGROUND", (0, awal_penutup), (-1, akhir_penutup), colors.Color(0.95, 0.95, 0.95)),
     ]
-    for r in range(awal_penutup, len(baris_tabel)):
+    for r in range(awal_penutup, akhir_penutup + 1):
         gaya_tabel.append(("SPAN", (0, r), (LEBAR_LABEL - 1, r)))
-    gaya_tabel.append(("ALIGN", (5, len(baris_tabel) - 1), (-1, -1), "CENTER"))
+    gaya_tabel.append(("ALIGN", (5, akhir_penutup), (-1, akhir_penutup), "CENTER"))
 
-    tabel = Table(baris_tabel, colWidths=lebar_kolom, repeatRows=TINGGI_KEPALA)
-    tabel.setStyle(TableStyle(gaya_tabel))
-    cerita: list[Flowable] = [
+    # Below the form, as rows of the same table without grid: the method note, the four texts, the
+    # signature, so that they can be held with the last rows of the form.
+    abu = colors.Color(0.3, 0.3, 0.3)
+    ekor: list[Any] = [_p(catatan_metode(laporan), gaya(7, textColor=abu))]
+    legenda = legenda_metode(laporan)
+    if legenda:
+        ekor.append(_p("Tanda metode pada kolom 4: " + "; ".join(legenda) + ".", gaya(7, textColor=abu)))
+    for judul, isi_teks in bagian_teks(laporan):
+        ekor.append([_p(judul, gaya(8, True)), _p(isi_teks or "-", gaya(8))])
+    ekor.append(_tanda_tangan(data, lebar)._content)
+    awal_ekor = len(baris_tabel)
+    for f in ekor:
+        baris_tabel.append([f] + [""] * (n - 1))
+    akhir = len(baris_tabel) - 1
+    gaya_tabel += [("SPAN", (0, r), (-1, r)) for r in range(awal_ekor, akhir + 1)]
+    gaya_tabel += [
+        ("LINEBELOW", (0, awal_ekor), (-1, akhir), 0, colors.white),
+        ("LINEABOVE", (0, awal_ekor + 1), (-1, akhir), 0, colors.white),
+        ("LINEBEFORE", (0, awal_ekor), (-1, akhir), 0, colors.white),
+        ("LINEAFTER", (0, awal_ekor), (-1, akhir), 0, colors.white),
+        ("TOPPADDING", (0, awal_ekor), (-1, akhir), 3),
+        ("LEFTPADDING", (0, awal_ekor), (-1, akhir), 0),
+    ]
+    tahan = [("NOSPLIT", (0, max(TINGGI_KEPALA, awal_penutup - _BARIS_BERSAMA_TTD)), (-1, akhir))]
+
+    kepala_dokumen: list[Flowable] = [
         _p("EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH", gaya(11, True, TA_CENTER)),
         _p(data.perangkat_daerah.upper(), gaya(10, True, TA_CENTER)),
         _p(f"PERIODE PELAKSANAAN {judul_periode(data).upper()}", gaya(10, True, TA_CENTER)),
-        Spacer(1, 4 * mm),
-        tabel,
         Spacer(1, 2 * mm),
-        _p(catatan_metode(laporan), gaya(7, textColor=colors.Color(0.3, 0.3, 0.3))),
-        Spacer(1, 3 * mm),
+        _p("SASARAN PEMBANGUNAN TAHUNAN KABUPATEN/KOTA :", gaya(8, True)),
+        Spacer(1, 1.5 * mm),
     ]
-    for judul, isi_teks in bagian_teks(laporan):
-        cerita.append(KeepTogether([_p(judul, gaya(8.5, True)), _p(isi_teks or "-", gaya(8.5))]))
-        cerita.append(Spacer(1, 2 * mm))
-    cerita.append(_tanda_tangan(data, lebar))
-    doc.build(cerita, onFirstPage=halaman, onLaterPages=halaman)
-    return keluaran.getvalue()
+
+    def bangun(tahan_: list[Any]) -> bytes:
+        keluaran.seek(0)
+        keluaran.truncate()
+        tabel = Table(baris_tabel, colWidths=lebar_kolom, repeatRows=TINGGI_KEPALA)
+        tabel.setStyle(TableStyle([*gaya_tabel, *tahan_]))
+        doc.build([*kepala_dokumen, tabel], canvasmaker=kanvas_)
+        return keluaran.getvalue()
+
+    try:
+        return bangun(tahan)
+    except LayoutError:
+        # Texts longer than a page cannot be held with the last rows: let them flow.
+        return bangun([])
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -330,7 +498,7 @@ def kertas_kerja_pdf(laporan: LaporanKertasKerja, kertas: str = "f4") -> bytes:
             f"{b.tingkat}: {b.uraian}",
             f"{b.indikator} ({b.satuan})" if b.satuan else b.indikator,
             b.rumus,
-            "\n".join(f"{v.label} = {format_angka(v.nilai)}" for v in b.variabel),
+            "\n".join(f"{v.label} = {format_k(v.nilai)}" for v in b.variabel),
             b.perhitungan,
             format_angka(b.hasil),
             format_angka(b.realisasi),
@@ -347,7 +515,7 @@ def kertas_kerja_pdf(laporan: LaporanKertasKerja, kertas: str = "f4") -> bytes:
         _tabel_sederhana(kolom, isi, lebar, 6.5, kanan=(6, 7, 8, 9)),
         _tanda_tangan(data, lebar),
     ]
-    doc.build(cerita, onFirstPage=halaman, onLaterPages=halaman)
+    doc.build(cerita, canvasmaker=halaman)
     return keluaran.getvalue()
 
 
@@ -360,10 +528,10 @@ def kesimpulan_pdf(laporan: LaporanKesimpulan, kertas: str = "f4") -> bytes:
         ("No", 3),
         ("Nama Perangkat Daerah", 13),
         ("Nama Program", 20),
-        ("Rata-rata Capaian Kinerja Program (%)", 8),
-        ("Predikat Capaian Kinerja Program", 8),
-        ("Rata-rata Realisasi Anggaran Program (%)", 8),
-        ("Predikat Capaian Kinerja Anggaran Program", 8),
+        ("Rata-rata Capaian Kinerja Program Prioritas RKPD Kab/Kota (%)", 8),
+        ("Predikat Capaian Kinerja Program Prioritas RKPD Kab/Kota", 8),
+        ("Rata-rata Realisasi Anggaran Program Prioritas RKPD Kab/Kota (%)", 8),
+        ("Predikat Capaian Kinerja Anggaran Program Prioritas RKPD Kab/Kota", 8),
         ("Faktor Penghambat", 16),
         ("Faktor Pendukung", 16),
         ("Keterangan", 12),
@@ -406,14 +574,14 @@ def kesimpulan_pdf(laporan: LaporanKesimpulan, kertas: str = "f4") -> bytes:
     rentang = [("SPAN", (k, 1), (k, program)) for k in (0, 1, 7, 8, 9)] if program > 1 else []
     cerita: list[Flowable] = [
         _p(
-            f"KESIMPULAN EVALUASI TERHADAP HASIL RKPD {data.pemda.upper()} {judul_periode(data).upper()}",
+            judul_kesimpulan(data),
             gaya(11, True, TA_CENTER),
         ),
         Spacer(1, 4 * mm),
         _tabel_sederhana(kolom, isi, lebar, 7.5, kanan=(3, 5), tambahan=rentang),
         _tanda_tangan(data, lebar),
     ]
-    doc.build(cerita, onFirstPage=halaman, onLaterPages=halaman)
+    doc.build(cerita, canvasmaker=halaman)
     return keluaran.getvalue()
 
 
@@ -464,22 +632,34 @@ def narasi_pdf(laporan: LaporanNarasi, kertas: str = "a4") -> bytes:
         else:
             cerita.append(_p(blok.teks, paragraf))
     cerita.append(_tanda_tangan(data, lebar))
-    doc.build(cerita, onFirstPage=halaman, onLaterPages=halaman)
+    doc.build(cerita, canvasmaker=halaman)
     return keluaran.getvalue()
 
 
 def surat_pdf(surat: SuratPengantar, kertas: str = "a4") -> bytes:
     data = surat.data
     ukuran = KERTAS[kertas]
-    doc, keluaran, halaman = _dokumen(ukuran, "Surat Pengantar", data, 20 * mm)
+    # A letter carries no software footer; only a page number if it runs over one page.
+    doc, keluaran, halaman = _dokumen(ukuran, "Surat Pengantar", data, 20 * mm, kaki=False)
     lebar = ukuran[0] - 40 * mm
     g = gaya(10.5)
-    kop: list[Flowable] = [
+    teks_kop: list[Flowable] = [
         _p(surat.kop_pemda, gaya(13, True, TA_CENTER)),
         _p(surat.kop_unit, gaya(14, True, TA_CENTER)),
     ]
-    if surat.alamat:
-        kop.append(_p(surat.alamat, gaya(8.5, rata=TA_CENTER)))
+    for baris in (surat.alamat, *surat.kontak):
+        if baris:
+            teks_kop.append(_p(baris, gaya(8.5, rata=TA_CENTER)))
+    kop: list[Flowable] = teks_kop
+    if surat.logo:
+        # The lambang daerah left of the letterhead's text, as the reference prints it.
+        try:
+            lambang = Image(surat.logo, width=20 * mm, height=24 * mm, kind="proportional")
+            kop_tabel = Table([[lambang, teks_kop]], colWidths=[24 * mm, lebar - 24 * mm])
+            kop_tabel.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+            kop = [kop_tabel]
+        except OSError:
+            kop = teks_kop
     garis = Table([[""]], colWidths=[lebar], rowHeights=[2])
     garis.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 1.5, colors.black)]))
     kepala_surat = Table(
@@ -526,5 +706,5 @@ def surat_pdf(surat: SuratPengantar, kertas: str = "a4") -> bytes:
         tabel,
         _tanda_tangan(data, lebar, mengetahui=False),
     ]
-    doc.build(cerita, onFirstPage=halaman, onLaterPages=halaman)
+    doc.build(cerita, canvasmaker=halaman)
     return keluaran.getvalue()

@@ -1,40 +1,33 @@
-"""XLSX renderers (openpyxl): Form E.81, Kertas Kerja and Kesimpulan.
+"""XLSX renderers (XlsxWriter): Form E.81, Kertas Kerja and Kesimpulan, as workbooks that keep working.
 
-Cells hold real numbers (Decimal rounded half-up to 2 places, whole Rupiah as int) with number formats, so
-the sheet can be checked and summed; Excel shows them with the reader's locale marks (Indonesian Excel:
-"1.151.384.000", "36,79"). A blank input stays an empty cell; a percentage without a value is "-".
+Inputs are numbers (K rounded half-up to 2 places as printed, whole Rupiah); every derived cell of Form
+E.81 (columns 12-15, a parent's Rupiah summed from its children, the Jumlah row, the means and the
+predicates) is a formula over the input cells, made by the rules core (capaian.aturan.rumus_sel), with the
+value the rules core computed cached in the file: a reader that does not calculate shows the numbers, and
+an office worker who edits a realisation in Excel or LibreOffice sees its row and the totals follow. Every
+text is written as text (a faktor starting with "=" stays text), without control characters.
+
+Print: F4 landscape, the header rows (and on Form E.81 the identifying columns No .. Satuan) repeated,
+bands of columns at a print scale that keeps the text at 6.5 pt or more, frozen panes, "Halaman &P dari &N".
 """
 
-import io
-import weakref
-import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
-from functools import lru_cache
-from xml.sax.saxutils import escape
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
-from openpyxl.compat import safe_string
-from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.styles.named_styles import NamedStyleList
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.indexed_list import IndexedList
-from openpyxl.worksheet._writer import WorksheetWriter
-from openpyxl.worksheet.cell_range import CellRange
-from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
-from openpyxl.xml.functions import fromstring
+from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
 
-from capaian.aturan import metode
+from capaian.aturan import metode, rumus_sel
+from capaian.aturan.angka import bulatkan, format_k
+from capaian.aturan.induk import anak_per_induk
+from capaian.aturan.rekap import MetodeRata
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81
 from capaian.laporan.kertas_kerja import LaporanKertasKerja, keterangan
 from capaian.laporan.kesimpulan import LaporanKesimpulan
 from capaian.laporan.tabel_e81 import (
     LEBAR_LABEL,
+    LEGENDA_METODE,
     TINGGI_KEPALA,
     Sel,
     bagian_teks,
@@ -43,487 +36,438 @@ from capaian.laporan.tabel_e81 import (
     jenis_kolom,
     jumlah_kolom,
     kepala,
+    kolom_hasil,
+    kolom_tw,
+    legenda_metode,
     sel_baris,
+    tanda_metode,
 )
-from capaian.laporan.umum import CATATAN_SINTETIS, blok_tanda_tangan, judul_periode, romawi
+from capaian.laporan.umum import CATATAN_SINTETIS, blok_tanda_tangan, judul_kesimpulan, judul_periode, romawi
+from capaian.laporan.xlsx_buku import (
+    FORMAT_K,
+    FORMAT_PERSEN,
+    FORMAT_RP,
+    KERTAS_A4,
+    KERTAS_F4,
+    Buku,
+    Pita,
+    atur_cetak,
+    bagi_pita,
+    bersihkan,
+    tulis,
+    tulis_sel,
+)
 
-# [$-421] tags the format as Indonesian, so a viewer on any locale shows 1.151.384.000 and 36,79; an
-# untagged #,##0 follows the viewer's own locale (1,151,384,000 on an English LibreOffice).
-FORMAT_K = "[$-421]#,##0.00"
-FORMAT_RP = "[$-421]#,##0"
-FORMAT_PERSEN = "[$-421]#,##0.00"
-# Excel's paper size 14 is Folio (8.5 x 13 in, 216 x 330 mm): the Indonesian F4.
-KERTAS_F4 = 14
-KERTAS_A4 = 9
+__all__ = [
+    "FORMAT_K",
+    "FORMAT_PERSEN",
+    "FORMAT_RP",
+    "KERTAS_A4",
+    "KERTAS_F4",
+    "e81_xlsx",
+    "e81_xlsx_gabungan",
+    "kertas_kerja_xlsx",
+    "kesimpulan_xlsx",
+]
 
-_TIPIS = Side(style="thin", color="000000")
-_KOTAK = Border(left=_TIPIS, right=_TIPIS, top=_TIPIS, bottom=_TIPIS)
-_FONT = Font(name="Arial", size=8)
-_TEBAL = Font(name="Arial", size=8, bold=True)
+AWAL_KEPALA = 5  # 0-based row of the header (row 6 in Excel): the rows above hold the titles
+LATAR_KEPALA = "#E1E8F5"
+# Characters of Arial 9 per unit of column width, and points per wrapped line: an estimate, since neither
+# Excel nor LibreOffice grows a row for wrapped text in a file it did not lay out itself.
+_HURUF_PER_LEBAR = 1.15
+_TITIK_PER_BARIS = 12.0
 
 
-def _gaya(nama: str, font: Font, format_angka: str = "General", **rata: object) -> NamedStyle:
-    return NamedStyle(
-        name=nama,
-        font=font,
-        border=_KOTAK,
-        number_format=format_angka,
-        alignment=Alignment(wrap_text=True, **{"vertical": "top", **rata}),
+def _tinggi(teks: Sequence[tuple[str, float]], minimal: float = 15.0) -> float:
+    """A row's height for its texts, each with the width of its column (merged width for merged cells)."""
+    baris = 1
+    for isi, lebar in teks:
+        if not isi:
+            continue
+        per_baris = max(1, int(lebar * _HURUF_PER_LEBAR))
+        baris = max(baris, sum(-(-max(1, len(b)) // per_baris) for b in isi.split("\n")))
+    return max(minimal, baris * _TITIK_PER_BARIS + 3)
+
+
+def _judul(buku: Buku, ws: Worksheet, r: int, teks: str, k2: int, ukuran: int = 11) -> None:
+    ws.merge_range(
+        r, 0, r, k2, bersihkan(teks), buku.f(f"judul{ukuran}", bold=True, font_size=ukuran, align="center")
     )
 
 
-# Per workbook: each named style's compiled style array and its index in the workbook's cell styles.
-# Giving a cell that array is what `cell.style = name` ends in, without the look-up and hashing on every
-# cell; on a 40-agency city that is most of the time.
-_PROTOTIPE: "weakref.WeakKeyDictionary[Workbook, dict[str, tuple[StyleArray, int]]]" = (
-    weakref.WeakKeyDictionary()
-)
-
-
-class _SelBergaya(Cell):  # type: ignore[misc]
-    """A cell created with one of the workbook's named styles, which knows its style index.
-
-    The writer asks every styled cell for `style_id`, which hashes its style array into the workbook's list
-    each time; this cell answers from the index found once per style, unless its style was changed since.
-    """
-
-    __slots__ = ("_asal", "_sid")
-
-    _asal: StyleArray
-    _sid: int
-
-    @property
-    def style_id(self) -> int:
-        if self._style == self._asal:
-            return self._sid
-        return int(super().style_id)
-
-
-def _beri_gaya(ws: Worksheet, baris: int, kolom: int, nama: str, nilai: object = None) -> Cell:
-    asal, sid = _PROTOTIPE[ws.parent][nama]
-    c = _SelBergaya(ws, row=baris, column=kolom, style_array=asal)
-    c._asal, c._sid = asal, sid
-    if isinstance(nilai, (int, Decimal)) and not isinstance(nilai, bool):
-        c._value = nilai  # a number: the cell's data type is already "n"
-    elif nilai is not None and nilai != "":
-        c.value = nilai
-    ws._cells[(baris, kolom)] = c
-    return c
-
-
-def _gabung(ws: Worksheet, r1: int, k1: int, r2: int, k2: int) -> None:
-    """Merge a range without openpyxl's per-cell border rewriting (merge_cells.format), which is slow.
-
-    The cells inside keep the style already given to them, so the borders of the merged area still print.
-    """
-    # A plain CellRange is written the same as a MergedCellRange, which also builds its edge cells' borders.
-    ws.merged_cells.add(CellRange(min_col=k1, min_row=r1, max_col=k2, max_row=r2))
-
-
-def _daftarkan_gaya(wb: Workbook) -> dict[str, tuple[StyleArray, int]]:
-    # Named styles are registered once per workbook, so the file carries them (users can restyle a kind of
-    # cell at once) and every cell only refers to one.
-    for gaya in (
-        _gaya("kepala", _TEBAL, horizontal="center", vertical="center"),
-        _gaya("teks", _FONT),
-        _gaya("teks_tebal", _TEBAL),
-        _gaya("no", _FONT, "0", horizontal="center"),
-        _gaya("k", _FONT, FORMAT_K, horizontal="right"),
-        _gaya("rp", _FONT, FORMAT_RP, horizontal="right"),
-        _gaya("persen", _FONT, FORMAT_PERSEN, horizontal="right"),
-        _gaya("k_tebal", _TEBAL, FORMAT_K, horizontal="right"),
-        _gaya("rp_tebal", _TEBAL, FORMAT_RP, horizontal="right"),
-        _gaya("persen_tebal", _TEBAL, FORMAT_PERSEN, horizontal="right"),
-        _gaya("label", _TEBAL, horizontal="left"),
-        _gaya("kosong", _FONT, horizontal="center"),
-        _gaya("kosong_tebal", _TEBAL, horizontal="center"),
-    ):
-        wb.add_named_style(gaya)
-    contoh = wb.create_sheet("_")
-    prototipe: dict[str, tuple[StyleArray, int]] = {}
-    for nama in wb.named_styles:
-        sel = contoh.cell(row=1, column=1)
-        sel.style = nama
-        prototipe[nama] = (StyleArray(sel._style), sel.style_id)
-    wb.remove(contoh)
-    return prototipe
-
-
-@lru_cache(maxsize=1)
-def _templat() -> tuple[Workbook, dict[str, tuple[StyleArray, int]]]:
-    wb = Workbook()
-    lembar_awal = wb.active
-    if lembar_awal is not None:
-        wb.remove(lembar_awal)
-    return wb, _daftarkan_gaya(wb)
-
-
-# The workbook's style lists (fonts, borders, ..., the named styles and the compiled cell styles) after the
-# named styles are registered are the same for every new workbook; they are copied from one template instead
-# of registered again (hashing every style part), which was a tenth of a one-sheet file's time. openpyxl is
-# pinned (3.1.5); tests/laporan check that the styles written are the ones registered.
-_DAFTAR_GAYA = (
-    "_fonts",
-    "_fills",
-    "_borders",
-    "_alignments",
-    "_protections",
-    "_number_formats",
-    "_cell_styles",
-)
-
-
-def _cetak(ws: Worksheet, baris_judul: tuple[int, int], kertas: int) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = kertas
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{baris_judul[0]}:{baris_judul[1]}"
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.5
-    ws.print_options.horizontalCentered = True
-
-
-def _judul(ws: Worksheet, baris: int, teks: str, lebar: int, ukuran: int = 11) -> None:
-    _gabung(ws, baris, 1, baris, lebar)
-    sel = ws.cell(row=baris, column=1, value=teks)
-    sel.font = Font(name="Arial", size=ukuran, bold=True)
-    sel.alignment = Alignment(horizontal="center")
-
-
-def _isi(ws: Worksheet, baris: int, kolom: int, sel: Sel, tebal: bool = False) -> None:
-    nilai = sel.nilai
-    if sel.jenis == "persen" and nilai is None:
-        nilai = "-"
-    akhiran = "_tebal" if tebal else ""
-    if sel.jenis in ("k", "rp", "persen"):
-        nama = ("kosong" if isinstance(nilai, str) else sel.jenis) + akhiran
-    elif sel.jenis == "label":
-        nama = "label"
-    else:
-        nama = "teks_tebal" if tebal else ("no" if sel.jenis == "no" else "teks")
-    _beri_gaya(ws, baris, kolom, nama, nilai)
-
-
-def _tanda_tangan(ws: Worksheet, baris: int, data: DataLaporan, kolom_awal: int, kolom_akhir: int) -> int:
+def _tanda_tangan(buku: Buku, ws: Worksheet, r: int, data: DataLaporan, k1: int, k2: int) -> int:
     ttd = blok_tanda_tangan(data)
-    baris_ttd = [
-        (ttd.tempat_tanggal, False),
-        ("Mengetahui,", False),
-        (ttd.jabatan, True),
-        ("", False),
-        ("", False),
-        ("", False),
-        (ttd.nama, True),
-        (ttd.pangkat, False),
-        (ttd.nip, False),
+    biasa = buku.f("ttd", align="center")
+    blok = [
+        (ttd.tempat_tanggal, biasa),
+        ("Mengetahui,", biasa),
+        (ttd.jabatan, buku.f("ttd-tebal", align="center", bold=True)),
+        ("", biasa),
+        ("", biasa),
+        ("", biasa),
+        (ttd.nama, buku.f("ttd-nama", align="center", bold=True, underline=1)),
+        (ttd.pangkat, biasa),
+        (ttd.nip, biasa),
     ]
-    for teks, tebal in baris_ttd:
-        _gabung(ws, baris, kolom_awal, baris, kolom_akhir)
-        c = ws.cell(row=baris, column=kolom_awal, value=teks or None)
-        c.font = Font(name="Arial", size=9, bold=tebal, underline="single" if teks == ttd.nama else None)
-        c.alignment = Alignment(horizontal="center", wrap_text=True)
-        if teks == ttd.jabatan and len(teks) > 40:
-            ws.row_dimensions[baris].height = 24
-        baris += 1
-    return baris
+    for teks, fmt in blok:
+        if teks:
+            ws.merge_range(r, k1, r, k2, bersihkan(teks), fmt)
+        r += 1
+    return r
 
 
-def _blok_teks(ws: Worksheet, baris: int, judul: str, isi: str, lebar: int) -> int:
-    _gabung(ws, baris, 1, baris, lebar)
-    ws.cell(row=baris, column=1, value=judul).font = Font(name="Arial", size=9, bold=True)
-    baris += 1
-    _gabung(ws, baris, 1, baris, lebar)
-    c = ws.cell(row=baris, column=1, value=isi or "-")
-    c.font = Font(name="Arial", size=9)
-    c.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.row_dimensions[baris].height = max(14, 13 * (isi.count("\n") + 1 + len(isi) // 250))
-    return baris + 2
-
-
-def _atribut(nilai: object) -> str:
-    return escape(str(nilai), {'"': "&quot;"})
-
-
-class _PenulisLembar(WorksheetWriter):  # type: ignore[misc]
-    """openpyxl's sheet writer, writing the cells as one parsed fragment.
-
-    openpyxl writes each cell through a nest of incremental `xf.element` calls, which was most of the time of
-    saving Form E.81. When every cell is plain (a number, a text or an empty styled cell), the sheet data
-    are written here as XML text, parsed once by lxml and written in one call: the same elements. A sheet
-    with anything else (formulas, dates, comments, hyperlinks, rich text) goes through openpyxl's writer.
-    """
-
-    def write_rows(self) -> None:
-        baris_baris = self.rows()
-        teks = ["<sheetData>"]
-        dimensi = self.ws.row_dimensions
-        for indeks, baris in baris_baris:
-            atribut = "".join(f' {k}="{_atribut(v)}"' for k, v in dimensi.get(indeks, {}))
-            teks.append(f'<row r="{indeks}"{atribut}>')
-            for cell in baris:
-                nilai = cell._value
-                bergaya = cell.has_style
-                if cell._comment is not None or cell.hyperlink is not None:
-                    super().write_rows()
-                    return
-                if nilai is None and not bergaya:
-                    continue
-                jenis = cell.data_type
-                gaya = f' s="{cell.style_id}"' if bergaya else ""
-                kolom = get_column_letter(cell.column)
-                if nilai is None or nilai == "":
-                    teks.append(f'<c r="{kolom}{indeks}"{gaya} t="{"inlineStr" if jenis == "s" else "n"}"/>')
-                elif jenis == "s" and isinstance(nilai, str):
-                    ruang = ' xml:space="preserve"' if nilai != nilai.strip() else ""
-                    teks.append(
-                        f'<c r="{kolom}{indeks}"{gaya} t="inlineStr">'
-                        f"<is><t{ruang}>{escape(nilai)}</t></is></c>"
-                    )
-                elif jenis == "n" and isinstance(nilai, (int, float, Decimal)):
-                    teks.append(f'<c r="{kolom}{indeks}"{gaya} t="n"><v>{safe_string(nilai)}</v></c>')
-                else:
-                    super().write_rows()
-                    return
-            teks.append("</row>")
-        teks.append("</sheetData>")
-        xf = self.xf.send(True)
-        xf.write(fromstring("".join(teks)))
-        self.xf.send(None)
-
-
-class _PenulisBuku(ExcelWriter):  # type: ignore[misc]
-    def write_worksheet(self, ws: Worksheet) -> None:
-        if self.workbook.write_only:
-            super().write_worksheet(ws)
-            return
-        ws._drawing = SpreadsheetDrawing()
-        ws._drawing.charts = ws._charts
-        ws._drawing.images = ws._images
-        penulis = _PenulisLembar(ws)
-        penulis.write()
-        ws._rels = penulis._rels
-        self._archive.write(penulis.out, ws.path[1:])
-        self.manifest.append(ws)
-        penulis.cleanup()
-
-
-def _simpan(wb: Workbook) -> bytes:
-    keluaran = io.BytesIO()
-    with zipfile.ZipFile(keluaran, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as arsip:
-        _PenulisBuku(wb, arsip).write_data()
-    return keluaran.getvalue()
+def _blok_teks(buku: Buku, ws: Worksheet, r: int, judul: str, isi: str, k2: int, lebar: float) -> int:
+    ws.merge_range(r, 0, r, k2, judul, buku.f("blok-judul", bold=True))
+    r += 1
+    ws.merge_range(r, 0, r, k2, bersihkan(isi) or "-", buku.f("blok-isi"))
+    ws.set_row(r, _tinggi([(isi, lebar)]))
+    return r + 2
 
 
 # ---------------------------------------------------------------------------------------------------
 # Form E.81
 
-
-# Characters of Arial 8 per unit of column width, and points per wrapped line: an estimate, since neither
-# Excel nor LibreOffice grows a row for wrapped text in a file it did not lay out itself.
-_HURUF_PER_LEBAR = 1.25
-_TITIK_PER_BARIS = 10.5
+LEBAR_IDENTITAS = (4.5, 15, 24, 28, 9)  # No, Kode, Uraian, Indikator, Satuan: repeated on every band
+LEBAR_K, LEBAR_RP, LEBAR_PERSEN, LEBAR_PD = 8, 14.5, 8, 20
 
 
-def _lebar_tetap(n: int) -> dict[int, int]:
-    """Widths of the text columns (No, kode, uraian, indikator, satuan, PD penanggung jawab)."""
-    return {1: 5, 2: 17, 3: 34, 4: 34, 5: 10, n: 20}
+def _lebar_e81(tw: int) -> tuple[list[float], Pita]:
+    jenis = jenis_kolom(tw)
+    lebar = [*LEBAR_IDENTITAS]
+    for j in jenis[len(LEBAR_IDENTITAS) : -1]:
+        lebar.append({"k": LEBAR_K, "rp": LEBAR_RP}.get(j, LEBAR_PERSEN))
+    lebar.append(LEBAR_PD)
+    n = len(lebar)
+    tetap = len(LEBAR_IDENTITAS)
+    kelompok = [[k, k + 1] for k in range(tetap, n - 1, 2)]
+    # Columns 5-7 stay together, each quarter's target and realisation, 12-13 and 14-15 with the agency.
+    grup: list[list[int]] = [sum(kelompok[0:3], [])]
+    for i in range(tw):
+        grup.append(sum(kelompok[3 + 2 * i : 5 + 2 * i], []))
+    h = 3 + 2 * tw
+    grup.append(sum(kelompok[h : h + 2], []))
+    grup.append([*sum(kelompok[h + 2 : h + 4], []), n - 1])
+    return lebar, bagi_pita(lebar, tetap, grup)
 
 
-def _tinggi_baris(sel_sel: Sequence[Sel], n: int) -> float:
-    baris_teks = 1
-    for kolom, lebar in _lebar_tetap(n).items():
-        nilai = sel_sel[kolom - 1].nilai if kolom <= len(sel_sel) else None
-        if isinstance(nilai, str) and nilai:
-            baris_teks = max(baris_teks, -(-len(nilai) // int(lebar * _HURUF_PER_LEBAR)))
-    return max(15.0, baris_teks * _TITIK_PER_BARIS + 4)
+def _sel(r: int, k: int) -> str:
+    """A cell's reference for a formula ("M10"), from its 0-based row and column."""
+    return str(xl_rowcol_to_cell(r, k))
 
 
-def lembar_e81(
-    wb: Workbook, laporan: LaporanE81, kertas: int = KERTAS_F4, nama: str = "Form E.81"
-) -> Worksheet:
+def _teks_sel(nilai: object) -> str:
+    return nilai if isinstance(nilai, str) else ""
+
+
+def _rumus(ws: Worksheet, r: int, k: int, rumus: str, sel: Sel, buku: Buku, tebal: bool) -> None:
+    """A derived cell: the formula, with the rules core's value cached ("-" where there is no value)."""
+    nilai: object = sel.nilai
+    if isinstance(nilai, Decimal):
+        nilai = float(bulatkan(nilai, 2))
+    elif nilai is None:
+        nilai = rumus_sel.KOSONG
+    fmt = buku.format_sel(sel.jenis if not isinstance(nilai, str) else "kosong", tebal)
+    ws.write_formula(r, k, rumus, fmt, nilai)
+
+
+def lembar_e81(buku: Buku, laporan: LaporanE81, nama: str = "Form E.81") -> tuple[Worksheet, int]:
+    """One agency's Form E.81 on a new sheet; returns the sheet and the 0-based row of its first form row."""
     data = laporan.data
     tw = data.triwulan
     n = jumlah_kolom(tw)
-    ws = wb.create_sheet(nama[:31])
-    baris = 1
-    _judul(ws, baris, "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH", n, 12)
-    _judul(ws, baris + 1, f"{data.perangkat_daerah.upper()}", n)
-    _judul(ws, baris + 2, f"PERIODE PELAKSANAAN {judul_periode(data).upper()}", n)
+    h = kolom_hasil(tw)
+    ws = buku.wb.add_worksheet(nama[:31])
+    lebar, pita = _lebar_e81(tw)
+    for k, w in enumerate(lebar):
+        ws.set_column(k, k, w)
+    akhir_pita1 = (pita.putus[0] if pita.putus else n) - 1
+    _judul(buku, ws, 0, "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH", akhir_pita1, 12)
+    _judul(buku, ws, 1, data.perangkat_daerah.upper(), akhir_pita1)
+    _judul(buku, ws, 2, f"PERIODE PELAKSANAAN {judul_periode(data).upper()}", akhir_pita1)
     if data.sintetis:
-        _judul(ws, baris + 3, CATATAN_SINTETIS, n, 9)
-    awal_kepala = 6
+        ws.merge_range(
+            3, 0, 3, akhir_pita1, CATATAN_SINTETIS, buku.f("sintetis", bold=True, font_color="red")
+        )
+    elif data.draf:
+        ws.merge_range(
+            3,
+            0,
+            3,
+            akhir_pita1,
+            "DRAF — triwulan ini belum diverifikasi",
+            buku.f("draf", bold=True, font_color="red"),
+        )
+    ws.write_string(
+        4, 0, "SASARAN PEMBANGUNAN TAHUNAN KABUPATEN/KOTA :", buku.f("sasaran", bold=True, text_wrap=False)
+    )
+
+    fk = buku.f("kepala", bold=True, border=1, align="center", valign="vcenter", bg_color=LATAR_KEPALA)
     for g in kepala(tw, data.tahun):
-        r, k = awal_kepala + g.baris, 1 + g.kolom
+        r, k = AWAL_KEPALA + g.baris, g.kolom
         if g.tinggi > 1 or g.lebar > 1:
-            _gabung(ws, r, k, r + g.tinggi - 1, k + g.lebar - 1)
-            for rr in range(r, r + g.tinggi):
-                for kk in range(k, k + g.lebar):
-                    _beri_gaya(ws, rr, kk, "kepala")
-        _beri_gaya(ws, r, k, "kepala", g.teks)
-    ws.row_dimensions[awal_kepala].height = 24
-    ws.row_dimensions[awal_kepala + 1].height = 60
-    akhir_kepala = awal_kepala + TINGGI_KEPALA - 1
-    baris = akhir_kepala + 1
-    jenis = jenis_kolom(tw)
-    awal_isi = baris
-    for b in laporan.baris:
-        tebal = b.rencana.tingkat in ("tujuan", "sasaran", "program")
-        sel_sel = sel_baris(b, tw, data.perangkat_daerah)
-        for kolom, sel in enumerate(sel_sel, start=1):
-            _isi(ws, baris, kolom, sel, tebal)
-        ws.row_dimensions[baris].height = _tinggi_baris(sel_sel, n)
-        baris += 1
-    _lembar_metode(wb, ws.title, awal_isi, laporan)
-    for isi in baris_penutup(laporan):
-        _gabung(ws, baris, 1, baris, LEBAR_LABEL)
-        for kolom, sel in enumerate(isi, start=1):
-            if kolom <= LEBAR_LABEL and kolom > 1:
-                _beri_gaya(ws, baris, kolom, "label")
-                continue
-            _isi(
-                ws,
-                baris,
-                kolom,
-                sel if sel.nilai is not None or jenis[kolom - 1] != "persen" else Sel("", "teks"),
-                True,
-            )
-        baris += 1
-    baris += 1
-    _gabung(ws, baris, 1, baris, n)
-    c = ws.cell(row=baris, column=1, value=catatan_metode(laporan))
-    c.font = Font(name="Arial", size=8, italic=True)
-    c.alignment = Alignment(wrap_text=True)
-    ws.row_dimensions[baris].height = 24
-    baris += 2
-    for judul, teks in bagian_teks(laporan):
-        baris = _blok_teks(ws, baris, judul, teks, n)
-    _tanda_tangan(ws, baris, data, max(1, n - 9), n)
+            ws.merge_range(r, k, r + g.tinggi - 1, k + g.lebar - 1, g.teks, fk)
+        else:
+            ws.write_string(r, k, g.teks, fk)
+    ws.set_row(AWAL_KEPALA, 26)
+    ws.set_row(AWAL_KEPALA + 1, 64)
+    akhir_kepala = AWAL_KEPALA + TINGGI_KEPALA - 1
+    awal = akhir_kepala + 1
+    s = _sel
 
-    lebar = _lebar_tetap(n)
-    for kolom in range(1, n + 1):
-        j = jenis[kolom - 1]
-        ws.column_dimensions[get_column_letter(kolom)].width = lebar.get(
-            kolom, 15 if j == "rp" else (9 if j in ("k", "persen") else 12)
-        )
-    ws.freeze_panes = ws.cell(row=akhir_kepala + 1, column=4)
-    _cetak(ws, (awal_kepala, akhir_kepala), kertas)
-    return ws
-
-
-def _lembar_metode(wb: Workbook, nama_e81: str, awal_isi: int, laporan: LaporanE81) -> None:
-    """Each E.81 row's method on the workbook's "Metode" sheet (capaian.aturan.metode), so that `capaian
-    periksa` reads it instead of guessing; the form itself keeps its columns. One sheet for all agencies of a
-    combined workbook, kept last."""
-    if metode.NAMA_LEMBAR in wb.sheetnames:
-        ws = wb[metode.NAMA_LEMBAR]
-    else:
-        ws = wb.create_sheet(metode.NAMA_LEMBAR)
-        ws.cell(row=1, column=1, value=metode.JUDUL_LEMBAR).font = Font(name="Arial", size=9, italic=True)
-        for kolom, teks in enumerate(metode.KEPALA_LEMBAR, start=1):
-            ws.cell(row=3, column=kolom, value=teks).font = _TEBAL
-        for huruf, lebar in zip("ABCDEFG", (24, 7, 5, 19, 50, 46, 90), strict=True):
-            ws.column_dimensions[huruf].width = lebar
-    r = ws.max_row + 1
+    anak = anak_per_induk([b.rencana for b in laporan.baris])
+    program: list[int] = []
     for i, b in enumerate(laporan.baris):
-        isi = metode.baris_lembar(
-            nama_e81, awal_isi + i, b.no, b.rencana.kode, b.rencana.indikator, b.masukan.sifat
+        r = awal + i
+        tebal = b.rencana.tingkat in ("tujuan", "sasaran", "program")
+        if b.rencana.tingkat == "program" and not b.rencana.lanjutan:
+            program.append(r)
+        sel = sel_baris(b, tw, data.perangkat_daerah)
+        for k in range(h):
+            # A parent's Rupiah (cols 5, 7, the quarters; not col 6) is its children's sum. Where none of
+            # them has a value yet, the cell stays blank as the form prints it (a formula without a value
+            # reads as a broken sheet to `capaian periksa`).
+            turunan = b.rencana.rp_turunan and i in anak and k % 2 == 0 and k >= 6 and k != 8
+            if turunan and sel[k].nilai is not None:
+                ws.write_formula(
+                    r, k, rumus_sel.jumlah_rp([s(awal + j, k) for j in anak[i]], '""'),
+                    buku.format_sel("rp", tebal), sel[k].nilai if sel[k].nilai is not None else "",
+                )  # fmt: skip
+            else:
+                tulis_sel(buku, ws, r, k, sel[k], tebal)
+        sifat = b.masukan.sifat
+        real_k = [s(r, kolom_tw(q) + 2) for q in range(tw)]
+        real_rp = [s(r, kolom_tw(q) + 3) for q in range(tw)]
+        c12k, c12rp, c14k, c14rp = s(r, h), s(r, h + 1), s(r, h + 4), s(r, h + 5)
+        rumus = [
+            rumus_sel.agregasi_k(real_k, sifat.agregasi),
+            rumus_sel.jumlah_rp(real_rp),
+            rumus_sel.capaian_k(c12k, s(r, 9), sifat),
+            rumus_sel.persen_rp(c12rp, s(r, 10)),
+            rumus_sel.akumulasi_k(s(r, 7), c12k, sifat.akumulasi),
+            rumus_sel.akumulasi_rp(s(r, 8), c12rp),
+            rumus_sel.capaian_k(c14k, s(r, 5), sifat),
+            rumus_sel.persen_rp(c14rp, s(r, 6)),
+        ]
+        for j, teks_rumus in enumerate(rumus):
+            _rumus(ws, r, h + j, teks_rumus, sel[h + j], buku, tebal)
+        tulis_sel(buku, ws, r, n - 1, sel[n - 1], tebal)
+        tanda = tanda_metode(sifat)
+        if tanda:  # the indicator's text stays as planned (capaian periksa matches it): the mark is a note
+            ws.write_comment(
+                r,
+                3,
+                "Metode: " + "; ".join(f"{t}) {LEGENDA_METODE[t]}" for t in tanda),
+                {"author": "Capaian"},
+            )
+        ws.set_row(
+            r,
+            _tinggi([(_teks_sel(sel[k].nilai), lebar[k]) for k in (1, 2, 3, 4, n - 1)]),
         )
-        for kolom, nilai in enumerate(isi, start=1):
-            ws.cell(row=r + i, column=kolom, value=nilai)
-    wb.move_sheet(ws, len(wb.sheetnames) - 1 - wb.index(ws))
+    awal_penutup = awal + len(laporan.baris)
+    _penutup(buku, ws, laporan, awal_penutup, program)
+    r = awal_penutup + 4
+    ws.merge_range(r, 0, r, akhir_pita1, catatan_metode(laporan), buku.f("catatan", italic=True))
+    ws.set_row(r, _tinggi([(catatan_metode(laporan), sum(lebar[: akhir_pita1 + 1]))]))
+    legenda = legenda_metode(laporan)
+    if legenda:
+        r += 1
+        teks_legenda = "Tanda metode (catatan pada sel Indikator): " + "; ".join(legenda) + "."
+        ws.merge_range(r, 0, r, akhir_pita1, teks_legenda, buku.f("catatan", italic=True))
+        ws.set_row(r, _tinggi([(teks_legenda, sum(lebar[: akhir_pita1 + 1]))]))
+    r += 2
+    for judul, teks in bagian_teks(laporan):
+        r = _blok_teks(buku, ws, r, judul, teks, akhir_pita1, sum(lebar[: akhir_pita1 + 1]))
+    _tanda_tangan(buku, ws, r, data, max(0, akhir_pita1 - 4), akhir_pita1)
+
+    ws.freeze_panes(akhir_kepala + 1, 4)
+    atur_cetak(
+        ws,
+        (AWAL_KEPALA, akhir_kepala),
+        len(LEBAR_IDENTITAS),
+        pita,
+        f"Form E.81 — {data.perangkat_daerah} — {judul_periode(data)}",
+    )
+    return ws, awal
 
 
-def buku_baru() -> Workbook:
-    wb = Workbook()
-    lembar_awal = wb.active
-    if lembar_awal is not None:
-        wb.remove(lembar_awal)
-    templat, prototipe = _templat()
-    for nama in _DAFTAR_GAYA:
-        setattr(wb, nama, IndexedList(getattr(templat, nama)))
-    # The NamedStyle objects are shared read-only: writing a workbook only reads them.
-    wb._named_styles = NamedStyleList(templat._named_styles)
-    _PROTOTIPE[wb] = prototipe
-    return wb
+def _penutup(buku: Buku, ws: Worksheet, laporan: LaporanE81, r: int, program: list[int]) -> None:
+    """Jumlah, Total Rata-Rata and Predikat rows, their values as formulas over the program rows."""
+    tw = laporan.data.triwulan
+    n = jumlah_kolom(tw)
+    h = kolom_hasil(tw)
+    s = _sel
+    jumlah, rata, predikat = baris_penutup(laporan)
+    fl = buku.f("label", bold=True, border=1, bg_color="#F2F2F2")
+    kosong = buku.f("penutup-kosong", border=1, bg_color="#F2F2F2")
+    for i, isi in enumerate((jumlah, rata, predikat)):
+        ws.merge_range(r + i, 0, r + i, LEBAR_LABEL - 1, str(isi[0].nilai), fl)
+        for k in range(LEBAR_LABEL, n):
+            ws.write_blank(r + i, k, None, kosong)
+        ws.set_row(r + i, 26)
+    # Jumlah: the Rupiah columns summed over the programs (blank where no program has a value).
+    for k in [6, 10, *[kolom_tw(q) + 3 for q in range(tw)], h + 1, h + 5]:
+        nilai = jumlah[k].nilai
+        if nilai is None:
+            continue
+        ws.write_formula(
+            r, k, rumus_sel.jumlah_rp([s(p, k) for p in program], '""'),
+            buku.format_sel("rp", True), nilai if nilai is not None else "",
+        )  # fmt: skip
+    rekap = laporan.rekap
+    for kolom_k, kolom_rp, real, anggaran in ((h + 2, h + 3, h + 1, 10), (h + 6, h + 7, h + 5, 6)):
+        _rumus(
+            ws, r + 1, kolom_k, rumus_sel.rata([s(p, kolom_k) for p in program]), rata[kolom_k], buku, True
+        )
+        if rekap.metode_rp is MetodeRata.RASIO_JUMLAH:
+            teks = rumus_sel.persen_rp(s(r, real), s(r, anggaran))
+        else:
+            teks = rumus_sel.rata([s(p, kolom_rp) for p in program])
+        _rumus(ws, r + 1, kolom_rp, teks, rata[kolom_rp], buku, True)
+        for kolom in (kolom_k, kolom_rp):
+            ws.write_formula(
+                r + 2, kolom, rumus_sel.predikat(s(r + 1, kolom), laporan.data.set_predikat),
+                buku.f("predikat", bold=True, border=1, align="center", bg_color="#F2F2F2"),
+                str(predikat[kolom].nilai),
+            )  # fmt: skip
 
 
-def e81_xlsx(laporan: LaporanE81, kertas: int = KERTAS_F4) -> bytes:
-    wb = buku_baru()
-    lembar_e81(wb, laporan, kertas)
-    return _simpan(wb)
+def _lembar_metode(buku: Buku, daftar: Sequence[tuple[str, int, LaporanE81]]) -> None:
+    """Each E.81 row's method on the workbook's last sheet, "Metode" (capaian.aturan.metode), so that
+    `capaian periksa` reads it instead of guessing; one sheet for all agencies of a combined workbook."""
+    ws = buku.wb.add_worksheet(metode.NAMA_LEMBAR)
+    ws.write_string(0, 0, metode.JUDUL_LEMBAR, buku.f("metode-judul", italic=True, text_wrap=False))
+    for k, teks in enumerate(metode.KEPALA_LEMBAR):
+        ws.write_string(2, k, teks, buku.f("metode-kepala", bold=True))
+    for k, w in enumerate((24, 7, 5, 19, 50, 46, 90)):
+        ws.set_column(k, k, w)
+    # Printed, if at all, on F4 landscape one page wide: Arial 10 at 66 % is 6.6 pt.
+    ws.set_landscape()
+    ws.set_paper(KERTAS_F4)
+    ws.set_margins(left=0.3, right=0.3, top=0.55, bottom=0.55)
+    ws.set_print_scale(66)
+    ws.repeat_rows(2)
+    ws.set_footer("&R&8Halaman &P dari &N")
+    r = 3
+    polos = buku.f("metode-isi", text_wrap=False, valign="top")
+    for nama, awal, laporan in daftar:
+        for i, b in enumerate(laporan.baris):
+            isi = metode.baris_lembar(
+                nama, awal + i + 1, b.no, b.rencana.kode, b.rencana.indikator, b.masukan.sifat
+            )
+            for k, nilai in enumerate(isi):
+                tulis(ws, r, k, nilai, polos)
+            r += 1
 
 
-def e81_xlsx_gabungan(daftar: Sequence[LaporanE81], kertas: int = KERTAS_F4) -> bytes:
+def _buku_e81(laporan: LaporanE81) -> Buku:
+    d = laporan.data
+    return Buku(
+        f"Form E.81 Evaluasi terhadap Hasil Renja — {d.perangkat_daerah}",
+        d.perangkat_daerah,
+        f"{d.perangkat_daerah} — {judul_periode(d)}",
+        f"Form E.81; Renja; {judul_periode(d)}; {d.pemda}",
+    )
+
+
+def e81_xlsx(laporan: LaporanE81) -> bytes:
+    buku = _buku_e81(laporan)
+    ws, awal = lembar_e81(buku, laporan)
+    _lembar_metode(buku, [(ws.name, awal, laporan)])
+    return buku.simpan()
+
+
+def e81_xlsx_gabungan(daftar: Sequence[LaporanE81]) -> bytes:
     """Several agencies' Form E.81 in one workbook, one sheet each (a city-wide download)."""
-    wb = buku_baru()
+    if not daftar:
+        raise ValueError("Tidak ada perangkat daerah untuk digabung.")
+    d = daftar[0].data
+    buku = Buku(
+        f"Form E.81 Evaluasi terhadap Hasil Renja — {d.pemda}",
+        d.pemda,
+        f"{d.pemda} — {judul_periode(d)}",
+        f"Form E.81; Renja; {judul_periode(d)}; {d.pemda}",
+    )
+    lembar: list[tuple[str, int, LaporanE81]] = []
     for nomor, laporan in enumerate(daftar, start=1):
-        lembar_e81(wb, laporan, kertas, nama=f"{nomor:02d} {laporan.data.perangkat_daerah}")
-    return _simpan(wb)
+        ws, awal = lembar_e81(buku, laporan, nama=f"{nomor:02d} {laporan.data.perangkat_daerah}")
+        lembar.append((ws.name, awal, laporan))
+    _lembar_metode(buku, lembar)
+    return buku.simpan()
 
 
 # ---------------------------------------------------------------------------------------------------
 # Tables with a simple one-row header (Kertas Kerja, Kesimpulan)
 
 
+def _pita_sederhana(lebar: Sequence[float]) -> Pita:
+    return bagi_pita(lebar, 0, [[k] for k in range(len(lebar))])
+
+
 def _tabel(
-    ws: Worksheet,
-    baris: int,
-    kepala_kolom: Sequence[tuple[str, float]],
-    isi: Iterable[Sequence[Sel]],
-) -> tuple[int, int]:
-    for kolom, (teks, lebar) in enumerate(kepala_kolom, start=1):
-        _beri_gaya(ws, baris, kolom, "kepala", teks)
-        ws.column_dimensions[get_column_letter(kolom)].width = lebar
-    awal = baris
-    baris += 1
-    for sel_baris_ in isi:
-        for kolom, sel in enumerate(sel_baris_, start=1):
-            _isi(ws, baris, kolom, sel)
-        baris += 1
-    return awal, baris
+    buku: Buku, ws: Worksheet, r: int, kepala_kolom: Sequence[tuple[str, float]], isi: Sequence[Sequence[Sel]]
+) -> int:
+    fk = buku.f("kepala", bold=True, border=1, align="center", valign="vcenter", bg_color=LATAR_KEPALA)
+    for k, (teks, lebar) in enumerate(kepala_kolom):
+        ws.write_string(r, k, teks, fk)
+        ws.set_column(k, k, lebar)
+    ws.set_row(r, _tinggi([(t, w) for t, w in kepala_kolom]))
+    for i, baris in enumerate(isi, start=1):
+        for k, sel in enumerate(baris):
+            tulis_sel(buku, ws, r + i, k, sel, sel.jenis == "label")
+        ws.set_row(
+            r + i,
+            _tinggi([(_teks_sel(sel.nilai), kepala_kolom[k][1]) for k, sel in enumerate(baris)]),
+        )
+    return r + len(isi) + 1
 
 
-def kertas_kerja_xlsx(laporan: LaporanKertasKerja, kertas: int = KERTAS_F4) -> bytes:
+def kertas_kerja_xlsx(laporan: LaporanKertasKerja) -> bytes:
     data = laporan.data
-    wb = buku_baru()
-    ws = wb.create_sheet("Kertas Kerja")
+    buku = Buku(
+        f"Kertas Kerja Perhitungan Capaian Outcome — {data.perangkat_daerah}",
+        data.perangkat_daerah,
+        f"{data.perangkat_daerah} — {judul_periode(data)}",
+        f"Kertas Kerja; {judul_periode(data)}; {data.pemda}",
+    )
+    ws = buku.wb.add_worksheet("Kertas Kerja")
+    tw = romawi(data.triwulan)
     kolom = [
         ("No", 5),
         ("Tingkat", 11),
-        ("Nama Tujuan / Sasaran / Program / Kegiatan / Sub Kegiatan", 30),
-        ("Indikator", 30),
+        ("Nama Tujuan / Sasaran / Program / Kegiatan / Sub Kegiatan", 28),
+        ("Indikator", 28),
         ("Satuan", 9),
-        ("Formula Perhitungan", 30),
-        ("Variabel", 34),
+        ("Formula Perhitungan", 28),
+        ("Variabel", 32),
         ("Nilai", 14),
-        ("Perhitungan", 30),
-        (f"Hasil Perhitungan TW {romawi(data.triwulan)}", 12),
-        (f"Realisasi s/d TW {romawi(data.triwulan)} (kol. 12)", 12),
+        ("Perhitungan", 28),
+        (f"Hasil Perhitungan TW {tw}", 12),
+        (f"Realisasi s/d TW {tw} (kol. 12)", 12),
         ("Target (kol. 7)", 11),
         ("Capaian (%) (kol. 13)", 11),
         ("Rumus Capaian", 18),
         ("Keterangan", 24),
     ]
     n = len(kolom)
-    _judul(ws, 1, "KERTAS KERJA PERHITUNGAN CAPAIAN OUTCOME", n, 12)
-    _judul(ws, 2, data.perangkat_daerah.upper(), n)
-    _judul(ws, 3, judul_periode(data).upper(), n)
-
-    def isi() -> Iterable[list[Sel]]:
-        for b in laporan.baris:
-            variabel = "\n".join(f"{v.label} ({v.nama})" for v in b.variabel)
-            # Values go one per line in a text cell when there are several, a number when there is one.
-            nilai: Sel
-            if len(b.variabel) == 1:
-                v0 = b.variabel[0].nilai
-                nilai = Sel(None if v0 is None else v0, "k")
-            else:
-                from capaian.aturan.angka import format_angka
-
-                nilai = Sel("\n".join(format_angka(v.nilai) for v in b.variabel), "teks")
-            yield [
+    pita = _pita_sederhana([w for _, w in kolom])
+    akhir = (pita.putus[0] if pita.putus else n) - 1
+    _judul(buku, ws, 0, "KERTAS KERJA PERHITUNGAN CAPAIAN OUTCOME", akhir, 12)
+    _judul(buku, ws, 1, data.perangkat_daerah.upper(), akhir)
+    _judul(buku, ws, 2, judul_periode(data).upper(), akhir)
+    isi: list[list[Sel]] = []
+    for b in laporan.baris:
+        # The variables by their labels, as the reference writes them (not the formula's code names); the
+        # values as entered, so counts print without decimals and Rupiah without ",00".
+        variabel = "\n".join(v.label for v in b.variabel)
+        nilai: Sel
+        if len(b.variabel) == 1:
+            v0 = b.variabel[0].nilai
+            # A whole value (a count, Rupiah) as a whole number; otherwise K with its 2 decimals.
+            nilai = Sel(int(v0), "rp") if v0 is not None and v0 == v0.to_integral_value() else Sel(v0, "k")
+        else:
+            nilai = Sel("\n".join(format_k(v.nilai) for v in b.variabel), "teks")
+        isi.append(
+            [
                 Sel(b.no, "no"),
                 Sel(b.tingkat, "teks"),
                 Sel(b.uraian, "teks"),
@@ -540,46 +484,50 @@ def kertas_kerja_xlsx(laporan: LaporanKertasKerja, kertas: int = KERTAS_F4) -> b
                 Sel(b.rumus_capaian, "teks"),
                 Sel(keterangan(b), "teks"),
             ]
-
-    awal, baris = _tabel(ws, 5, kolom, _bulat(isi()))
-    ws.freeze_panes = ws.cell(row=awal + 1, column=1)
-    _tanda_tangan(ws, baris + 1, data, n - 4, n)
-    _cetak(ws, (awal, awal), kertas)
-    return _simpan(wb)
-
-
-def _bulat(baris: Iterable[list[Sel]]) -> Iterable[list[Sel]]:
-    from capaian.aturan.angka import bulatkan
-
-    for isi in baris:
-        yield [Sel(bulatkan(s.nilai, 2), s.jenis) if isinstance(s.nilai, Decimal) else s for s in isi]
+        )
+    awal = 4
+    r = _tabel(buku, ws, awal, kolom, isi)
+    ws.freeze_panes(awal + 1, 0)
+    _tanda_tangan(buku, ws, r + 1, data, max(0, akhir - 3), akhir)
+    atur_cetak(ws, (awal, awal), 0, pita, f"Kertas Kerja — {data.perangkat_daerah} — {judul_periode(data)}")
+    return buku.simpan()
 
 
-def kesimpulan_xlsx(laporan: LaporanKesimpulan, kertas: int = KERTAS_F4) -> bytes:
+def kesimpulan_xlsx(laporan: LaporanKesimpulan) -> bytes:
     data = laporan.data
-    wb = buku_baru()
-    ws = wb.create_sheet("Kesimpulan")
+    buku = Buku(
+        f"Kesimpulan Evaluasi terhadap Hasil RKPD — {data.perangkat_daerah}",
+        data.perangkat_daerah,
+        f"{data.perangkat_daerah} — {judul_periode(data)}",
+        f"Kesimpulan; {judul_periode(data)}; {data.pemda}",
+    )
+    ws = buku.wb.add_worksheet("Kesimpulan")
     kolom = [
         ("No", 5),
-        ("Nama Perangkat Daerah", 24),
-        ("Nama Program", 40),
-        ("Rata-rata Capaian Kinerja Program (%)", 13),
-        ("Predikat Capaian Kinerja Program", 14),
-        ("Rata-rata Realisasi Anggaran Program (%)", 13),
-        ("Predikat Capaian Kinerja Anggaran Program", 14),
-        ("Faktor Penghambat", 34),
-        ("Faktor Pendukung", 34),
-        ("Keterangan", 24),
+        ("Nama Perangkat Daerah", 22),
+        ("Nama Program", 34),
+        ("Rata-rata Capaian Kinerja Program Prioritas RKPD Kab/Kota (%)", 14),
+        ("Predikat Capaian Kinerja Program Prioritas RKPD Kab/Kota", 14),
+        ("Rata-rata Realisasi Anggaran Program Prioritas RKPD Kab/Kota (%)", 14),
+        ("Predikat Capaian Kinerja Anggaran Program Prioritas RKPD Kab/Kota", 14),
+        ("Faktor Penghambat", 30),
+        ("Faktor Pendukung", 30),
+        ("Keterangan", 22),
     ]
     n = len(kolom)
+    pita = _pita_sederhana([w for _, w in kolom])
+    akhir = (pita.putus[0] if pita.putus else n) - 1
     _judul(
+        buku,
         ws,
-        1,
-        f"KESIMPULAN EVALUASI TERHADAP HASIL RKPD {data.pemda.upper()} {judul_periode(data).upper()}",
-        n,
+        0,
+        judul_kesimpulan(data),
+        akhir,
         12,
     )
-    r = laporan.rekap
+    r_ = laporan.rekap
+    penghambat = "\n".join(f"- {t}" for t in laporan.faktor_penghambat) or "-"
+    pendukung = "\n".join(f"- {t}" for t in laporan.faktor_pendukung) or "-"
     isi: list[list[Sel]] = [
         [
             Sel(1 if b.no == 1 else None, "no"),
@@ -589,8 +537,8 @@ def kesimpulan_xlsx(laporan: LaporanKesimpulan, kertas: int = KERTAS_F4) -> byte
             Sel(b.predikat_capaian or "-", "teks"),
             Sel(b.serapan, "persen"),
             Sel(b.predikat_serapan or "-", "teks"),
-            Sel("\n".join(f"- {t}" for t in laporan.faktor_penghambat) or "-", "teks"),
-            Sel("\n".join(f"- {t}" for t in laporan.faktor_pendukung) or "-", "teks"),
+            Sel(penghambat if b.no == 1 else "", "teks"),
+            Sel(pendukung if b.no == 1 else "", "teks"),
             Sel(laporan.keterangan if b.no == 1 else "", "teks"),
         ]
         for b in laporan.baris
@@ -600,21 +548,24 @@ def kesimpulan_xlsx(laporan: LaporanKesimpulan, kertas: int = KERTAS_F4) -> byte
             Sel(None, "no"),
             Sel("", "teks"),
             Sel("Rata-rata seluruh program", "label"),
-            Sel(r.rata_capaian.k, "persen"),
-            Sel(r.predikat[0] or "-", "teks"),
-            Sel(r.rata_capaian.rp, "persen"),
-            Sel(r.predikat[1] or "-", "teks"),
+            Sel(r_.rata_capaian.k, "persen"),
+            Sel(r_.predikat[0] or "-", "teks"),
+            Sel(r_.rata_capaian.rp, "persen"),
+            Sel(r_.predikat[1] or "-", "teks"),
             Sel("", "teks"),
             Sel("", "teks"),
             Sel("", "teks"),
         ]
     )
-    awal, baris = _tabel(ws, 3, kolom, _bulat(isi))
+    awal = 2
+    r = _tabel(buku, ws, awal, kolom, isi)
     program = len(laporan.baris)
     if program > 1:
         # Agency-wide cells span the agency's program rows, as the East Java format lays them out.
-        for k in (1, 2, 8, 9, 10):
-            _gabung(ws, awal + 1, k, awal + program, k)
-    _tanda_tangan(ws, baris + 1, data, n - 3, n)
-    _cetak(ws, (awal, awal), kertas)
-    return _simpan(wb)
+        for k in (0, 1, 7, 8, 9):
+            ws.merge_range(awal + 1, k, awal + program, k, "", buku.format_sel("teks"))
+            tulis_sel(buku, ws, awal + 1, k, isi[0][k])
+    ws.freeze_panes(awal + 1, 0)
+    _tanda_tangan(buku, ws, r + 1, data, max(0, akhir - 3), akhir)
+    atur_cetak(ws, (awal, awal), 0, pita, f"Kesimpulan — {data.perangkat_daerah} — {judul_periode(data)}")
+    return buku.simpan()

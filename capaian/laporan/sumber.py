@@ -4,6 +4,7 @@ Parents' Rupiah is derived here, once, for every consumer (documents, JSON, chec
 a program's and kegiatan's stored Rp targets and realisations are ignored whenever it has children
 (`capaian.laporan.data.dengan_induk_turunan`)."""
 
+import os
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
@@ -11,7 +12,7 @@ from decimal import Decimal
 from capaian.aturan.capaian import Agregasi, Akumulasi, KRp, Polaritas, RumusNegatif, Sifat
 from capaian.aturan.predikat import SetPredikat
 from capaian.laporan.data import BarisRencana, DataLaporan, Penandatangan, dengan_induk_turunan
-from capaian.monev.models import CatatanTriwulan, Realisasi
+from capaian.monev.models import CatatanTriwulan, Realisasi, Status, StatusTriwulan
 from capaian.organisasi.models import Pemda, PerangkatDaerah
 from capaian.perencanaan.models import Indikator, TargetTahunan, TargetTriwulan
 
@@ -28,6 +29,17 @@ def kunci_indikator(indikator: Indikator, ke: int) -> str:
 
 def _empat(per_tw: dict[int, KRp]) -> tuple[KRp, KRp, KRp, KRp]:
     return (per_tw.get(1, KRp()), per_tw.get(2, KRp()), per_tw.get(3, KRp()), per_tw.get(4, KRp()))
+
+
+def _path_logo(pd: PerangkatDaerah) -> str:
+    """The uploaded lambang daerah's file, if it is there ("" otherwise: the letter prints without it)."""
+    if not pd.logo:
+        return ""
+    try:
+        path = pd.logo.path
+    except (NotImplementedError, ValueError):
+        return ""
+    return path if os.path.exists(path) else ""
 
 
 def muat_data(pd: PerangkatDaerah, tahun: int, triwulan: int) -> DataLaporan:
@@ -61,6 +73,15 @@ def muat_data_banyak(
             perangkat_daerah__in=daftar_pd, tahun=tahun, triwulan=triwulan
         ).select_related("penandatangan")
     }
+    # A quarter is final once verified (or locked after that); before, its documents say "DRAF".
+    final = set(
+        StatusTriwulan.objects.filter(
+            perangkat_daerah__in=daftar_pd,
+            tahun=tahun,
+            triwulan=triwulan,
+            status__in=(Status.DIVERIFIKASI, Status.TERKUNCI),
+        ).values_list("perangkat_daerah_id", flat=True)
+    )
     per_pd: dict[int, list[Indikator]] = defaultdict(list)
     for ind in semua:
         per_pd[ind.perangkat_daerah_id].append(ind)
@@ -121,9 +142,16 @@ def muat_data_banyak(
             rekomendasi=c.rekomendasi if c else "",
             penandatangan=ttd,
             sintetis=pd.sintetis,
+            draf=pd.pk not in final,
             tanggal=c.tanggal if c else None,
             nomor_surat=c.nomor_surat if c else "",
             nama_bappeda=pd_pemda.nama_bappeda,
             alamat=pd.alamat,
+            provinsi=pd_pemda.provinsi,
+            telepon=pd.telepon,
+            faksimile=pd.faksimile,
+            email=pd.email,
+            laman=pd.laman,
+            logo=_path_logo(pd),
         )
     return hasil

@@ -14,6 +14,8 @@ class SuratPengantar:
     kop_pemda: str  # "PEMERINTAH KOTA PASURUAN"
     kop_unit: str  # "DINAS PERINDUSTRIAN DAN PERDAGANGAN"
     alamat: str
+    kontak: tuple[str, ...]  # "Telepon ..., Faksimile ...", "Pos-el ..., Laman ..." (the lines that exist)
+    logo: str  # the lambang daerah's file, "" without one
     nomor: str
     sifat: str
     lampiran: str
@@ -36,6 +38,15 @@ def daftar_lampiran(data: DataLaporan) -> tuple[str, ...]:
     )
 
 
+def kontak_kop(data: DataLaporan) -> tuple[str, ...]:
+    """The letterhead's contact lines in the reference's wording, without the parts the agency has not
+    entered: "Telepon (0343) 424919, Faksimile (0343) 424919" and "Pos-el ..., Laman ..."."""
+    telepon = [f"Telepon {data.telepon}" if data.telepon and "telepon" not in data.alamat.lower() else ""]
+    telepon.append(f"Faksimile {data.faksimile}" if data.faksimile else "")
+    daring = [f"Pos-el {data.email}" if data.email else "", f"Laman {data.laman}" if data.laman else ""]
+    return tuple(t for t in (", ".join(filter(None, telepon)), ", ".join(filter(None, daring))) if t)
+
+
 def bangun_surat(data: DataLaporan) -> SuratPengantar:
     berkas = 1
     return SuratPengantar(
@@ -43,9 +54,11 @@ def bangun_surat(data: DataLaporan) -> SuratPengantar:
         kop_pemda=f"PEMERINTAH {data.pemda.upper()}",
         kop_unit=nama_unit(data).upper(),
         alamat=data.alamat,
+        kontak=kontak_kop(data),
+        logo=data.logo,
         nomor=data.nomor_surat or "......../......../......../" + str(data.tahun),
         sifat="Biasa",
-        lampiran=f"{berkas} ({ANGKA_KATA[berkas]}) berkas",
+        lampiran=f"{berkas} ({ANGKA_KATA[berkas]}) eksemplar",
         kepada=data.nama_bappeda or "Kepala Bappeda",
         di=" ".join(data.tempat.upper().replace(" ", "")),
         jenis=f"Berkas Monitoring dan Evaluasi RKPD {judul_periode(data)}:",

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Literal
 
 from capaian.aturan.angka import bulatkan
-from capaian.aturan.capaian import KRp, Persen
+from capaian.aturan.capaian import Agregasi, Akumulasi, KRp, Persen, Polaritas, RumusNegatif, Sifat
 from capaian.laporan.e81 import BarisE81, LaporanE81
 from capaian.laporan.umum import romawi
 
@@ -210,3 +210,38 @@ def catatan_metode(laporan: LaporanE81) -> str:
         f"Cara perhitungan rata-rata: {laporan.rekap.uraian_metode()}. "
         f"Predikat: {laporan.data.set_predikat.nama} ({'; '.join(laporan.data.set_predikat.uraian_batas())})."
     )
+
+
+# Markers of a non-default method (issue 12 item 2): the default (higher is better, quarters summed, the
+# Renstra cumulative 6 + 12) has none; anything else is marked on the row and explained in the legend.
+LEGENDA_METODE: dict[str, str] = {
+    "a": "indikator negatif (makin kecil makin baik), capaian = (2T − R) / T × 100, minimal 0",
+    "b": "indikator negatif (makin kecil makin baik), capaian = T / R × 100",
+    "c": "realisasi tahun berjalan (kol. 12) = nilai triwulan terakhir",
+    "d": "realisasi tahun berjalan (kol. 12) = rata-rata triwulan",
+    "e": "realisasi tahun berjalan (kol. 12) = nilai triwulan terbesar",
+    "f": "realisasi tahun berjalan (kol. 12) = nilai triwulan terkecil",
+    "g": "realisasi Renstra (kol. 14) = posisi akhir (nilai tahun ini), bukan 6 + 12",
+    "h": "realisasi Renstra (kol. 14) = rata-rata tahun ((6 + 12) / 2), bukan 6 + 12",
+}
+
+
+def tanda_metode(sifat: Sifat) -> tuple[str, ...]:
+    """The legend keys of a row's non-default methods, in legend order ("a", "d", "g")."""
+    tanda: list[str] = []
+    if sifat.polaritas is Polaritas.NEGATIF:
+        tanda.append("a" if sifat.rumus_negatif is RumusNegatif.DUA_T_KURANG_R else "b")
+    tanda += {
+        Agregasi.TERAKHIR: ["c"],
+        Agregasi.RATA_RATA: ["d"],
+        Agregasi.MAKSIMUM: ["e"],
+        Agregasi.MINIMUM: ["f"],
+    }.get(sifat.agregasi, [])
+    tanda += {Akumulasi.POSISI_AKHIR: ["g"], Akumulasi.RATA_RATA: ["h"]}.get(sifat.akumulasi, [])
+    return tuple(tanda)
+
+
+def legenda_metode(laporan: LaporanE81) -> list[str]:
+    """The legend lines for the markers used in this report, "a) ..."."""
+    dipakai = {t for b in laporan.baris for t in tanda_metode(b.masukan.sifat)}
+    return [f"{k}) {v}" for k, v in LEGENDA_METODE.items() if k in dipakai]

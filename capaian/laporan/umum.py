@@ -78,3 +78,10 @@ def judul_periode(data: DataLaporan) -> str:
 
 
 CATATAN_SINTETIS = "DATA CONTOH (SINTETIS) — BUKAN LAPORAN RESMI"
+
+
+def judul_kesimpulan(data: DataLaporan) -> str:
+    """The province's title of the Kesimpulan (the East Java format): "KESIMPULAN EVALUASI TERHADAP HASIL RKPD
+    KABUPATEN / KOTA DI JAWA TIMUR TRIWULAN II TAHUN 2024"; without a province, no "DI ..."."""
+    di = f" DI {data.provinsi.upper()}" if data.provinsi else ""
+    return f"KESIMPULAN EVALUASI TERHADAP HASIL RKPD KABUPATEN / KOTA{di} {judul_periode(data).upper()}"

@@ -20,8 +20,18 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from capaian.aturan.angka import bulatkan
-from capaian.laporan.render_xlsx import FORMAT_K, FORMAT_PERSEN, FORMAT_RP, KERTAS_F4
 from capaian.laporan.tabel_e81 import Sel
+
+# [$-421] tags a format as Indonesian, so a viewer on any locale shows 1.151.384.000 and 36,79; an untagged
+# #,##0 follows the viewer's own locale (1,151,384,000 on an English LibreOffice).
+FORMAT_K = "[$-421]#,##0.00"
+FORMAT_RP = "[$-421]#,##0"
+FORMAT_PERSEN = "[$-421]#,##0.00"
+# Excel's paper size 14 is Folio (8.5 x 13 in, 216 x 330 mm): the Indonesian F4.
+KERTAS_F4 = 14
+KERTAS_A4 = 9
+# Control characters other than tab and line feed are not allowed in a workbook's XML; they are dropped.
+_KENDALI = {c: None for c in range(32) if c not in (9, 10)} | {0x7F: None}
 
 HURUF = "Arial"
 UKURAN = 9
@@ -32,8 +42,10 @@ PX_PER_INCI = 96
 
 
 def lebar_px(lebar: float) -> int:
-    """A column width in Excel's character units as pixels (default font: a 7 px digit, 5 px padding)."""
-    return 0 if lebar <= 0 else int(lebar * 7 + 5)
+    """A column width in Excel's character units as pixels, as the widest reader lays it out: Excel gives
+    the default font's digit 7 px (plus 5 px padding); LibreOffice measures Arial 10's digit, about 7.4 px,
+    so a band planned at 7 px spills a column onto pages of its own there. Planned at 7.5 px it fits both."""
+    return 0 if lebar <= 0 else int(lebar * 7.5 + 5)
 
 
 def lebar_cetak_px() -> int:
@@ -76,18 +88,30 @@ def bagi_pita(lebar: Sequence[float], tetap: int, kelompok: Sequence[Sequence[in
 class Buku:
     """One workbook in memory, with its formats made once by name."""
 
-    def __init__(self, judul: str, penyusun: str, subjek: str = "") -> None:
+    def __init__(self, judul: str, penyusun: str, subjek: str = "", kata_kunci: str = "") -> None:
         self.keluaran = io.BytesIO()
-        self.wb = xlsxwriter.Workbook(self.keluaran, {"in_memory": True, "strings_to_formulas": False})
+        self.wb = xlsxwriter.Workbook(
+            self.keluaran,
+            {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
+        )
         self.wb.set_properties(
             {
                 "title": judul,
                 "subject": subjek,
                 "author": "Capaian",
+                "manager": penyusun,
                 "company": penyusun,
+                "category": "Monitoring dan Evaluasi RKPD",
+                "keywords": kata_kunci,
+                "comments": "Dibuat oleh Capaian",
                 "created": datetime.datetime.now(datetime.UTC).replace(tzinfo=None),
             }
         )
+        # The default style in Arial 10 (digit 7 px, as Calibri 11): LibreOffice has Arial's metrics
+        # (Liberation Sans) but often not Calibri's, and measures column widths in the default font, so with
+        # Calibri its columns come out wider than planned and a band of columns spills onto extra pages.
+        self.wb.formats[0].set_font_name(HURUF)
+        self.wb.formats[0].set_font_size(10)
         self._format: dict[str, Format] = {}
 
     def f(self, nama: str, **atribut: Any) -> Format:
@@ -125,7 +149,12 @@ def tulis(ws: Worksheet, baris: int, kolom: int, nilai: object, fmt: Format) -> 
     elif isinstance(nilai, int | Decimal):
         ws.write_number(baris, kolom, nilai, fmt)
     else:
-        ws.write_string(baris, kolom, str(nilai), fmt)
+        ws.write_string(baris, kolom, bersihkan(str(nilai)), fmt)
+
+
+def bersihkan(teks: str) -> str:
+    """A text without the control characters a workbook cannot hold (tab and line feed stay)."""
+    return teks.replace("\r\n", "\n").translate(_KENDALI)
 
 
 def tulis_sel(buku: Buku, ws: Worksheet, baris: int, kolom: int, sel: Sel, tebal: bool = False) -> None:

@@ -102,6 +102,14 @@ class PerangkatDaerah(models.Model):
     slug = models.SlugField(unique=True)
     singkatan = models.CharField(max_length=40, blank=True)
     alamat = models.TextField(blank=True)
+    # The letterhead (kop surat) of the Surat Pengantar: the reference prints all of these.
+    telepon = models.CharField(max_length=60, blank=True)
+    faksimile = models.CharField(max_length=60, blank=True)
+    email = models.EmailField("pos-el", blank=True)
+    laman = models.CharField("laman (situs web)", max_length=200, blank=True)
+    logo = models.FileField(
+        "lambang daerah", upload_to="logo/", blank=True, help_text="PNG atau JPEG, dicetak di kop surat."
+    )
     # Synthetic example data is marked so that nobody mistakes it for a real agency's report.
     sintetis = models.BooleanField(default=False)
 

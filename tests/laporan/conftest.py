@@ -64,3 +64,33 @@ def pdf_png(isi: bytes, tmp: Path) -> Path:
         ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(berkas_pdf), str(tmp / "hal")], check=True
     )
     return next(tmp.glob("hal*.png"))
+
+
+def ukuran_huruf_pdf(isi: bytes) -> set[float]:
+    """Every printed font size in the PDF's content streams, read without ReportLab: each stream is inflated
+    (with or without an ASCII85 layer), its `/Font size Tf` operators collected and multiplied by the
+    vertical scale of any text matrix (`a b c d e f Tm`) set in the stream, so text drawn scaled down counts
+    at the size it prints."""
+    import base64
+    import re
+    import zlib
+
+    ukuran: set[float] = set()
+    for m in re.finditer(rb"<<(.*?)>>\s*stream\r?\n(.*?)endstream", isi, re.S):
+        kamus, data = m.group(1), m.group(2).strip()
+        if b"/Length1" in kamus or b"/Subtype /Image" in kamus:  # an embedded font file or an image
+            continue
+        try:
+            if b"ASCII85Decode" in kamus:
+                data = base64.a85decode(data.removesuffix(b"~>"), adobe=False)
+            if b"FlateDecode" in kamus:
+                data = zlib.decompress(data)
+        except (ValueError, zlib.error):
+            continue
+        skala = [
+            abs(float(d))
+            for d in re.findall(rb"[-\d.]+\s+[-\d.]+\s+[-\d.]+\s+([-\d.]+)\s+[-\d.]+\s+[-\d.]+\s+Tm", data)
+        ]
+        faktor = min([1.0, *skala])
+        ukuran |= {float(x) * faktor for x in re.findall(rb"/[\w+.-]+\s+([\d.]+)\s+Tf", data)}
+    return ukuran

@@ -76,7 +76,7 @@ def _sel_xlsx(nilai: object, rupiah: bool) -> str | None:
 def baca_e81_xlsx(
     isi: bytes, triwulan: int, jumlah_baris: int
 ) -> tuple[list[BarisTercetak], dict[str, str | None]]:
-    ws = load_workbook(io.BytesIO(isi)).active
+    ws = load_workbook(io.BytesIO(isi), data_only=True).active
     assert ws is not None
     kunci = _kunci_e81(triwulan)
     awal = 6 + TINGGI_KEPALA
@@ -118,7 +118,7 @@ class BarisKK:
 
 
 def baca_kertas_kerja(isi: bytes) -> list[BarisKK]:
-    ws = load_workbook(io.BytesIO(isi)).active
+    ws = load_workbook(io.BytesIO(isi), data_only=True).active
     assert ws is not None and ws.cell(row=5, column=9).value == "Perhitungan"
     baris = []
     for r in range(6, ws.max_row + 1):
@@ -141,7 +141,7 @@ def baca_kertas_kerja(isi: bytes) -> list[BarisKK]:
 def baca_kesimpulan(
     isi: bytes,
 ) -> tuple[list[tuple[str, str | None, str | None]], tuple[str | None, str | None]]:
-    ws = load_workbook(io.BytesIO(isi)).active
+    ws = load_workbook(io.BytesIO(isi), data_only=True).active
     assert ws is not None
     baris = []
     for r in range(4, ws.max_row + 1):

@@ -97,6 +97,6 @@ def test_synthetic_agency_is_marked(demo_db: None, tmp_path: Path) -> None:
     )
     from openpyxl import load_workbook
 
-    ws = load_workbook(tmp_path / "e81.xlsx").active
+    ws = load_workbook(tmp_path / "e81.xlsx", data_only=True).active
     assert ws is not None
     assert "SINTETIS" in str(ws.cell(row=4, column=1).value)
