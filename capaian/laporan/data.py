@@ -34,6 +34,9 @@ class BarisRencana:
     # A program or kegiatan with children: its Rp of columns 5, 7 and the quarters is their sum (computed,
     # never typed; see dengan_induk_turunan). Column 6 Rp stays an input.
     rp_turunan: bool = False
+    # Where column 6 comes from (capaian.aturan.kolom6.SumberKolom6): typed, the previous year's column 14,
+    # or that value corrected with a reason.
+    kolom_6_sumber: str = "masukan"
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ def _baris(b: BarisE81) -> dict[str, Any]:
         "indikator": b.rencana.indikator,
         "satuan": b.rencana.satuan,
         "kolom": kolom,
+        "kolom_6_sumber": b.rencana.kolom_6_sumber,
         "predikat": {"k": h.predikat[0], "rp": h.predikat[1]},
     }
 

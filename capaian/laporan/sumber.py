@@ -9,11 +9,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from capaian.aturan.capaian import Agregasi, Akumulasi, KRp, Polaritas, RumusNegatif, Sifat
+from capaian.aturan.kolom6 import kolom_6
 from capaian.aturan.predikat import SetPredikat
 from capaian.laporan.data import BarisRencana, DataLaporan, Penandatangan, dengan_induk_turunan
+from capaian.laporan.e81 import bangun_e81
 from capaian.monev.models import CatatanTriwulan, Realisasi
 from capaian.organisasi.models import Pemda, PerangkatDaerah
-from capaian.perencanaan.models import Indikator, TargetTahunan, TargetTriwulan
+from capaian.perencanaan.models import Indikator, KoreksiKolom6, TargetTahunan, TargetTriwulan
 
 
 def _desimal(nilai: object) -> Decimal | None:
@@ -66,6 +68,11 @@ def muat_data_banyak(
         per_pd[ind.perangkat_daerah_id].append(ind)
     pemda = {p.pk: p for p in Pemda.objects.filter(pk__in={pd.pemda_id for pd in daftar_pd})}
     band: dict[int, SetPredikat] = {id_: p.band_predikat() for id_, p in pemda.items()}
+    lalu = _kolom_14_tahun_lalu(daftar_pd, per_pd, tahun)
+    koreksi = {
+        k.indikator_id: KRp(k=k.k, rp=k.rp)
+        for k in KoreksiKolom6.objects.filter(indikator_id__in=ids, tahun=tahun)
+    }
 
     hasil: dict[int, DataLaporan] = {}
     for pd in daftar_pd:
@@ -76,6 +83,11 @@ def muat_data_banyak(
             urutan_elemen[elemen_kunci] += 1
             ke = urutan_elemen[elemen_kunci]
             t = tahunan.get(ind.pk)
+            kolom6, sumber6 = kolom_6(
+                KRp(k=t.realisasi_lalu_k, rp=t.realisasi_lalu_rp) if t else KRp(),
+                lalu.get(ind.pk),
+                koreksi.get(ind.pk),
+            )
             baris.append(
                 BarisRencana(
                     kunci=kunci_indikator(ind, ke),
@@ -94,7 +106,8 @@ def muat_data_banyak(
                     variabel=tuple((v["nama"], v.get("label", v["nama"])) for v in ind.variabel),
                     lanjutan=ke > 1,
                     renstra=KRp(k=ind.target_renstra_k, rp=ind.target_renstra_rp),
-                    realisasi_lalu=KRp(k=t.realisasi_lalu_k, rp=t.realisasi_lalu_rp) if t else KRp(),
+                    realisasi_lalu=kolom6,
+                    kolom_6_sumber=sumber6.value,
                     target=KRp(k=t.target_k, rp=t.target_rp) if t else KRp(),
                     target_tw=_empat(target_tw[ind.pk]),
                     realisasi_tw=_empat(realisasi_tw[ind.pk]),
@@ -126,4 +139,30 @@ def muat_data_banyak(
             nama_bappeda=pd_pemda.nama_bappeda,
             alamat=pd.alamat,
         )
+    return hasil
+
+
+def _kolom_14_tahun_lalu(
+    daftar_pd: Sequence[PerangkatDaerah], per_pd: dict[int, list[Indikator]], tahun: int
+) -> dict[int, KRp]:
+    """Column 14 at TW IV of the previous year, per indicator that has that year stored (an annual target
+    row): the derived column 6 of this year (capaian.aturan.kolom6). Computed by Form E.81 itself, so
+    formulas, derived parents and rounding as printed are the same as in last year's documents. One query
+    when no agency has a previous year; otherwise that year is loaded the same way (and so on back)."""
+    ids = [i.pk for pd in daftar_pd for i in per_pd[pd.pk]]
+    tersimpan = set(
+        TargetTahunan.objects.filter(indikator_id__in=ids, tahun=tahun - 1).values_list(
+            "indikator_id", flat=True
+        )
+    )
+    if not tersimpan:
+        return {}
+    pd_lalu = [pd for pd in daftar_pd if any(i.pk in tersimpan for i in per_pd[pd.pk])]
+    data_lalu = muat_data_banyak(pd_lalu, tahun - 1, 4)
+    hasil: dict[int, KRp] = {}
+    for pd in pd_lalu:
+        laporan = bangun_e81(data_lalu[pd.pk])
+        for ind, b in zip(per_pd[pd.pk], laporan.baris, strict=True):
+            if ind.pk in tersimpan:
+                hasil[ind.pk] = b.hasil.realisasi_renstra
     return hasil
