@@ -187,3 +187,17 @@ def koreksi_kolom_6(
             alasan=alasan,
         )
         return koreksi
+
+
+def status_tahun(pd: PerangkatDaerah, tahun: int) -> dict[int, str]:
+    """Each quarter's workflow status of the year ("draft" where none is stored)."""
+    ada = dict(
+        StatusTriwulan.objects.filter(perangkat_daerah=pd, tahun=tahun).values_list("triwulan", "status")
+    )
+    return {tw: ada.get(tw, Status.DRAFT) for tw in range(1, 5)}
+
+
+def tahun_ditutup(pd: PerangkatDaerah, tahun: int) -> bool:
+    """The year is closed when all four quarters are locked: its TW IV documents are the year's evaluation,
+    and its column 14 is next year's column 6 for good."""
+    return all(s == Status.TERKUNCI for s in status_tahun(pd, tahun).values())

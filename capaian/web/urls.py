@@ -5,7 +5,7 @@ from django.views.generic import RedirectView
 
 from capaian.web import masuk, unduh, unduh_kota, unggah
 from capaian.web.admin import situs_admin
-from capaian.web.views import beranda, bukti, dasbor, ikhtisar, isian, kota, periksa, riwayat, rpjmd
+from capaian.web.views import beranda, bukti, dasbor, ikhtisar, isian, kota, periksa, riwayat, rpjmd, tahun
 
 PD = "pd/<slug:slug>/<int:tahun>/<int:triwulan>/"
 
@@ -33,6 +33,9 @@ urlpatterns = [
     path("pd/<slug:slug>/impor/templat/", unggah.templat, name="unggah_templat"),
     path("pd/<slug:slug>/impor/<str:id>/", unggah.impor, name="unggah_impor"),
     path("pd/<slug:slug>/riwayat/", riwayat.riwayat_pd, name="riwayat_pd"),
+    path("pd/<slug:slug>/tahun/", tahun.tahun, name="tahun"),
+    path("pd/<slug:slug>/tahun/mulai/", tahun.mulai, name="tahun_mulai"),
+    path("pd/<slug:slug>/tahun/<int:tahun>/kolom6/<int:indikator>/", tahun.koreksi, name="tahun_koreksi"),
     path("triwulan/<int:tahun>/<int:triwulan>/", ikhtisar.ikhtisar, name="ikhtisar"),
     path("triwulan/<int:tahun>/<int:triwulan>/pengingat/", kota.pengingat, name="pengingat"),
     path("triwulan/<int:tahun>/<int:triwulan>/kunci/", kota.kunci_banyak, name="kunci_banyak"),
