@@ -26,6 +26,7 @@ from capaian.monev import alur, services
 from capaian.monev.models import PeriodeTriwulan
 from capaian.organisasi.models import Pemda, Penandatangan, Peran, PerangkatDaerah, Profil
 from capaian.perencanaan import services as rencana
+from capaian.perencanaan import tahun_baru
 from capaian.perencanaan.models import Indikator, PeriodeRenstra
 
 SEED = "capaian-kota-2024"
@@ -59,6 +60,10 @@ CATATAN_KEMBALI = (
     "periksa kembali realisasi TW II."
 )
 RIBU = 1000
+# The agencies that have the whole of 2024 (TW III and TW IV entered); "terkunci" ones have all four quarters
+# locked, the year closed and 2025 started. A Perubahan effective TW III is made for PERUBAHAN of them.
+SETAHUN = ("terkunci", "diverifikasi")
+TAHUN_BERIKUT = TAHUN + 1
 
 
 @dataclass
@@ -78,12 +83,12 @@ class Baris:
     lalu_k: Decimal | None = None
     target_k: Decimal | None = None
     tw_k: list[Decimal | None] = field(default_factory=lambda: [None] * 4)
-    real_k: list[Decimal | None] = field(default_factory=lambda: [None, None])
+    real_k: list[Decimal | None] = field(default_factory=lambda: [None] * 4)
     renstra_rp: int = 0
     lalu_rp: int = 0
     target_rp: int = 0
     tw_rp: list[int] = field(default_factory=lambda: [0] * 4)
-    real_rp: list[int | None] = field(default_factory=lambda: [None, None])
+    real_rp: list[int | None] = field(default_factory=lambda: [None] * 4)
     anak: list["Baris"] = field(default_factory=list)
 
 
@@ -293,7 +298,9 @@ def _realisasi(program: list[Baris], rng: random.Random, keadaan: str) -> None:
             return nilai.quantize(Decimal("0.01"))
         return Decimal(int(nilai))
 
-    for tw in (0, 1):
+    # TW III and TW IV only for the agencies whose TW II is verified or locked (SETAHUN), drawn after TW I
+    # and TW II so that those stay what they were.
+    for tw in (0, 1, 2, 3) if keadaan in SETAHUN else (0, 1):
         if tw == 1 and keadaan == "belum":
             break
         for p in program:
@@ -319,7 +326,27 @@ def jumlah_baris(program: list[Baris]) -> int:
 # --- writing it through the services ---------------------------------------------------------------------
 
 
+RENSTRA = range(2021, 2027)
+
+
+def target_renstra(b: Baris, rp: bool) -> dict[int, tuple[Decimal | None, int | None]]:
+    """The Renstra's yearly targets of a row (2021-2026), its 2024 value the Renja's: counts the same each
+    year, positions rising to the end-of-period target, budgets 5 % a year apart. No random draw."""
+    hasil: dict[int, tuple[Decimal | None, int | None]] = {}
+    for tahun in RENSTRA:
+        selisih = tahun - TAHUN
+        k = b.target_k
+        if k is not None and b.akumulasi is Akumulasi.POSISI_AKHIR and b.renstra_k is not None:
+            langkah = (b.renstra_k - k) / 2
+            k = (k + langkah * selisih).quantize(Decimal("0.01")) if selisih > 0 else k + 2 * selisih
+            k = max(k, Decimal(0))
+        nilai_rp = _ribu(b.target_rp * (1 + 0.05 * selisih)) if rp and b.target_rp else None
+        hasil[tahun] = (k, nilai_rp)
+    return hasil
+
+
 def _simpan(indikator: Indikator, b: Baris, rp: bool) -> None:
+    tahun_baru.simpan_target_renstra_tahunan(None, indikator, target_renstra(b, rp))
     rencana.simpan_target_tahunan(
         None,
         indikator,
@@ -338,7 +365,7 @@ def _simpan(indikator: Indikator, b: Baris, rp: bool) -> None:
             k=b.tw_k[tw],
             rp=b.tw_rp[tw] if rp else None,
         )
-    for tw in range(2):
+    for tw in range(4):
         if b.real_k[tw] is not None or (rp and b.real_rp[tw] is not None):
             services.simpan_realisasi(
                 None,
@@ -388,7 +415,7 @@ def _buat_pd(pemda: Pemda, indeks: int, baris: int | None) -> PerangkatDaerah:
         pangkat="Pembina Tingkat I IV/b",
         jabatan=f"Kepala {info.nama.removesuffix(' (DATA SINTETIS)')}",
     )
-    for tw in (1, 2):
+    for tw in (1, 2, 3, 4) if POLA[indeks % len(POLA)] in SETAHUN else (1, 2):
         services.simpan_catatan(
             None,
             pd,
@@ -398,7 +425,7 @@ def _buat_pd(pemda: Pemda, indeks: int, baris: int | None) -> PerangkatDaerah:
             faktor_penghambat="(contoh) Proses pengadaan barang dan jasa baru selesai pada akhir triwulan.",
             tindak_lanjut="(contoh) Mempercepat pelaksanaan kegiatan fisik pada triwulan berikutnya.",
             penandatangan=ttd,
-            tanggal=datetime.date(TAHUN, 3 * tw + 1, 8),
+            tanggal=datetime.date(TAHUN, 3 * tw + 1, 8) if tw < 4 else datetime.date(TAHUN + 1, 1, 8),
         )
     return pd
 
@@ -445,6 +472,12 @@ def _alur(pd: PerangkatDaerah, keadaan: str, akun: tuple[User, User], verifikato
     for aksi in LANGKAH_STATUS[keadaan]:
         catatan = CATATAN_KEMBALI if aksi == "kembalikan" else ""
         jalankan_langkah(aksi, oleh.get(aksi, verifikator), pd, TAHUN, 2, catatan)
+    if keadaan == "terkunci":
+        # The whole year locked: TW III and TW IV through the same steps; then 2025 is started.
+        for tw in (3, 4):
+            for aksi in LANGKAH_STATUS["terkunci"]:
+                jalankan_langkah(aksi, oleh.get(aksi, verifikator), pd, TAHUN, tw)
+        tahun_baru.mulai_tahun(operator, pd, TAHUN_BERIKUT)
 
 
 def _periode(pemda: Pemda, verifikator: User) -> None:

@@ -201,3 +201,47 @@ def tahun_ditutup(pd: PerangkatDaerah, tahun: int) -> bool:
     """The year is closed when all four quarters are locked: its TW IV documents are the year's evaluation,
     and its column 14 is next year's column 6 for good."""
     return all(s == Status.TERKUNCI for s in status_tahun(pd, tahun).values())
+
+
+def simpan_target_renstra_tahunan(
+    pengguna: Pengguna | None,
+    indikator: Indikator,
+    target: dict[int, tuple[Decimal | None, int | None]],
+    alasan: str | None = None,
+) -> int:
+    """The Renstra's yearly targets of one indicator ({tahun: (K, Rp)}); (None, None) removes a year.
+    One transaction, one audit event per year that really changes. Returns how many changed."""
+    pd = indikator.perangkat_daerah
+    _wajib(pengguna, pd)
+    berubah = 0
+    with transaction.atomic():
+        Indikator.objects.select_for_update().get(pk=indikator.pk)
+        ada = {t.tahun: t for t in TargetRenstraTahunan.objects.filter(indikator=indikator)}
+        for tahun, (k, rp) in sorted(target.items()):
+            lama = ada.get(tahun)
+            lama_teks = None if lama is None else f"K {_teks(lama.k)}; Rp {_teks(lama.rp)}"
+            if k is None and rp is None:
+                if lama is None:
+                    continue
+                lama.delete()
+                baru_teks = None
+            else:
+                if lama is not None and lama.k == k and lama.rp == rp:
+                    continue
+                TargetRenstraTahunan.objects.update_or_create(
+                    indikator=indikator, tahun=tahun, defaults={"k": k, "rp": rp}
+                )
+                baru_teks = f"K {_teks(k)}; Rp {_teks(rp)}"
+            berubah += 1
+            catat(
+                pengguna,
+                aksi="ubah" if lama else "buat",
+                objek="target_renstra_tahunan",
+                objek_id=indikator.pk,
+                perangkat_daerah=pd,
+                kolom=f"target Renstra {tahun}",
+                lama=lama_teks,
+                baru=baru_teks,
+                alasan=alasan,
+            )
+    return berubah

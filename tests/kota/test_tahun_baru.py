@@ -13,7 +13,7 @@ from capaian.monev.models import Realisasi
 from capaian.organisasi.akses import AksesDitolak
 from capaian.organisasi.models import PerangkatDaerah
 from capaian.perencanaan import tahun_baru
-from capaian.perencanaan.models import Indikator, TargetRenstraTahunan, TargetTahunan, TargetTriwulan
+from capaian.perencanaan.models import Indikator, TargetTahunan, TargetTriwulan
 from tests.conftest import TAHUN
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kota_demo")]
@@ -49,7 +49,9 @@ def test_kolom_6_mengikuti_realisasi_tahun_lalu() -> None:
     ind = Indikator.objects.filter(perangkat_daerah=pd, tingkat="subkegiatan").first()
     assert ind is not None
     sebelum = {b.rencana.kunci: b for b in bangun_e81(muat_data(pd, TAHUN + 1, 1)).baris}
-    Realisasi.objects.update_or_create(indikator=ind, tahun=TAHUN, triwulan=4, defaults={"rp": 1_000_000})
+    tw4 = Realisasi.objects.filter(indikator=ind, tahun=TAHUN, triwulan=4).first()
+    tambah = (tw4.rp if tw4 and tw4.rp else 0) + 1_000_000
+    Realisasi.objects.update_or_create(indikator=ind, tahun=TAHUN, triwulan=4, defaults={"rp": tambah})
     sesudah = {b.rencana.kunci: b for b in bangun_e81(muat_data(pd, TAHUN + 1, 1)).baris}
     kunci = next(k for k, b in sesudah.items() if b.rencana.indikator == ind.uraian)
     lama = sebelum[kunci].masukan.realisasi_lalu.rp or 0
@@ -59,7 +61,7 @@ def test_kolom_6_mengikuti_realisasi_tahun_lalu() -> None:
 def test_mulai_tahun_tidak_mengubah_tahun_ini_dan_mengambil_target_renstra() -> None:
     pd = PerangkatDaerah.objects.get(slug=SLUG)
     ind = Indikator.objects.filter(perangkat_daerah=pd).order_by("urutan")[1]
-    TargetRenstraTahunan.objects.create(indikator=ind, tahun=TAHUN + 1, k=Decimal("77.5"), rp=123_456_789)
+    tahun_baru.simpan_target_renstra_tahunan(None, ind, {TAHUN + 1: (Decimal("77.5"), 123_456_789)})
     json_sebelum = [_json(pd, TAHUN, tw) for tw in (1, 2, 4)]
     baris_sebelum = (
         TargetTahunan.objects.filter(tahun=TAHUN).count(),

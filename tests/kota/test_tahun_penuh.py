@@ -1,0 +1,85 @@
+"""The whole year (issue 11, items 2, 3, 4 and 7) on the demo city: TW III and TW IV entered, worked through
+and documented; a year closed when its four quarters are locked; 2025 started with column 6 derived."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from capaian.laporan.e81 import bangun_e81
+from capaian.laporan.paket import isi_paket
+from capaian.laporan.pemeriksaan import jalankan_langkah
+from capaian.laporan.render_json import e81_json
+from capaian.laporan.sumber import muat_data
+from capaian.monev.models import Realisasi, Status, StatusTriwulan
+from capaian.organisasi.models import PerangkatDaerah
+from capaian.perencanaan import tahun_baru
+from capaian.perencanaan.models import TahunRenja, TargetRenstraTahunan, TargetTahunan
+from tests.conftest import TAHUN
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kota_demo")]
+
+DITUTUP = "sintetis-dindik"  # POLA[0]: all of 2024 locked, 2025 started
+SETAHUN = "sintetis-dinkes"  # POLA[1]: TW III and TW IV entered, not yet submitted
+
+
+def test_tahun_ditutup_dan_tahun_berikut_dimulai() -> None:
+    pd = PerangkatDaerah.objects.get(slug=DITUTUP)
+    assert set(tahun_baru.status_tahun(pd, TAHUN).values()) == {Status.TERKUNCI}
+    assert tahun_baru.tahun_ditutup(pd, TAHUN)
+    assert not tahun_baru.tahun_ditutup(PerangkatDaerah.objects.get(slug=SETAHUN), TAHUN)
+    assert TahunRenja.objects.filter(perangkat_daerah=pd, tahun=TAHUN + 1).exists()
+    assert tahun_baru.tahun_tersimpan(pd) == [TAHUN, TAHUN + 1]
+
+
+def test_kolom_6_2025_sama_dengan_kolom_14_2024_setiap_baris() -> None:
+    pd = PerangkatDaerah.objects.get(slug=DITUTUP)
+    j2024 = e81_json(bangun_e81(muat_data(pd, TAHUN, 4)))
+    j2025 = e81_json(bangun_e81(muat_data(pd, TAHUN + 1, 1)))
+    assert len(j2024["baris"]) == len(j2025["baris"]) > 10
+    for lalu, kini in zip(j2024["baris"], j2025["baris"], strict=True):
+        assert kini["kolom_6_sumber"] == "turunan"
+        assert kini["kolom"]["6"] == lalu["kolom"]["14"], kini["indikator"]
+    assert sum(b["kolom"]["6"]["rp"] is not None for b in j2025["baris"]) > 5
+
+
+def test_target_2025_dari_target_renstra_tahunan() -> None:
+    pd = PerangkatDaerah.objects.get(slug=DITUTUP)
+    renstra = {
+        t.indikator_id: t
+        for t in TargetRenstraTahunan.objects.filter(indikator__perangkat_daerah=pd, tahun=TAHUN + 1)
+    }
+    assert renstra
+    for t in TargetTahunan.objects.filter(indikator__perangkat_daerah=pd, tahun=TAHUN + 1):
+        r = renstra.get(t.indikator_id)
+        assert (t.target_k, t.target_rp) == ((r.k, r.rp) if r else (None, None))
+    assert not Realisasi.objects.filter(indikator__perangkat_daerah=pd, tahun=TAHUN + 1).exists()
+
+
+def test_triwulan_iv_adalah_evaluasi_tahunan() -> None:
+    """Column 12 at TW IV is the whole year: Rp the sum of the four quarters, K by each row's rule."""
+    pd = PerangkatDaerah.objects.get(slug=DITUTUP)
+    lap = bangun_e81(muat_data(pd, TAHUN, 4))
+    dicek = 0
+    for b in lap.baris:
+        rp = [tw.rp for tw in b.masukan.realisasi_tw]
+        if all(r is not None for r in rp):
+            assert b.hasil.realisasi.rp == sum(r for r in rp if r is not None)
+            dicek += 1
+    assert dicek > 5
+    # Every document of TW IV renders.
+    berkas = isi_paket(muat_data(pd, TAHUN, 4))
+    assert len(berkas) >= 5 and all(len(isi) > 500 for isi in berkas.values())
+
+
+def test_triwulan_iii_diajukan_dan_diverifikasi() -> None:
+    pd = PerangkatDaerah.objects.get(slug=SETAHUN)
+    assert Realisasi.objects.filter(indikator__perangkat_daerah=pd, tahun=TAHUN, triwulan=3).exists()
+    operator = User.objects.get(username="operator-dinkes")
+    klien = Client()
+    klien.force_login(operator)
+    assert klien.get(f"/pd/{SETAHUN}/{TAHUN}/3/").status_code == 200
+    assert klien.get(f"/pd/{SETAHUN}/{TAHUN}/4/").status_code == 200
+    jalankan_langkah("ajukan", operator, pd, TAHUN, 3)
+    jalankan_langkah("verifikasi", User.objects.get(username="verifikator"), pd, TAHUN, 3)
+    status = StatusTriwulan.objects.get(perangkat_daerah=pd, tahun=TAHUN, triwulan=3)
+    assert status.status == Status.DIVERIFIKASI
