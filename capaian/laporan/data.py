@@ -67,6 +67,11 @@ class DataLaporan:
     nomor_surat: str = ""
     nama_bappeda: str = ""
     alamat: str = ""
+    # Which targets this report uses (capaian.aturan.versi_target): "murni", or "perubahan" from the
+    # Renja Perubahan's effective quarter on, with its legal basis.
+    versi_target: str = "murni"
+    dasar_perubahan: str = ""
+    berlaku_triwulan: int | None = None
 
 
 def anggaran_baris(b: BarisRencana) -> Anggaran:

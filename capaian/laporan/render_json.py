@@ -55,6 +55,8 @@ def e81_json(laporan: LaporanE81) -> dict[str, Any]:
         "perangkat_daerah": laporan.data.perangkat_daerah,
         "tahun": laporan.data.tahun,
         "triwulan": laporan.data.triwulan,
+        "versi_target": laporan.data.versi_target,
+        "dasar_perubahan": laporan.data.dasar_perubahan or None,
         "baris": [_baris(b) for b in laporan.baris],
         "jumlah": {
             "7": {"rp": r.jumlah_target_rp},

@@ -8,14 +8,23 @@ from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 
+from capaian.aturan.angka import format_tanggal
 from capaian.aturan.capaian import Agregasi, Akumulasi, KRp, Polaritas, RumusNegatif, Sifat
 from capaian.aturan.kolom6 import kolom_6
 from capaian.aturan.predikat import SetPredikat
+from capaian.aturan.versi_target import VersiTarget, terapkan, versi_berlaku
 from capaian.laporan.data import BarisRencana, DataLaporan, Penandatangan, dengan_induk_turunan
 from capaian.laporan.e81 import bangun_e81
 from capaian.monev.models import CatatanTriwulan, Realisasi
 from capaian.organisasi.models import Pemda, PerangkatDaerah
-from capaian.perencanaan.models import Indikator, KoreksiKolom6, TargetTahunan, TargetTriwulan
+from capaian.perencanaan.models import (
+    DasarPerubahan,
+    Indikator,
+    KoreksiKolom6,
+    PerubahanTarget,
+    TargetTahunan,
+    TargetTriwulan,
+)
 
 
 def _desimal(nilai: object) -> Decimal | None:
@@ -28,16 +37,39 @@ def kunci_indikator(indikator: Indikator, ke: int) -> str:
     return dasar if ke == 1 else f"{dasar}#{ke}"
 
 
+def teks_dasar(d: DasarPerubahan) -> str:
+    """The Perubahan's legal basis as the documents state it."""
+    tanggal = f" tanggal {format_tanggal(d.tanggal)}" if d.tanggal else ""
+    nomor = f" Nomor {d.nomor}" if d.nomor else ""
+    return f"{d.dasar_hukum}{nomor}{tanggal}, berlaku mulai Triwulan {d.berlaku_triwulan}"
+
+
+def _target_tw(
+    per_tw: dict[int, KRp], perubahan: dict[tuple[int, str], KRp], id_: int, d: DasarPerubahan | None
+) -> tuple[KRp, KRp, KRp, KRp]:
+    murni = _empat(per_tw)
+    if not perubahan or d is None:
+        return murni
+    return (
+        murni[0] if d.berlaku_triwulan > 1 else terapkan(murni[0], perubahan.get((id_, "1"))),
+        murni[1] if d.berlaku_triwulan > 2 else terapkan(murni[1], perubahan.get((id_, "2"))),
+        murni[2] if d.berlaku_triwulan > 3 else terapkan(murni[2], perubahan.get((id_, "3"))),
+        terapkan(murni[3], perubahan.get((id_, "4"))),
+    )
+
+
 def _empat(per_tw: dict[int, KRp]) -> tuple[KRp, KRp, KRp, KRp]:
     return (per_tw.get(1, KRp()), per_tw.get(2, KRp()), per_tw.get(3, KRp()), per_tw.get(4, KRp()))
 
 
-def muat_data(pd: PerangkatDaerah, tahun: int, triwulan: int) -> DataLaporan:
-    return muat_data_banyak([pd], tahun, triwulan)[pd.pk]
+def muat_data(
+    pd: PerangkatDaerah, tahun: int, triwulan: int, versi: VersiTarget | None = None
+) -> DataLaporan:
+    return muat_data_banyak([pd], tahun, triwulan, versi)[pd.pk]
 
 
 def muat_data_banyak(
-    daftar_pd: Sequence[PerangkatDaerah], tahun: int, triwulan: int
+    daftar_pd: Sequence[PerangkatDaerah], tahun: int, triwulan: int, versi: VersiTarget | None = None
 ) -> dict[int, DataLaporan]:
     """The report data of several agencies for one quarter, in a fixed number of queries however many
     agencies and rows there are (the overview and the dashboards read a whole pemda)."""
@@ -69,6 +101,14 @@ def muat_data_banyak(
     pemda = {p.pk: p for p in Pemda.objects.filter(pk__in={pd.pemda_id for pd in daftar_pd})}
     band: dict[int, SetPredikat] = {id_: p.band_predikat() for id_, p in pemda.items()}
     lalu = _kolom_14_tahun_lalu(daftar_pd, per_pd, tahun)
+    dasar = {
+        d.perangkat_daerah_id: d
+        for d in DasarPerubahan.objects.filter(perangkat_daerah__in=daftar_pd, tahun=tahun)
+    }
+    ubah: dict[tuple[int, str], KRp] = {
+        (t.indikator_id, t.bagian): KRp(k=t.k, rp=t.rp)
+        for t in PerubahanTarget.objects.filter(dasar__in=list(dasar.values()))
+    }
     koreksi = {
         k.indikator_id: KRp(k=k.k, rp=k.rp)
         for k in KoreksiKolom6.objects.filter(indikator_id__in=ids, tahun=tahun)
@@ -76,6 +116,11 @@ def muat_data_banyak(
 
     hasil: dict[int, DataLaporan] = {}
     for pd in daftar_pd:
+        d = dasar.get(pd.pk)
+        versi_pd = versi_berlaku(triwulan, d.berlaku_triwulan if d else None) if versi is None else versi
+        if d is None:
+            versi_pd = VersiTarget.MURNI
+        perubahan = ubah if versi_pd is VersiTarget.PERUBAHAN else {}
         baris: list[BarisRencana] = []
         urutan_elemen: dict[tuple[str, int], int] = defaultdict(int)
         for ind in per_pd[pd.pk]:
@@ -105,11 +150,16 @@ def muat_data_banyak(
                     rumus=ind.rumus,
                     variabel=tuple((v["nama"], v.get("label", v["nama"])) for v in ind.variabel),
                     lanjutan=ke > 1,
-                    renstra=KRp(k=ind.target_renstra_k, rp=ind.target_renstra_rp),
+                    renstra=terapkan(
+                        KRp(k=ind.target_renstra_k, rp=ind.target_renstra_rp),
+                        perubahan.get((ind.pk, "renstra")),
+                    ),
                     realisasi_lalu=kolom6,
                     kolom_6_sumber=sumber6.value,
-                    target=KRp(k=t.target_k, rp=t.target_rp) if t else KRp(),
-                    target_tw=_empat(target_tw[ind.pk]),
+                    target=terapkan(
+                        KRp(k=t.target_k, rp=t.target_rp) if t else KRp(), perubahan.get((ind.pk, "tahunan"))
+                    ),
+                    target_tw=_target_tw(target_tw[ind.pk], perubahan, ind.pk, d),
                     realisasi_tw=_empat(realisasi_tw[ind.pk]),
                     variabel_tw=tuple(variabel_tw[ind.pk].get(i, {}) for i in range(1, 5)),
                 )
@@ -138,6 +188,9 @@ def muat_data_banyak(
             nomor_surat=c.nomor_surat if c else "",
             nama_bappeda=pd_pemda.nama_bappeda,
             alamat=pd.alamat,
+            versi_target=versi_pd.value,
+            dasar_perubahan=teks_dasar(d) if d and versi_pd is VersiTarget.PERUBAHAN else "",
+            berlaku_triwulan=d.berlaku_triwulan if d else None,
         )
     return hasil
 

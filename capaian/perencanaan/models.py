@@ -265,3 +265,59 @@ class TahunRenja(models.Model):
         verbose_name = "tahun Renja"
         verbose_name_plural = "tahun Renja"
         constraints = [models.UniqueConstraint(fields=["perangkat_daerah", "tahun"], name="tahun_renja_unik")]
+
+
+class DasarPerubahan(models.Model):
+    """The Renja Perubahan of one agency and year (the APBD-P): its legal basis and the quarter from which
+    reports use the perubahan targets. Quarters before it keep reporting against the murni targets (the
+    TargetTahunan, TargetTriwulan and Indikator values, never rewritten). One per agency and year."""
+
+    perangkat_daerah = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="perubahan")
+    tahun = models.PositiveSmallIntegerField()
+    berlaku_triwulan = models.PositiveSmallIntegerField(
+        choices=[(i, f"Triwulan {i}") for i in range(2, 5)], default=3
+    )
+    dasar_hukum = models.TextField()  # e.g. "Peraturan Daerah Kota Pasuruan Nomor 7 Tahun 2024 tentang ..."
+    nomor = models.CharField(max_length=100, blank=True)
+    tanggal = models.DateField(null=True, blank=True)
+    diubah = models.DateTimeField(auto_now=True)
+    diubah_oleh = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "dasar perubahan"
+        verbose_name_plural = "dasar perubahan"
+        constraints = [
+            models.UniqueConstraint(fields=["perangkat_daerah", "tahun"], name="dasar_perubahan_unik"),
+            models.CheckConstraint(
+                name="perubahan_triwulan_sah",
+                condition=models.Q(berlaku_triwulan__gte=2, berlaku_triwulan__lte=4),
+            ),
+        ]
+
+
+class BagianTarget(models.TextChoices):
+    RENSTRA = "renstra", "Target Renstra (kolom 5)"
+    TAHUNAN = "tahunan", "Target tahun ini (kolom 7)"
+    TW1 = "1", "Target TW I"
+    TW2 = "2", "Target TW II"
+    TW3 = "3", "Target TW III"
+    TW4 = "4", "Target TW IV"
+
+
+class PerubahanTarget(models.Model):
+    """The perubahan value of one target of one indicator (a part left blank keeps its murni value)."""
+
+    dasar = models.ForeignKey(DasarPerubahan, on_delete=models.CASCADE, related_name="target")
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="perubahan_target")
+    bagian = models.CharField(max_length=8, choices=BagianTarget.choices)
+    k = nilai_k()
+    rp = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "target perubahan"
+        verbose_name_plural = "target perubahan"
+        constraints = [
+            models.UniqueConstraint(fields=["dasar", "indikator", "bagian"], name="perubahan_target_unik")
+        ]

@@ -5,7 +5,19 @@ from django.views.generic import RedirectView
 
 from capaian.web import masuk, unduh, unduh_kota, unggah
 from capaian.web.admin import situs_admin
-from capaian.web.views import beranda, bukti, dasbor, ikhtisar, isian, kota, periksa, riwayat, rpjmd, tahun
+from capaian.web.views import (
+    beranda,
+    bukti,
+    dasbor,
+    ikhtisar,
+    isian,
+    kota,
+    periksa,
+    perubahan,
+    riwayat,
+    rpjmd,
+    tahun,
+)
 
 PD = "pd/<slug:slug>/<int:tahun>/<int:triwulan>/"
 
@@ -34,6 +46,7 @@ urlpatterns = [
     path("pd/<slug:slug>/impor/<str:id>/", unggah.impor, name="unggah_impor"),
     path("pd/<slug:slug>/riwayat/", riwayat.riwayat_pd, name="riwayat_pd"),
     path("pd/<slug:slug>/tahun/", tahun.tahun, name="tahun"),
+    path("pd/<slug:slug>/<int:tahun>/perubahan/", perubahan.perubahan_tahun, name="perubahan"),
     path("pd/<slug:slug>/tahun/mulai/", tahun.mulai, name="tahun_mulai"),
     path("pd/<slug:slug>/tahun/<int:tahun>/kolom6/<int:indikator>/", tahun.koreksi, name="tahun_koreksi"),
     path("triwulan/<int:tahun>/<int:triwulan>/", ikhtisar.ikhtisar, name="ikhtisar"),
