@@ -4,11 +4,13 @@ All or nothing: with any error nothing is saved and the command exits non-zero. 
 change and saves nothing. Runs as the system (pengguna=None); the audit trail records it as "sistem".
 """
 
+import datetime
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from capaian.impor.impor import HasilImpor, impor_berkas
+from capaian.impor.perubahan import impor_perubahan
 from capaian.organisasi.models import PerangkatDaerah
 
 LABEL = {
@@ -38,6 +40,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--coba", action="store_true", help="uji coba: tampilkan perubahan tanpa menyimpan"
         )
+        parser.add_argument(
+            "--perubahan", action="store_true", help="impor target Renja Perubahan (target murni tetap)"
+        )
+        parser.add_argument(
+            "--berlaku-triwulan", type=int, choices=[2, 3, 4], default=3, help="Perubahan berlaku mulai TW"
+        )
+        parser.add_argument(
+            "--dasar", help="dasar hukum Perubahan, mis. Perda Perubahan APBD (wajib pertama kali)"
+        )
+        parser.add_argument("--nomor", default="", help="nomor dasar hukum")
+        parser.add_argument("--tanggal", help="tanggal dasar hukum, TTTT-BB-HH")
 
     def handle(self, *args: Any, **opsi: Any) -> None:
         slug = opsi["pd"]
@@ -47,9 +60,26 @@ class Command(BaseCommand):
         pd = PerangkatDaerah.objects.filter(slug=slug).first()
         if pd is None:
             raise CommandError(f"Perangkat daerah '{slug}' tidak ada (pilihan: {pilihan}).")
-        hasil = impor_berkas(
-            None, pd, opsi["berkas"], opsi["coba"], tahun=opsi["tahun"], triwulan=opsi["triwulan"]
-        )
+        if opsi["perubahan"]:
+            try:
+                tanggal = datetime.date.fromisoformat(opsi["tanggal"]) if opsi["tanggal"] else None
+            except ValueError:
+                raise CommandError("Tanggal tidak sah; tulis TTTT-BB-HH, mis. 2024-09-30.") from None
+            hasil = impor_perubahan(
+                None,
+                pd,
+                opsi["berkas"],
+                opsi["coba"],
+                berlaku_triwulan=opsi["berlaku_triwulan"],
+                tahun=opsi["tahun"],
+                dasar_hukum=opsi["dasar"],
+                nomor=opsi["nomor"],
+                tanggal=tanggal,
+            )
+        else:
+            hasil = impor_berkas(
+                None, pd, opsi["berkas"], opsi["coba"], tahun=opsi["tahun"], triwulan=opsi["triwulan"]
+            )
         self._laporkan(pd, hasil)
 
     def _laporkan(self, pd: PerangkatDaerah, hasil: HasilImpor) -> None:
