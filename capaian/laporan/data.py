@@ -14,6 +14,16 @@ EMPAT_KOSONG: tuple[KRp, KRp, KRp, KRp] = (KRp(), KRp(), KRp(), KRp())
 
 
 @dataclass(frozen=True)
+class TargetMurni:
+    """A row's murni targets (columns 5, 7 and the quarters, parents derived) where a report uses the
+    perubahan ones: the Form E.81 Perubahan shows both."""
+
+    renstra: KRp
+    target: KRp
+    target_tw: tuple[KRp, KRp, KRp, KRp]
+
+
+@dataclass(frozen=True)
 class BarisRencana:
     kunci: str  # how formulas refer to this indicator: its element's code, "#2" for a second indicator
     kode: str | None
@@ -37,6 +47,7 @@ class BarisRencana:
     # Where column 6 comes from (capaian.aturan.kolom6.SumberKolom6): typed, the previous year's column 14,
     # or that value corrected with a reason.
     kolom_6_sumber: str = "masukan"
+    target_murni: TargetMurni | None = None  # set only when this report uses the perubahan targets
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ FORMAT_JENIS: dict[str, tuple[str, ...]] = {
     "kesimpulan": ("xlsx", "pdf"),
     "narasi": ("docx", "pdf"),
     "surat-pengantar": ("docx", "pdf"),
+    # From the Renja Perubahan's effective quarter on only, so not part of the package ("semua").
+    "e81-perubahan": ("json", "xlsx", "pdf"),
 }
 
 NAMA_JENIS = {
@@ -36,6 +38,7 @@ NAMA_JENIS = {
     "kesimpulan": "Kesimpulan Evaluasi terhadap Hasil RKPD",
     "narasi": "Narasi Laporan Hasil Pelaksanaan RKPD",
     "surat-pengantar": "Surat Pengantar",
+    "e81-perubahan": "Form E.81 Perubahan (target murni dan perubahan)",
 }
 
 
@@ -147,7 +150,26 @@ def _surat_pdf(k: Konteks) -> bytes:
     return surat_pdf(bangun_surat(k.data))
 
 
+def _e81_perubahan(k: Konteks, format_: str) -> bytes:
+    from capaian.laporan.e81_perubahan import BukanPerubahan, bangun_e81_perubahan
+    from capaian.laporan.render_e81_perubahan import e81_perubahan_json, tabel_e81_perubahan
+    from capaian.laporan.render_tabel_pdf import tabel_pdf
+    from capaian.laporan.render_tabel_xlsx import tabel_xlsx
+
+    try:
+        lap = bangun_e81_perubahan(k.e81)
+    except BukanPerubahan as e:
+        raise PaketError(str(e)) from None
+    if format_ == "json":
+        return json.dumps(e81_perubahan_json(lap), ensure_ascii=False, indent=2).encode()
+    tabel = tabel_e81_perubahan(lap)
+    return tabel_xlsx(tabel) if format_ == "xlsx" else tabel_pdf(tabel)
+
+
 _PERENDER: dict[tuple[str, str], Callable[[Konteks], bytes]] = {
+    ("e81-perubahan", "json"): lambda k: _e81_perubahan(k, "json"),
+    ("e81-perubahan", "xlsx"): lambda k: _e81_perubahan(k, "xlsx"),
+    ("e81-perubahan", "pdf"): lambda k: _e81_perubahan(k, "pdf"),
     ("e81", "json"): _e81_json,
     ("e81", "xlsx"): _e81_xlsx,
     ("e81", "pdf"): _e81_pdf,

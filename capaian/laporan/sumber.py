@@ -4,6 +4,7 @@ Parents' Rupiah is derived here, once, for every consumer (documents, JSON, chec
 a program's and kegiatan's stored Rp targets and realisations are ignored whenever it has children
 (`capaian.laporan.data.dengan_induk_turunan`)."""
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
@@ -13,7 +14,7 @@ from capaian.aturan.capaian import Agregasi, Akumulasi, KRp, Polaritas, RumusNeg
 from capaian.aturan.kolom6 import kolom_6
 from capaian.aturan.predikat import SetPredikat
 from capaian.aturan.versi_target import VersiTarget, terapkan, versi_berlaku
-from capaian.laporan.data import BarisRencana, DataLaporan, Penandatangan, dengan_induk_turunan
+from capaian.laporan.data import BarisRencana, DataLaporan, Penandatangan, TargetMurni, dengan_induk_turunan
 from capaian.laporan.e81 import bangun_e81
 from capaian.monev.models import CatatanTriwulan, Realisasi
 from capaian.organisasi.models import Pemda, PerangkatDaerah
@@ -35,6 +36,17 @@ def kunci_indikator(indikator: Indikator, ke: int) -> str:
     """The name formulas use for an indicator: its element's code, with '#n' for the element's n-th."""
     dasar = indikator.kode or f"#{indikator.urutan}"
     return dasar if ke == 1 else f"{dasar}#{ke}"
+
+
+def _dengan_murni(baris: tuple[BarisRencana, ...], murni: DataLaporan | None) -> tuple[BarisRencana, ...]:
+    if murni is None:
+        return baris
+    return tuple(
+        dataclasses.replace(
+            b, target_murni=TargetMurni(renstra=m.renstra, target=m.target, target_tw=m.target_tw)
+        )
+        for b, m in zip(baris, murni.baris, strict=True)
+    )
 
 
 def teks_dasar(d: DasarPerubahan) -> str:
@@ -115,6 +127,13 @@ def muat_data_banyak(
     }
 
     hasil: dict[int, DataLaporan] = {}
+    pakai_perubahan = [
+        pd
+        for pd in daftar_pd
+        if pd.pk in dasar
+        and (versi or versi_berlaku(triwulan, dasar[pd.pk].berlaku_triwulan)) is VersiTarget.PERUBAHAN
+    ]
+    murni = muat_data_banyak(pakai_perubahan, tahun, triwulan, VersiTarget.MURNI) if pakai_perubahan else {}
     for pd in daftar_pd:
         d = dasar.get(pd.pk)
         versi_pd = versi_berlaku(triwulan, d.berlaku_triwulan if d else None) if versi is None else versi
@@ -176,7 +195,7 @@ def muat_data_banyak(
             perangkat_daerah=pd.nama,
             tahun=tahun,
             triwulan=triwulan,
-            baris=dengan_induk_turunan(baris),
+            baris=_dengan_murni(dengan_induk_turunan(baris), murni.get(pd.pk)),
             set_predikat=band[pd.pemda_id],
             faktor_pendorong=c.faktor_pendorong if c else "",
             faktor_penghambat=c.faktor_penghambat if c else "",

@@ -128,3 +128,44 @@ def test_layar_perubahan(klien_operator: Client, klien_pimpinan: Client) -> None
     assert baca.status_code == 200 and "simpan-perubahan" not in baca.text
     assert klien_pimpinan.post(url, {**isian}).status_code == 403
     assert Decimal(PerubahanTarget.objects.get(indikator=ind, bagian="tahunan").rp) == Decimal(1_000_000)
+
+
+def test_form_e81_perubahan_menampilkan_keduanya(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    from capaian.laporan.paket import PaketError, render_data
+
+    pd = PerangkatDaerah.objects.get(slug=PD)
+    ind = _sub(pd)
+    with pytest.raises(PaketError, match="memakai target murni"):
+        render_data(muat_data(pd, TAHUN, 3), "e81-perubahan", "json")
+    _perubahan(pd, ind)
+    with pytest.raises(PaketError, match="memakai target murni"):
+        render_data(muat_data(pd, TAHUN, 2), "e81-perubahan", "json")
+    j = json.loads(render_data(muat_data(pd, TAHUN, 3), "e81-perubahan", "json"))
+    t = TargetTahunan.objects.get(indikator=ind, tahun=TAHUN)
+    b = next(b for b in j["baris"] if b["kode"] == ind.kode and b["indikator"] == ind.uraian)
+    assert b["target_tahun"] == {
+        "murni": {"k": b["target_tahun"]["murni"]["k"], "rp": t.target_rp},
+        "perubahan": {"k": b["target_tahun"]["murni"]["k"], "rp": t.target_rp // 2},
+    }
+    assert b["target_triwulan"][2]["perubahan"]["rp"] == 1_000_000
+    # Capaian Rp against the halved budget is (about) twice that against murni.
+    murni, baru = Decimal(b["capaian"]["murni"]["rp"]), Decimal(b["capaian"]["perubahan"]["rp"])
+    assert abs(baru - 2 * murni) < Decimal("0.05")
+    for f in ("xlsx", "pdf"):
+        assert len(render_data(muat_data(pd, TAHUN, 4), "e81-perubahan", f)) > 1000
+    with pytest.raises(CommandError, match="memakai target murni"):
+        call_command(
+            "laporan",
+            pd=PD,
+            tahun=TAHUN,
+            triwulan=2,
+            jenis="e81-perubahan",
+            format="json",
+            keluar=str(tmp_path),
+            stdout=StringIO(),
+        )

@@ -109,7 +109,11 @@ class Command(BaseCommand):
         konteks = Konteks(muat_data(pd, opsi["tahun"], opsi["triwulan"]))
         for jenis, format_ in pasangan:
             tujuan = keluar / nama_berkas(jenis, format_)
-            tujuan.write_bytes(render(konteks, jenis, format_))
+            try:
+                isi = render(konteks, jenis, format_)
+            except PaketError as e:
+                raise CommandError(str(e)) from None
+            tujuan.write_bytes(isi)
             self.stdout.write(f"Ditulis: {tujuan}")
 
     def _kota(self, opsi: dict[str, Any], pasangan: list[tuple[str, str]]) -> None:
