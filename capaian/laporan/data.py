@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from capaian.aturan.capaian import KRp, Sifat
 from capaian.aturan.induk import Anggaran, anak_per_induk, turunkan_anggaran
+from capaian.aturan.peringatan_dini import BAWAAN as AMBANG_BAWAAN
+from capaian.aturan.peringatan_dini import Ambang
 from capaian.aturan.predikat import BAWAAN, SetPredikat
 
 EMPAT_KOSONG: tuple[KRp, KRp, KRp, KRp] = (KRp(), KRp(), KRp(), KRp())
@@ -83,6 +85,7 @@ class DataLaporan:
     versi_target: str = "murni"
     dasar_perubahan: str = ""
     berlaku_triwulan: int | None = None
+    ambang: Ambang = AMBANG_BAWAAN  # the pemda's early-warning thresholds
 
 
 def anggaran_baris(b: BarisRencana) -> Anggaran:

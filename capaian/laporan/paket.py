@@ -28,9 +28,10 @@ FORMAT_JENIS: dict[str, tuple[str, ...]] = {
     "kesimpulan": ("xlsx", "pdf"),
     "narasi": ("docx", "pdf"),
     "surat-pengantar": ("docx", "pdf"),
-    # From the Renja Perubahan's effective quarter on only, so not part of the package ("semua").
-    "e81-perubahan": ("json", "xlsx", "pdf"),
 }
+# Documents outside the quarter's package ("semua"): Form E.81 Perubahan exists only from the Renja
+# Perubahan's effective quarter on.
+FORMAT_JENIS_LAIN: dict[str, tuple[str, ...]] = {"e81-perubahan": ("json", "xlsx", "pdf")}
 
 NAMA_JENIS = {
     "e81": "Form E.81 Evaluasi terhadap Hasil Renja",
@@ -61,14 +62,16 @@ class Konteks:
 
 
 def periksa(jenis: str, format_: str) -> None:
-    if jenis not in FORMAT_JENIS:
-        raise PaketError(f"Jenis laporan '{jenis}' tidak dikenal; pilihan: {', '.join(JENIS)} atau {SEMUA}.")
+    semua = FORMAT_JENIS | FORMAT_JENIS_LAIN
+    if jenis not in semua:
+        pilihan = ", ".join((*JENIS, *FORMAT_JENIS_LAIN))
+        raise PaketError(f"Jenis laporan '{jenis}' tidak dikenal; pilihan: {pilihan} atau {SEMUA}.")
     if format_ not in FORMAT:
         raise PaketError(f"Format '{format_}' tidak dikenal; pilihan: {', '.join(FORMAT)}.")
-    if format_ not in FORMAT_JENIS[jenis]:
+    if format_ not in semua[jenis]:
         raise PaketError(
             f"Laporan '{jenis}' tidak tersedia dalam format {format_}; "
-            f"format yang tersedia: {', '.join(FORMAT_JENIS[jenis])}."
+            f"format yang tersedia: {', '.join(semua[jenis])}."
         )
 
 

@@ -20,6 +20,17 @@ def _persen(nilai: Persen) -> dict[str, Any]:
     return {"k": _d(nilai.k), "rp": _d(nilai.rp)}
 
 
+def _peringatan(b: BarisE81) -> dict[str, Any]:
+    p = b.peringatan
+    if p is None:
+        return {"status": None, "proyeksi_k": None, "proyeksi_rp": None}
+    return {
+        "status": None if p.status is None else p.status.value,
+        "proyeksi_k": _d(p.proyeksi.k),
+        "proyeksi_rp": p.proyeksi.rp,
+    }
+
+
 def _baris(b: BarisE81) -> dict[str, Any]:
     m, h = b.masukan, b.hasil
     kolom: dict[str, Any] = {"5": _krp(m.renstra), "6": _krp(m.realisasi_lalu), "7": _krp(m.target)}
@@ -45,6 +56,7 @@ def _baris(b: BarisE81) -> dict[str, Any]:
         "satuan": b.rencana.satuan,
         "kolom": kolom,
         "kolom_6_sumber": b.rencana.kolom_6_sumber,
+        "peringatan_dini": _peringatan(b),
         "predikat": {"k": h.predikat[0], "rp": h.predikat[1]},
     }
 

@@ -12,12 +12,14 @@ from decimal import Decimal
 from capaian.aturan.angka import format_tanggal
 from capaian.aturan.capaian import Agregasi, Akumulasi, KRp, Polaritas, RumusNegatif, Sifat
 from capaian.aturan.kolom6 import kolom_6
+from capaian.aturan.peringatan_dini import BAWAAN as AMBANG_BAWAAN
+from capaian.aturan.peringatan_dini import Ambang
 from capaian.aturan.predikat import SetPredikat
 from capaian.aturan.versi_target import VersiTarget, terapkan, versi_berlaku
 from capaian.laporan.data import BarisRencana, DataLaporan, Penandatangan, TargetMurni, dengan_induk_turunan
 from capaian.laporan.e81 import bangun_e81
 from capaian.monev.models import CatatanTriwulan, Realisasi
-from capaian.organisasi.models import Pemda, PerangkatDaerah
+from capaian.organisasi.models import AmbangPeringatanDini, Pemda, PerangkatDaerah
 from capaian.perencanaan.models import (
     DasarPerubahan,
     Indikator,
@@ -112,6 +114,10 @@ def muat_data_banyak(
         per_pd[ind.perangkat_daerah_id].append(ind)
     pemda = {p.pk: p for p in Pemda.objects.filter(pk__in={pd.pemda_id for pd in daftar_pd})}
     band: dict[int, SetPredikat] = {id_: p.band_predikat() for id_, p in pemda.items()}
+    ambang = {
+        a.pemda_id: Ambang(sesuai=a.sesuai, perhatian=a.perhatian)
+        for a in AmbangPeringatanDini.objects.filter(pemda_id__in=list(pemda))
+    }
     lalu = _kolom_14_tahun_lalu(daftar_pd, per_pd, tahun)
     dasar = {
         d.perangkat_daerah_id: d
@@ -197,6 +203,7 @@ def muat_data_banyak(
             triwulan=triwulan,
             baris=_dengan_murni(dengan_induk_turunan(baris), murni.get(pd.pk)),
             set_predikat=band[pd.pemda_id],
+            ambang=ambang.get(pd.pemda_id, AMBANG_BAWAAN),
             faktor_pendorong=c.faktor_pendorong if c else "",
             faktor_penghambat=c.faktor_penghambat if c else "",
             tindak_lanjut=c.tindak_lanjut if c else "",

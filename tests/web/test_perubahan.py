@@ -169,3 +169,19 @@ def test_form_e81_perubahan_menampilkan_keduanya(tmp_path) -> None:  # type: ign
             keluar=str(tmp_path),
             stdout=StringIO(),
         )
+
+
+def test_peringatan_dini_di_json_dan_isian(klien_operator: Client) -> None:
+    from capaian.organisasi.models import AmbangPeringatanDini
+
+    pd = PerangkatDaerah.objects.get(slug=PD)
+    j = _json(pd, 2)
+    status = [b["peringatan_dini"]["status"] for b in j["baris"]]
+    assert {"sesuai jalur", "perlu perhatian", "tertinggal"} & set(status)
+    assert all(set(b["peringatan_dini"]) == {"status", "proyeksi_k", "proyeksi_rp"} for b in j["baris"])
+    # The pemda's thresholds: everything with a pace is on track at 0 %.
+    AmbangPeringatanDini.objects.create(pemda=pd.pemda, sesuai=Decimal(0), perhatian=Decimal(0))
+    status0 = {b["peringatan_dini"]["status"] for b in _json(pd, 2)["baris"]}
+    assert status0 <= {"sesuai jalur", None}
+    halaman = klien_operator.get(f"/pd/{PD}/{TAHUN}/2/")
+    assert "Peringatan dini" in halaman.text and "sesuai jalur" in halaman.text
