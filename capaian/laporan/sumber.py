@@ -40,6 +40,14 @@ def kunci_indikator(indikator: Indikator, ke: int) -> str:
     return dasar if ke == 1 else f"{dasar}#{ke}"
 
 
+def _ambang(pemda: Pemda) -> Ambang:
+    try:
+        a = pemda.ambang_peringatan
+    except AmbangPeringatanDini.DoesNotExist:
+        return AMBANG_BAWAAN
+    return Ambang(sesuai=a.sesuai, perhatian=a.perhatian)
+
+
 def _dengan_murni(baris: tuple[BarisRencana, ...], murni: DataLaporan | None) -> tuple[BarisRencana, ...]:
     if murni is None:
         return baris
@@ -112,12 +120,14 @@ def muat_data_banyak(
     per_pd: dict[int, list[Indikator]] = defaultdict(list)
     for ind in semua:
         per_pd[ind.perangkat_daerah_id].append(ind)
-    pemda = {p.pk: p for p in Pemda.objects.filter(pk__in={pd.pemda_id for pd in daftar_pd})}
-    band: dict[int, SetPredikat] = {id_: p.band_predikat() for id_, p in pemda.items()}
-    ambang = {
-        a.pemda_id: Ambang(sesuai=a.sesuai, perhatian=a.perhatian)
-        for a in AmbangPeringatanDini.objects.filter(pemda_id__in=list(pemda))
+    pemda = {
+        p.pk: p
+        for p in Pemda.objects.filter(pk__in={pd.pemda_id for pd in daftar_pd}).select_related(
+            "ambang_peringatan"
+        )
     }
+    band: dict[int, SetPredikat] = {id_: p.band_predikat() for id_, p in pemda.items()}
+    ambang = {id_: _ambang(p) for id_, p in pemda.items()}
     lalu = _kolom_14_tahun_lalu(daftar_pd, per_pd, tahun)
     dasar = {
         d.perangkat_daerah_id: d

@@ -83,3 +83,22 @@ def test_triwulan_iii_diajukan_dan_diverifikasi() -> None:
     jalankan_langkah("verifikasi", User.objects.get(username="verifikator"), pd, TAHUN, 3)
     status = StatusTriwulan.objects.get(perangkat_daerah=pd, tahun=TAHUN, triwulan=3)
     assert status.status == Status.DIVERIFIKASI
+
+
+def test_peringatan_dini_di_papan_dan_dasbor() -> None:
+    from capaian.kota.ringkasan import ringkasan
+
+    pd = PerangkatDaerah.objects.get(slug=SETAHUN)
+    lap = bangun_e81(muat_data(pd, TAHUN, 2))
+    r = ringkasan([pd], TAHUN, 2)[pd.pk]
+    status = [b.peringatan.status for b in lap.baris if b.peringatan]
+    assert r.dini_tertinggal == sum(1 for s in status if s is not None and s.value == "tertinggal")
+    assert r.dini_perhatian == sum(1 for s in status if s is not None and s.value == "perlu perhatian")
+    klien = Client()
+    klien.force_login(User.objects.get(username="pimpinan"))
+    html = klien.get(f"/dasbor/{TAHUN}/2/").content.decode()
+    assert 'id="kartu-dini"' in html
+    assert "Peringatan dini" in klien.get(f"/pd/{SETAHUN}/{TAHUN}/2/dasbor/").content.decode()
+    klien.force_login(User.objects.get(username="verifikator"))
+    papan = klien.get(f"/triwulan/{TAHUN}/2/").content.decode()
+    assert f'data-dini="{r.dini_tertinggal}/{r.dini_perhatian}"' in papan
