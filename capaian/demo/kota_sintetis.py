@@ -25,9 +25,9 @@ from capaian.laporan.pemeriksaan import jalankan_langkah
 from capaian.monev import alur, services
 from capaian.monev.models import PeriodeTriwulan
 from capaian.organisasi.models import Pemda, Penandatangan, Peran, PerangkatDaerah, Profil
+from capaian.perencanaan import perubahan, tahun_baru
 from capaian.perencanaan import services as rencana
-from capaian.perencanaan import tahun_baru
-from capaian.perencanaan.models import Indikator, PeriodeRenstra
+from capaian.perencanaan.models import Indikator, PeriodeRenstra, TargetTahunan, TargetTriwulan
 
 SEED = "capaian-kota-2024"
 TAHUN = 2024
@@ -64,6 +64,7 @@ RIBU = 1000
 # locked, the year closed and 2025 started. A Perubahan effective TW III is made for PERUBAHAN of them.
 SETAHUN = ("terkunci", "diverifikasi")
 TAHUN_BERIKUT = TAHUN + 1
+PERUBAHAN = (0, 1)  # agencies i % 10 with a Renja Perubahan 2024 effective TW III (locked, verified TW II)
 
 
 @dataclass
@@ -464,7 +465,41 @@ def _akun(pd: PerangkatDaerah, info: Identitas, sandi: str) -> tuple[User, User]
     return hasil[0], hasil[1]
 
 
-def _alur(pd: PerangkatDaerah, keadaan: str, akun: tuple[User, User], verifikator: User) -> None:
+def _perubahan(pd: PerangkatDaerah, operator: User) -> None:
+    """The APBD Perubahan of 2024 effective TW III: every sub kegiatan's budget up 8 %, the increase in its
+    TW IV target (so the quarters still add up to the year); murni stays as it was."""
+    nilai: perubahan.Nilai = {}
+    tahunan = {
+        t.indikator_id: t
+        for t in TargetTahunan.objects.filter(
+            indikator__perangkat_daerah=pd, tahun=TAHUN, indikator__tingkat="subkegiatan", target_rp__gt=0
+        )
+    }
+    tw4 = {
+        t.indikator_id: t
+        for t in TargetTriwulan.objects.filter(indikator_id__in=list(tahunan), tahun=TAHUN, triwulan=4)
+    }
+    for id_, t in tahunan.items():
+        tambah = _ribu(t.target_rp * 0.08) if t.target_rp else 0
+        if not tambah or id_ not in tw4 or tw4[id_].rp is None:
+            continue
+        nilai[(id_, "tahunan")] = (None, t.target_rp + tambah)
+        nilai[(id_, "4")] = (None, (tw4[id_].rp or 0) + tambah)
+    perubahan.simpan_perubahan(
+        operator,
+        pd,
+        TAHUN,
+        berlaku_triwulan=3,
+        dasar_hukum="(contoh) Peraturan Daerah Kota Pasuruan tentang Perubahan APBD Tahun Anggaran 2024",
+        nomor="7",
+        tanggal=datetime.date(TAHUN, 9, 30),
+        nilai=nilai,
+    )
+
+
+def _alur(
+    pd: PerangkatDaerah, keadaan: str, akun: tuple[User, User], verifikator: User, ubah: bool = False
+) -> None:
     operator, kepala = akun
     oleh = {"ajukan": operator, "setujui": kepala}
     for aksi in LANGKAH_STATUS["terkunci"]:
@@ -472,6 +507,8 @@ def _alur(pd: PerangkatDaerah, keadaan: str, akun: tuple[User, User], verifikato
     for aksi in LANGKAH_STATUS[keadaan]:
         catatan = CATATAN_KEMBALI if aksi == "kembalikan" else ""
         jalankan_langkah(aksi, oleh.get(aksi, verifikator), pd, TAHUN, 2, catatan)
+    if ubah:
+        _perubahan(pd, operator)
     if keadaan == "terkunci":
         # The whole year locked: TW III and TW IV through the same steps; then 2025 is started.
         for tw in (3, 4):
@@ -516,7 +553,13 @@ def muat_kota(
             continue
         sandi = sandi or make_password(kata_sandi)
         pd = _buat_pd(pemda, indeks, baris)
-        _alur(pd, POLA[indeks % len(POLA)], _akun(pd, info, sandi), verifikator)
+        _alur(
+            pd,
+            POLA[indeks % len(POLA)],
+            _akun(pd, info, sandi),
+            verifikator,
+            ubah=indeks % len(POLA) in PERUBAHAN,
+        )
         dimuat.append(info.slug)
     if jumlah:
         _periode(pemda, verifikator)

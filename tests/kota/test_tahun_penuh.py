@@ -102,3 +102,16 @@ def test_peringatan_dini_di_papan_dan_dasbor() -> None:
     klien.force_login(User.objects.get(username="verifikator"))
     papan = klien.get(f"/triwulan/{TAHUN}/2/").content.decode()
     assert f'data-dini="{r.dini_tertinggal}/{r.dini_perhatian}"' in papan
+
+
+def test_demo_perubahan_berlaku_tw_iii() -> None:
+    """Two synthetic agencies have a Perubahan effective TW III; TW II reports murni, TW III and IV say so."""
+    from capaian.perencanaan.models import DasarPerubahan
+
+    assert set(DasarPerubahan.objects.values_list("perangkat_daerah__slug", flat=True)) == {DITUTUP, SETAHUN}
+    for slug in (DITUTUP, SETAHUN):
+        pd = PerangkatDaerah.objects.get(slug=slug)
+        tw2 = e81_json(bangun_e81(muat_data(pd, TAHUN, 2)))
+        tw3 = e81_json(bangun_e81(muat_data(pd, TAHUN, 3)))
+        assert tw2["versi_target"] == "murni" and tw3["versi_target"] == "perubahan"
+        assert tw3["jumlah"]["7"]["rp"] > tw2["jumlah"]["7"]["rp"]
