@@ -483,7 +483,7 @@ def _perubahan(pd: PerangkatDaerah, operator: User) -> None:
         tambah = _ribu(t.target_rp * 0.08) if t.target_rp else 0
         if not tambah or id_ not in tw4 or tw4[id_].rp is None:
             continue
-        nilai[(id_, "tahunan")] = (None, t.target_rp + tambah)
+        nilai[(id_, "tahunan")] = (None, (t.target_rp or 0) + tambah)
         nilai[(id_, "4")] = (None, (tw4[id_].rp or 0) + tambah)
     perubahan.simpan_perubahan(
         operator,

@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from capaian.aturan.capaian import KRp
 from capaian.laporan.e81 import bangun_e81
 from capaian.laporan.paket import isi_paket
 from capaian.laporan.pemeriksaan import jalankan_langkah
@@ -115,3 +116,67 @@ def test_demo_perubahan_berlaku_tw_iii() -> None:
         tw3 = e81_json(bangun_e81(muat_data(pd, TAHUN, 3)))
         assert tw2["versi_target"] == "murni" and tw3["versi_target"] == "perubahan"
         assert tw3["jumlah"]["7"]["rp"] > tw2["jumlah"]["7"]["rp"]
+
+
+def test_form_e80_sama_dengan_e81_tiap_tahun(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    from capaian.laporan.sumber_e80 import muat_e80
+
+    pd = PerangkatDaerah.objects.get(slug=DITUTUP)
+    lap = muat_e80(pd, TAHUN)
+    assert lap.periode == (2021, 2022, 2023, 2024, 2025, 2026) and lap.tahun_awal_data == TAHUN
+    e81 = bangun_e81(muat_data(pd, TAHUN, 4))
+    assert e81.data.versi_target == "perubahan"
+    renstra = {
+        (t.indikator_id, t.tahun): t
+        for t in TargetRenstraTahunan.objects.filter(indikator__perangkat_daerah=pd)
+    }
+    from capaian.perencanaan.models import Indikator
+
+    for ind, b80, b81 in zip(
+        Indikator.objects.filter(perangkat_daerah=pd).order_by("urutan"), lap.baris, e81.baris, strict=True
+    ):
+        assert b80.capaian_awal == b81.masukan.realisasi_lalu and b80.target_akhir == b81.masukan.renstra
+        t2023, t2024, t2025 = b80.tahun[2], b80.tahun[3], b80.tahun[4]
+        # A year not held: the Renstra's target for it, no realisation.
+        r23 = renstra.get((ind.pk, 2023))
+        assert t2023.dari_renstra and t2023.target.k == (r23.k if r23 else None) and t2023.realisasi == KRp()
+        assert (t2024.target, t2024.realisasi, t2024.rasio) == (
+            b81.masukan.target,
+            b81.hasil.realisasi,
+            b81.hasil.capaian,
+        )
+        r = renstra.get((ind.pk, 2026))
+        r25 = renstra.get((ind.pk, 2025))
+        assert t2025.dari_renstra and t2025.target.k == (r25.k if r25 else None)  # after N: the Renstra's
+        assert b80.tahun[5].dari_renstra and b80.tahun[5].target.k == (r.k if r else None)
+    # Year 2025 (started, nothing entered): its own Renja target, no realisation; 2024 still there.
+    lap25 = muat_e80(pd, TAHUN + 1)
+    assert all(b.tahun[4].realisasi == KRp() and not b.tahun[4].dari_renstra for b in lap25.baris)
+    assert [b.tahun[3] for b in lap25.baris] == [b.tahun[3] for b in lap.baris]
+    call_command(
+        "laporan",
+        pd=DITUTUP,
+        tahun=TAHUN,
+        jenis="e80",
+        format="json,xlsx,pdf",
+        keluar=str(tmp_path),
+        stdout=StringIO(),
+    )
+    j = json.loads((tmp_path / "e80.json").read_text())
+    assert j["periode"][0] == 2021 and len(j["baris"]) == len(lap.baris)
+    assert (tmp_path / "e80.xlsx").stat().st_size > 1000 and (tmp_path / "e80.pdf").stat().st_size > 1000
+    with pytest.raises(CommandError, match="tidak ada"):
+        call_command(
+            "laporan",
+            pd=DITUTUP,
+            tahun=2030,
+            jenis="e80",
+            format="json",
+            keluar=str(tmp_path),
+            stdout=StringIO(),
+        )
