@@ -48,6 +48,7 @@ urlpatterns = [
     path("pd/<slug:slug>/tahun/", tahun.tahun, name="tahun"),
     path("pd/<slug:slug>/<int:tahun>/perubahan/", perubahan.perubahan_tahun, name="perubahan"),
     path("pd/<slug:slug>/tahun/mulai/", tahun.mulai, name="tahun_mulai"),
+    path("pd/<slug:slug>/tahun/<int:tahun>/<str:jenis>.<str:format_>", tahun.dokumen, name="tahun_dokumen"),
     path("pd/<slug:slug>/tahun/<int:tahun>/kolom6/<int:indikator>/", tahun.koreksi, name="tahun_koreksi"),
     path("triwulan/<int:tahun>/<int:triwulan>/", ikhtisar.ikhtisar, name="ikhtisar"),
     path("triwulan/<int:tahun>/<int:triwulan>/pengingat/", kota.pengingat, name="pengingat"),

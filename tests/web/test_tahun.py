@@ -48,3 +48,18 @@ def test_pimpinan_hanya_membaca(klien_pimpinan: Client) -> None:
 
 def test_operator_lain_tidak_melihat(klien_operator_contoh: Client) -> None:
     assert klien_operator_contoh.get(f"/pd/{PD}/tahun/").status_code == 404
+
+
+def test_unduh_e80_dan_e81_perubahan(klien_operator: Client, klien_operator_contoh: Client) -> None:
+    import json
+
+    r = klien_operator.get(f"/pd/{PD}/tahun/{TAHUN}/e80.json")
+    assert r.status_code == 200 and json.loads(r.content)["tahun"] == TAHUN
+    for f in ("xlsx", "pdf"):
+        assert klien_operator.get(f"/pd/{PD}/tahun/{TAHUN}/e80.{f}").status_code == 200
+    assert klien_operator.get(f"/pd/{PD}/tahun/2030/e80.json").status_code == 404
+    assert klien_operator.get(f"/pd/{PD}/tahun/{TAHUN}/e80.docx").status_code == 404
+    assert klien_operator_contoh.get(f"/pd/{PD}/tahun/{TAHUN}/e80.json").status_code == 404
+    # No Perubahan: E.81 Perubahan says why, on the years page.
+    r = klien_operator.get(f"/pd/{PD}/tahun/{TAHUN}/e81-perubahan.xlsx?triwulan=3", follow=True)
+    assert "memakai target murni" in r.text

@@ -3,19 +3,23 @@ of a year with where it comes from and its correction (capaian.perencanaan.tahun
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from capaian.aturan import masukan
 from capaian.aturan.angka import format_angka, format_rupiah
+from capaian.laporan import paket
 from capaian.laporan.e81 import bangun_e81
+from capaian.laporan.render_e80 import FORMAT_E80, render_e80
 from capaian.laporan.sumber import muat_data
+from capaian.laporan.sumber_e80 import TanpaData, muat_e80
 from capaian.monev.models import Status
 from capaian.organisasi import akses
 from capaian.perencanaan import tahun_baru
-from capaian.perencanaan.models import Indikator, KoreksiKolom6
+from capaian.perencanaan.models import DasarPerubahan, Indikator, KoreksiKolom6
 from capaian.web.isian import indikator_urut
+from capaian.web.unduh import _berkas
 from capaian.web.views.umum import konteks, pd_atau_404
 
 SUMBER = {"masukan": "diisi (tahun pertama)", "turunan": "dari kolom 14 tahun lalu", "koreksi": "koreksi"}
@@ -32,6 +36,7 @@ def tahun(request: HttpRequest, slug: str) -> HttpResponse:
             "tahun": t,
             "status": [(tw, label[s]) for tw, s in tahun_baru.status_tahun(pd, t).items()],
             "ditutup": tahun_baru.tahun_ditutup(pd, t),
+            "perubahan": DasarPerubahan.objects.filter(perangkat_daerah=pd, tahun=t).first(),
         }
         for t in daftar
     ]
@@ -107,3 +112,33 @@ def koreksi(request: HttpRequest, slug: str, tahun: int, indikator: int) -> Http
         pesan = "Kolom 6 disimpan." if k is not None or rp is not None else "Koreksi dihapus."
         messages.success(request, pesan)
     return redirect(f"/pd/{pd.slug}/tahun/?tahun={tahun}")
+
+
+@login_required
+@require_GET
+def dokumen(request: HttpRequest, slug: str, tahun: int, jenis: str, format_: str) -> HttpResponse:
+    """The year's documents: Form E.80 of year `tahun`, and Form E.81 Perubahan of ?triwulan= (3 or 4)."""
+    pd = pd_atau_404(request, slug)
+    if jenis == "e80":
+        if format_ not in FORMAT_E80:
+            raise Http404("Format tidak dikenal.")
+        try:
+            isi = render_e80(muat_e80(pd, tahun), format_)
+        except TanpaData as e:
+            raise Http404(str(e)) from None
+        if format_ == "json":
+            return HttpResponse(isi, content_type="application/json; charset=utf-8")
+        return _berkas(isi, f"e80-{pd.slug}-{tahun}.{format_}")
+    if jenis == "e81-perubahan":
+        tw = request.GET.get("triwulan", "3")
+        if tw not in ("2", "3", "4"):
+            raise Http404("Triwulan tidak dikenal.")
+        try:
+            isi = paket.render_data(muat_data(pd, tahun, int(tw)), jenis, format_)
+        except paket.PaketError as e:
+            messages.error(request, str(e))
+            return redirect(f"/pd/{pd.slug}/tahun/?tahun={tahun}")
+        if format_ == "json":
+            return HttpResponse(isi, content_type="application/json; charset=utf-8")
+        return _berkas(isi, f"e81-perubahan-{pd.slug}-{tahun}-tw{tw}.{format_}")
+    raise Http404("Dokumen tidak dikenal.")
