@@ -17,7 +17,14 @@ from django.utils.http import urlencode
 from capaian.aturan.rumus import RumusError, urai
 from capaian.audit.catat import catat_data_induk
 from capaian.organisasi import akses
-from capaian.organisasi.models import Pemda, Penandatangan, PerangkatDaerah, Profil, SetPredikatPemda
+from capaian.organisasi.models import (
+    AmbangPeringatanDini,
+    Pemda,
+    Penandatangan,
+    PerangkatDaerah,
+    Profil,
+    SetPredikatPemda,
+)
 from capaian.perencanaan.models import (
     Indikator,
     Kegiatan,
@@ -162,6 +169,11 @@ class PemdaAdmin(AdminPeran):
 class SetPredikatPemdaAdmin(AdminPeran):
     list_display = ["nama", "kode", "versi", "aturan", "ambang", "pemda"]
     readonly_fields = ["versi"]
+
+
+@admin.register(AmbangPeringatanDini, site=situs_admin)
+class AmbangPeringatanDiniAdmin(AdminPeran):
+    list_display = ["pemda", "sesuai", "perhatian"]
 
 
 @admin.register(PerangkatDaerah, site=situs_admin)
