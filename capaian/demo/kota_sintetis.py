@@ -25,8 +25,9 @@ from capaian.laporan.pemeriksaan import jalankan_langkah
 from capaian.monev import alur, services
 from capaian.monev.models import PeriodeTriwulan
 from capaian.organisasi.models import Pemda, Penandatangan, Peran, PerangkatDaerah, Profil
+from capaian.perencanaan import perubahan, tahun_baru
 from capaian.perencanaan import services as rencana
-from capaian.perencanaan.models import Indikator, PeriodeRenstra
+from capaian.perencanaan.models import Indikator, PeriodeRenstra, TargetTahunan, TargetTriwulan
 
 SEED = "capaian-kota-2024"
 TAHUN = 2024
@@ -59,6 +60,11 @@ CATATAN_KEMBALI = (
     "periksa kembali realisasi TW II."
 )
 RIBU = 1000
+# The agencies that have the whole of 2024 (TW III and TW IV entered); "terkunci" ones have all four quarters
+# locked, the year closed and 2025 started. A Perubahan effective TW III is made for PERUBAHAN of them.
+SETAHUN = ("terkunci", "diverifikasi")
+TAHUN_BERIKUT = TAHUN + 1
+PERUBAHAN = (0, 1)  # agencies i % 10 with a Renja Perubahan 2024 effective TW III (locked, verified TW II)
 
 
 @dataclass
@@ -78,12 +84,12 @@ class Baris:
     lalu_k: Decimal | None = None
     target_k: Decimal | None = None
     tw_k: list[Decimal | None] = field(default_factory=lambda: [None] * 4)
-    real_k: list[Decimal | None] = field(default_factory=lambda: [None, None])
+    real_k: list[Decimal | None] = field(default_factory=lambda: [None] * 4)
     renstra_rp: int = 0
     lalu_rp: int = 0
     target_rp: int = 0
     tw_rp: list[int] = field(default_factory=lambda: [0] * 4)
-    real_rp: list[int | None] = field(default_factory=lambda: [None, None])
+    real_rp: list[int | None] = field(default_factory=lambda: [None] * 4)
     anak: list["Baris"] = field(default_factory=list)
 
 
@@ -293,7 +299,9 @@ def _realisasi(program: list[Baris], rng: random.Random, keadaan: str) -> None:
             return nilai.quantize(Decimal("0.01"))
         return Decimal(int(nilai))
 
-    for tw in (0, 1):
+    # TW III and TW IV only for the agencies whose TW II is verified or locked (SETAHUN), drawn after TW I
+    # and TW II so that those stay what they were.
+    for tw in (0, 1, 2, 3) if keadaan in SETAHUN else (0, 1):
         if tw == 1 and keadaan == "belum":
             break
         for p in program:
@@ -319,7 +327,27 @@ def jumlah_baris(program: list[Baris]) -> int:
 # --- writing it through the services ---------------------------------------------------------------------
 
 
+RENSTRA = range(2021, 2027)
+
+
+def target_renstra(b: Baris, rp: bool) -> dict[int, tuple[Decimal | None, int | None]]:
+    """The Renstra's yearly targets of a row (2021-2026), its 2024 value the Renja's: counts the same each
+    year, positions rising to the end-of-period target, budgets 5 % a year apart. No random draw."""
+    hasil: dict[int, tuple[Decimal | None, int | None]] = {}
+    for tahun in RENSTRA:
+        selisih = tahun - TAHUN
+        k = b.target_k
+        if k is not None and b.akumulasi is Akumulasi.POSISI_AKHIR and b.renstra_k is not None:
+            langkah = (b.renstra_k - k) / 2
+            k = (k + langkah * selisih).quantize(Decimal("0.01")) if selisih > 0 else k + 2 * selisih
+            k = max(k, Decimal(0))
+        nilai_rp = _ribu(b.target_rp * (1 + 0.05 * selisih)) if rp and b.target_rp else None
+        hasil[tahun] = (k, nilai_rp)
+    return hasil
+
+
 def _simpan(indikator: Indikator, b: Baris, rp: bool) -> None:
+    tahun_baru.simpan_target_renstra_tahunan(None, indikator, target_renstra(b, rp))
     rencana.simpan_target_tahunan(
         None,
         indikator,
@@ -338,7 +366,7 @@ def _simpan(indikator: Indikator, b: Baris, rp: bool) -> None:
             k=b.tw_k[tw],
             rp=b.tw_rp[tw] if rp else None,
         )
-    for tw in range(2):
+    for tw in range(4):
         if b.real_k[tw] is not None or (rp and b.real_rp[tw] is not None):
             services.simpan_realisasi(
                 None,
@@ -388,7 +416,7 @@ def _buat_pd(pemda: Pemda, indeks: int, baris: int | None) -> PerangkatDaerah:
         pangkat="Pembina Tingkat I IV/b",
         jabatan=f"Kepala {info.nama.removesuffix(' (DATA SINTETIS)')}",
     )
-    for tw in (1, 2):
+    for tw in (1, 2, 3, 4) if POLA[indeks % len(POLA)] in SETAHUN else (1, 2):
         services.simpan_catatan(
             None,
             pd,
@@ -398,7 +426,7 @@ def _buat_pd(pemda: Pemda, indeks: int, baris: int | None) -> PerangkatDaerah:
             faktor_penghambat="(contoh) Proses pengadaan barang dan jasa baru selesai pada akhir triwulan.",
             tindak_lanjut="(contoh) Mempercepat pelaksanaan kegiatan fisik pada triwulan berikutnya.",
             penandatangan=ttd,
-            tanggal=datetime.date(TAHUN, 3 * tw + 1, 8),
+            tanggal=datetime.date(TAHUN, 3 * tw + 1, 8) if tw < 4 else datetime.date(TAHUN + 1, 1, 8),
         )
     return pd
 
@@ -437,7 +465,41 @@ def _akun(pd: PerangkatDaerah, info: Identitas, sandi: str) -> tuple[User, User]
     return hasil[0], hasil[1]
 
 
-def _alur(pd: PerangkatDaerah, keadaan: str, akun: tuple[User, User], verifikator: User) -> None:
+def _perubahan(pd: PerangkatDaerah, operator: User) -> None:
+    """The APBD Perubahan of 2024 effective TW III: every sub kegiatan's budget up 8 %, the increase in its
+    TW IV target (so the quarters still add up to the year); murni stays as it was."""
+    nilai: perubahan.Nilai = {}
+    tahunan = {
+        t.indikator_id: t
+        for t in TargetTahunan.objects.filter(
+            indikator__perangkat_daerah=pd, tahun=TAHUN, indikator__tingkat="subkegiatan", target_rp__gt=0
+        )
+    }
+    tw4 = {
+        t.indikator_id: t
+        for t in TargetTriwulan.objects.filter(indikator_id__in=list(tahunan), tahun=TAHUN, triwulan=4)
+    }
+    for id_, t in tahunan.items():
+        tambah = _ribu(t.target_rp * 0.08) if t.target_rp else 0
+        if not tambah or id_ not in tw4 or tw4[id_].rp is None:
+            continue
+        nilai[(id_, "tahunan")] = (None, (t.target_rp or 0) + tambah)
+        nilai[(id_, "4")] = (None, (tw4[id_].rp or 0) + tambah)
+    perubahan.simpan_perubahan(
+        operator,
+        pd,
+        TAHUN,
+        berlaku_triwulan=3,
+        dasar_hukum="(contoh) Peraturan Daerah Kota Pasuruan tentang Perubahan APBD Tahun Anggaran 2024",
+        nomor="7",
+        tanggal=datetime.date(TAHUN, 9, 30),
+        nilai=nilai,
+    )
+
+
+def _alur(
+    pd: PerangkatDaerah, keadaan: str, akun: tuple[User, User], verifikator: User, ubah: bool = False
+) -> None:
     operator, kepala = akun
     oleh = {"ajukan": operator, "setujui": kepala}
     for aksi in LANGKAH_STATUS["terkunci"]:
@@ -445,6 +507,14 @@ def _alur(pd: PerangkatDaerah, keadaan: str, akun: tuple[User, User], verifikato
     for aksi in LANGKAH_STATUS[keadaan]:
         catatan = CATATAN_KEMBALI if aksi == "kembalikan" else ""
         jalankan_langkah(aksi, oleh.get(aksi, verifikator), pd, TAHUN, 2, catatan)
+    if ubah:
+        _perubahan(pd, operator)
+    if keadaan == "terkunci":
+        # The whole year locked: TW III and TW IV through the same steps; then 2025 is started.
+        for tw in (3, 4):
+            for aksi in LANGKAH_STATUS["terkunci"]:
+                jalankan_langkah(aksi, oleh.get(aksi, verifikator), pd, TAHUN, tw)
+        tahun_baru.mulai_tahun(operator, pd, TAHUN_BERIKUT)
 
 
 def _periode(pemda: Pemda, verifikator: User) -> None:
@@ -483,7 +553,13 @@ def muat_kota(
             continue
         sandi = sandi or make_password(kata_sandi)
         pd = _buat_pd(pemda, indeks, baris)
-        _alur(pd, POLA[indeks % len(POLA)], _akun(pd, info, sandi), verifikator)
+        _alur(
+            pd,
+            POLA[indeks % len(POLA)],
+            _akun(pd, info, sandi),
+            verifikator,
+            ubah=indeks % len(POLA) in PERUBAHAN,
+        )
         dimuat.append(info.slug)
     if jumlah:
         _periode(pemda, verifikator)

@@ -179,6 +179,13 @@ class _Impor:
             for r in Realisasi.objects.filter(indikator__perangkat_daerah=pd, tahun=self.tahun)
         }
         self._data = muat_data(pd, self.tahun, 4)
+        # Indicators whose column 6 this year is derived from last year's column 14 (capaian.aturan.kolom6):
+        # the workbook's column 6 is shown, never imported (a correction needs a reason, on its own screen).
+        self._kolom6_turunan = set(
+            TargetTahunan.objects.filter(indikator__perangkat_daerah=pd, tahun=self.tahun - 1).values_list(
+                "indikator_id", flat=True
+            )
+        )
         self._k_rumus = self._hitung_k_rumus()
         # Sheet rows that carry a parent's budget: their Rupiah but column 6 is derived, never written.
         self._induk, temuan_induk = induk_lembar(lembar.baris, self._data.baris, self.triwulan)
@@ -514,6 +521,8 @@ class _Impor:
             ("7K", "target_k", f"target {tahun} K"),
             ("7Rp", "target_rp", f"target {tahun} Rp"),
         ):
+            if kunci.startswith("6") and ind.pk in self._kolom6_turunan:
+                continue
             self._beda(b, kunci, getattr(t, kolom) if t is not None else None, label, ubah, kolom)
         if ubah:
             self.tahunan[ind.pk] = rencana.simpan_target_tahunan(

@@ -20,14 +20,15 @@ from django.db.models import Max
 
 from capaian.aturan.laju import ada_isian, kelengkapan, rekap_laju
 from capaian.aturan.periksa import GALAT
+from capaian.aturan.peringatan_dini import StatusPeringatan
 from capaian.audit.models import AuditEvent
 from capaian.laporan.data import DataLaporan
-from capaian.laporan.e81 import bangun_e81, baris_program
+from capaian.laporan.e81 import LaporanE81, bangun_e81, baris_program
 from capaian.laporan.pemeriksaan import periksa_laporan
 from capaian.laporan.sumber import muat_data_banyak
 from capaian.organisasi.models import PerangkatDaerah
 
-VERSI = 2  # part of every key: a change of what a summary holds invalidates all of them
+VERSI = 3  # part of every key: a change of what a summary holds invalidates all of them
 UMUR = 24 * 60 * 60
 
 
@@ -62,6 +63,9 @@ class Ringkasan:
     target_laju_rp: int | None  # the programs' budgets expected by this quarter (the pace's base)
     program: tuple[RingkasanProgram, ...]
     sebaran: tuple[tuple[str, int], ...]  # (predicate of column 13 K or "-", number of rows)
+    # Early warning (capaian.aturan.peringatan_dini): rows "tertinggal" and "perlu perhatian".
+    dini_tertinggal: int = 0
+    dini_perhatian: int = 0
 
 
 def _hitung(data: DataLaporan) -> Ringkasan:
@@ -106,7 +110,13 @@ def _hitung(data: DataLaporan) -> Ringkasan:
         target_laju_rp=laju.jumlah_target_rp,
         program=tuple(per_program),
         sebaran=tuple(Counter(b.hasil.predikat[0] or "-" for b in lap.baris).items()),
+        dini_tertinggal=_dini(lap, StatusPeringatan.TERTINGGAL),
+        dini_perhatian=_dini(lap, StatusPeringatan.PERHATIAN),
     )
+
+
+def _dini(lap: LaporanE81, status: StatusPeringatan) -> int:
+    return sum(1 for b in lap.baris if b.peringatan is not None and b.peringatan.status is status)
 
 
 def sidik(daftar_pd: Sequence[PerangkatDaerah]) -> dict[int, str]:

@@ -8,9 +8,21 @@ from decimal import Decimal
 
 from capaian.aturan.capaian import KRp, Sifat
 from capaian.aturan.induk import Anggaran, anak_per_induk, turunkan_anggaran
+from capaian.aturan.peringatan_dini import BAWAAN as AMBANG_BAWAAN
+from capaian.aturan.peringatan_dini import Ambang
 from capaian.aturan.predikat import BAWAAN, SetPredikat
 
 EMPAT_KOSONG: tuple[KRp, KRp, KRp, KRp] = (KRp(), KRp(), KRp(), KRp())
+
+
+@dataclass(frozen=True)
+class TargetMurni:
+    """A row's murni targets (columns 5, 7 and the quarters, parents derived) where a report uses the
+    perubahan ones: the Form E.81 Perubahan shows both."""
+
+    renstra: KRp
+    target: KRp
+    target_tw: tuple[KRp, KRp, KRp, KRp]
 
 
 @dataclass(frozen=True)
@@ -34,6 +46,10 @@ class BarisRencana:
     # A program or kegiatan with children: its Rp of columns 5, 7 and the quarters is their sum (computed,
     # never typed; see dengan_induk_turunan). Column 6 Rp stays an input.
     rp_turunan: bool = False
+    # Where column 6 comes from (capaian.aturan.kolom6.SumberKolom6): typed, the previous year's column 14,
+    # or that value corrected with a reason.
+    kolom_6_sumber: str = "masukan"
+    target_murni: TargetMurni | None = None  # set only when this report uses the perubahan targets
 
 
 @dataclass(frozen=True)
@@ -72,6 +88,12 @@ class DataLaporan:
     email: str = ""
     laman: str = ""
     logo: str = ""  # a file path of the lambang daerah, "" without one
+    # Which targets this report uses (capaian.aturan.versi_target): "murni", or "perubahan" from the
+    # Renja Perubahan's effective quarter on, with its legal basis.
+    versi_target: str = "murni"
+    dasar_perubahan: str = ""
+    berlaku_triwulan: int | None = None
+    ambang: Ambang = AMBANG_BAWAAN  # the pemda's early-warning thresholds
 
 
 def anggaran_baris(b: BarisRencana) -> Anggaran:

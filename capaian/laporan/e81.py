@@ -11,6 +11,7 @@ from decimal import Decimal
 from capaian.aturan.capaian import HasilBaris, KRp, MasukanBaris, hitung_baris, masukan_tercetak
 from capaian.aturan.kinerja import DataTriwulan, nilai_k_triwulan
 from capaian.aturan.penomoran import nomori
+from capaian.aturan.peringatan_dini import PeringatanDini, peringatan_dini
 from capaian.aturan.rekap import Rekap, rekap_program
 from capaian.aturan.rumus import Rumus, urai
 from capaian.laporan.data import BarisRencana, DataLaporan
@@ -22,6 +23,7 @@ class BarisE81:
     rencana: BarisRencana
     masukan: MasukanBaris  # the row's inputs as printed, with K of formula indicators computed
     hasil: HasilBaris
+    peringatan: PeringatanDini | None = None  # early warning (capaian.aturan.peringatan_dini)
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,8 @@ def bangun_e81(data: DataLaporan) -> LaporanE81:
             )
         )
         hasil = hitung_baris(masukan, data.triwulan, data.set_predikat)
-        baris.append(BarisE81(no=no, rencana=rencana, masukan=masukan, hasil=hasil))
+        peringatan = peringatan_dini(masukan, hasil, data.triwulan, data.ambang)
+        baris.append(BarisE81(no=no, rencana=rencana, masukan=masukan, hasil=hasil, peringatan=peringatan))
     program = [
         (b.masukan, b.hasil) for b in baris if b.rencana.tingkat == "program" and not b.rencana.lanjutan
     ]

@@ -29,6 +29,9 @@ FORMAT_JENIS: dict[str, tuple[str, ...]] = {
     "narasi": ("docx", "pdf"),
     "surat-pengantar": ("docx", "pdf"),
 }
+# Documents outside the quarter's package ("semua"): Form E.81 Perubahan exists only from the Renja
+# Perubahan's effective quarter on.
+FORMAT_JENIS_LAIN: dict[str, tuple[str, ...]] = {"e81-perubahan": ("json", "xlsx", "pdf")}
 
 NAMA_JENIS = {
     "e81": "Form E.81 Evaluasi terhadap Hasil Renja",
@@ -36,6 +39,7 @@ NAMA_JENIS = {
     "kesimpulan": "Kesimpulan Evaluasi terhadap Hasil RKPD",
     "narasi": "Narasi Laporan Hasil Pelaksanaan RKPD",
     "surat-pengantar": "Surat Pengantar",
+    "e81-perubahan": "Form E.81 Perubahan (target murni dan perubahan)",
 }
 
 
@@ -58,14 +62,16 @@ class Konteks:
 
 
 def periksa(jenis: str, format_: str) -> None:
-    if jenis not in FORMAT_JENIS:
-        raise PaketError(f"Jenis laporan '{jenis}' tidak dikenal; pilihan: {', '.join(JENIS)} atau {SEMUA}.")
+    semua = FORMAT_JENIS | FORMAT_JENIS_LAIN
+    if jenis not in semua:
+        pilihan = ", ".join((*JENIS, *FORMAT_JENIS_LAIN))
+        raise PaketError(f"Jenis laporan '{jenis}' tidak dikenal; pilihan: {pilihan} atau {SEMUA}.")
     if format_ not in FORMAT:
         raise PaketError(f"Format '{format_}' tidak dikenal; pilihan: {', '.join(FORMAT)}.")
-    if format_ not in FORMAT_JENIS[jenis]:
+    if format_ not in semua[jenis]:
         raise PaketError(
             f"Laporan '{jenis}' tidak tersedia dalam format {format_}; "
-            f"format yang tersedia: {', '.join(FORMAT_JENIS[jenis])}."
+            f"format yang tersedia: {', '.join(semua[jenis])}."
         )
 
 
@@ -147,7 +153,26 @@ def _surat_pdf(k: Konteks) -> bytes:
     return surat_pdf(bangun_surat(k.data))
 
 
+def _e81_perubahan(k: Konteks, format_: str) -> bytes:
+    from capaian.laporan.e81_perubahan import BukanPerubahan, bangun_e81_perubahan
+    from capaian.laporan.render_e81_perubahan import e81_perubahan_json, tabel_e81_perubahan
+    from capaian.laporan.render_tabel_pdf import tabel_pdf
+    from capaian.laporan.render_tabel_xlsx import tabel_xlsx
+
+    try:
+        lap = bangun_e81_perubahan(k.e81)
+    except BukanPerubahan as e:
+        raise PaketError(str(e)) from None
+    if format_ == "json":
+        return json.dumps(e81_perubahan_json(lap), ensure_ascii=False, indent=2).encode()
+    tabel = tabel_e81_perubahan(lap)
+    return tabel_xlsx(tabel) if format_ == "xlsx" else tabel_pdf(tabel)
+
+
 _PERENDER: dict[tuple[str, str], Callable[[Konteks], bytes]] = {
+    ("e81-perubahan", "json"): lambda k: _e81_perubahan(k, "json"),
+    ("e81-perubahan", "xlsx"): lambda k: _e81_perubahan(k, "xlsx"),
+    ("e81-perubahan", "pdf"): lambda k: _e81_perubahan(k, "pdf"),
     ("e81", "json"): _e81_json,
     ("e81", "xlsx"): _e81_xlsx,
     ("e81", "pdf"): _e81_pdf,

@@ -22,6 +22,17 @@ def _persen(nilai: Persen) -> dict[str, Any]:
     return {"k": _d(nilai.k), "rp": _d(nilai.rp)}
 
 
+def _peringatan(b: BarisE81) -> dict[str, Any]:
+    p = b.peringatan
+    if p is None:
+        return {"status": None, "proyeksi_k": None, "proyeksi_rp": None}
+    return {
+        "status": None if p.status is None else p.status.value,
+        "proyeksi_k": _d(p.proyeksi.k),
+        "proyeksi_rp": p.proyeksi.rp,
+    }
+
+
 def _baris(b: BarisE81) -> dict[str, Any]:
     m, h = b.masukan, b.hasil
     kolom: dict[str, Any] = {"5": _krp(m.renstra), "6": _krp(m.realisasi_lalu), "7": _krp(m.target)}
@@ -46,6 +57,8 @@ def _baris(b: BarisE81) -> dict[str, Any]:
         "indikator": b.rencana.indikator,
         "satuan": b.rencana.satuan,
         "kolom": kolom,
+        "kolom_6_sumber": b.rencana.kolom_6_sumber,
+        "peringatan_dini": _peringatan(b),
         "predikat": {"k": h.predikat[0], "rp": h.predikat[1]},
         "metode": {
             "kode": kode_metode(m.sifat),
@@ -65,6 +78,8 @@ def e81_json(laporan: LaporanE81) -> dict[str, Any]:
         "perangkat_daerah": laporan.data.perangkat_daerah,
         "tahun": laporan.data.tahun,
         "triwulan": laporan.data.triwulan,
+        "versi_target": laporan.data.versi_target,
+        "dasar_perubahan": laporan.data.dasar_perubahan or None,
         "baris": [_baris(b) for b in laporan.baris],
         # Every total Form E.81 prints (PDF and XLSX): cols 5, 7, the quarters' realisations, 12 and 14.
         "jumlah": {

@@ -4,17 +4,31 @@ Parents' Rupiah is derived here, once, for every consumer (documents, JSON, chec
 a program's and kegiatan's stored Rp targets and realisations are ignored whenever it has children
 (`capaian.laporan.data.dengan_induk_turunan`)."""
 
+import dataclasses
 import os
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 
+from capaian.aturan.angka import format_tanggal
 from capaian.aturan.capaian import Agregasi, Akumulasi, KRp, Polaritas, RumusNegatif, Sifat
+from capaian.aturan.kolom6 import kolom_6
+from capaian.aturan.peringatan_dini import BAWAAN as AMBANG_BAWAAN
+from capaian.aturan.peringatan_dini import Ambang
 from capaian.aturan.predikat import SetPredikat
-from capaian.laporan.data import BarisRencana, DataLaporan, Penandatangan, dengan_induk_turunan
+from capaian.aturan.versi_target import VersiTarget, terapkan, versi_berlaku
+from capaian.laporan.data import BarisRencana, DataLaporan, Penandatangan, TargetMurni, dengan_induk_turunan
+from capaian.laporan.e81 import bangun_e81
 from capaian.monev.models import CatatanTriwulan, Realisasi, Status, StatusTriwulan
-from capaian.organisasi.models import Pemda, PerangkatDaerah
-from capaian.perencanaan.models import Indikator, TargetTahunan, TargetTriwulan
+from capaian.organisasi.models import AmbangPeringatanDini, Pemda, PerangkatDaerah
+from capaian.perencanaan.models import (
+    DasarPerubahan,
+    Indikator,
+    KoreksiKolom6,
+    PerubahanTarget,
+    TargetTahunan,
+    TargetTriwulan,
+)
 
 
 def _desimal(nilai: object) -> Decimal | None:
@@ -25,6 +39,46 @@ def kunci_indikator(indikator: Indikator, ke: int) -> str:
     """The name formulas use for an indicator: its element's code, with '#n' for the element's n-th."""
     dasar = indikator.kode or f"#{indikator.urutan}"
     return dasar if ke == 1 else f"{dasar}#{ke}"
+
+
+def _ambang(pemda: Pemda) -> Ambang:
+    try:
+        a = pemda.ambang_peringatan
+    except AmbangPeringatanDini.DoesNotExist:
+        return AMBANG_BAWAAN
+    return Ambang(sesuai=a.sesuai, perhatian=a.perhatian)
+
+
+def _dengan_murni(baris: tuple[BarisRencana, ...], murni: DataLaporan | None) -> tuple[BarisRencana, ...]:
+    if murni is None:
+        return baris
+    return tuple(
+        dataclasses.replace(
+            b, target_murni=TargetMurni(renstra=m.renstra, target=m.target, target_tw=m.target_tw)
+        )
+        for b, m in zip(baris, murni.baris, strict=True)
+    )
+
+
+def teks_dasar(d: DasarPerubahan) -> str:
+    """The Perubahan's legal basis as the documents state it."""
+    tanggal = f" tanggal {format_tanggal(d.tanggal)}" if d.tanggal else ""
+    nomor = f" Nomor {d.nomor}" if d.nomor else ""
+    return f"{d.dasar_hukum}{nomor}{tanggal}, berlaku mulai Triwulan {d.berlaku_triwulan}"
+
+
+def _target_tw(
+    per_tw: dict[int, KRp], perubahan: dict[tuple[int, str], KRp], id_: int, d: DasarPerubahan | None
+) -> tuple[KRp, KRp, KRp, KRp]:
+    murni = _empat(per_tw)
+    if not perubahan or d is None:
+        return murni
+    return (
+        murni[0] if d.berlaku_triwulan > 1 else terapkan(murni[0], perubahan.get((id_, "1"))),
+        murni[1] if d.berlaku_triwulan > 2 else terapkan(murni[1], perubahan.get((id_, "2"))),
+        murni[2] if d.berlaku_triwulan > 3 else terapkan(murni[2], perubahan.get((id_, "3"))),
+        terapkan(murni[3], perubahan.get((id_, "4"))),
+    )
 
 
 def _empat(per_tw: dict[int, KRp]) -> tuple[KRp, KRp, KRp, KRp]:
@@ -42,12 +96,14 @@ def _path_logo(pd: PerangkatDaerah) -> str:
     return path if os.path.exists(path) else ""
 
 
-def muat_data(pd: PerangkatDaerah, tahun: int, triwulan: int) -> DataLaporan:
-    return muat_data_banyak([pd], tahun, triwulan)[pd.pk]
+def muat_data(
+    pd: PerangkatDaerah, tahun: int, triwulan: int, versi: VersiTarget | None = None
+) -> DataLaporan:
+    return muat_data_banyak([pd], tahun, triwulan, versi)[pd.pk]
 
 
 def muat_data_banyak(
-    daftar_pd: Sequence[PerangkatDaerah], tahun: int, triwulan: int
+    daftar_pd: Sequence[PerangkatDaerah], tahun: int, triwulan: int, versi: VersiTarget | None = None
 ) -> dict[int, DataLaporan]:
     """The report data of several agencies for one quarter, in a fixed number of queries however many
     agencies and rows there are (the overview and the dashboards read a whole pemda)."""
@@ -85,11 +141,42 @@ def muat_data_banyak(
     per_pd: dict[int, list[Indikator]] = defaultdict(list)
     for ind in semua:
         per_pd[ind.perangkat_daerah_id].append(ind)
-    pemda = {p.pk: p for p in Pemda.objects.filter(pk__in={pd.pemda_id for pd in daftar_pd})}
+    pemda = {
+        p.pk: p
+        for p in Pemda.objects.filter(pk__in={pd.pemda_id for pd in daftar_pd}).select_related(
+            "ambang_peringatan"
+        )
+    }
     band: dict[int, SetPredikat] = {id_: p.band_predikat() for id_, p in pemda.items()}
+    ambang = {id_: _ambang(p) for id_, p in pemda.items()}
+    lalu = _kolom_14_tahun_lalu(daftar_pd, per_pd, tahun)
+    dasar = {
+        d.perangkat_daerah_id: d
+        for d in DasarPerubahan.objects.filter(perangkat_daerah__in=daftar_pd, tahun=tahun)
+    }
+    ubah: dict[tuple[int, str], KRp] = {
+        (t.indikator_id, t.bagian): KRp(k=t.k, rp=t.rp)
+        for t in PerubahanTarget.objects.filter(dasar__in=list(dasar.values()))
+    }
+    koreksi = {
+        k.indikator_id: KRp(k=k.k, rp=k.rp)
+        for k in KoreksiKolom6.objects.filter(indikator_id__in=ids, tahun=tahun)
+    }
 
     hasil: dict[int, DataLaporan] = {}
+    pakai_perubahan = [
+        pd
+        for pd in daftar_pd
+        if pd.pk in dasar
+        and (versi or versi_berlaku(triwulan, dasar[pd.pk].berlaku_triwulan)) is VersiTarget.PERUBAHAN
+    ]
+    murni = muat_data_banyak(pakai_perubahan, tahun, triwulan, VersiTarget.MURNI) if pakai_perubahan else {}
     for pd in daftar_pd:
+        d = dasar.get(pd.pk)
+        versi_pd = versi_berlaku(triwulan, d.berlaku_triwulan if d else None) if versi is None else versi
+        if d is None:
+            versi_pd = VersiTarget.MURNI
+        perubahan = ubah if versi_pd is VersiTarget.PERUBAHAN else {}
         baris: list[BarisRencana] = []
         urutan_elemen: dict[tuple[str, int], int] = defaultdict(int)
         for ind in per_pd[pd.pk]:
@@ -97,6 +184,11 @@ def muat_data_banyak(
             urutan_elemen[elemen_kunci] += 1
             ke = urutan_elemen[elemen_kunci]
             t = tahunan.get(ind.pk)
+            kolom6, sumber6 = kolom_6(
+                KRp(k=t.realisasi_lalu_k, rp=t.realisasi_lalu_rp) if t else KRp(),
+                lalu.get(ind.pk),
+                koreksi.get(ind.pk),
+            )
             baris.append(
                 BarisRencana(
                     kunci=kunci_indikator(ind, ke),
@@ -114,10 +206,16 @@ def muat_data_banyak(
                     rumus=ind.rumus,
                     variabel=tuple((v["nama"], v.get("label", v["nama"])) for v in ind.variabel),
                     lanjutan=ke > 1,
-                    renstra=KRp(k=ind.target_renstra_k, rp=ind.target_renstra_rp),
-                    realisasi_lalu=KRp(k=t.realisasi_lalu_k, rp=t.realisasi_lalu_rp) if t else KRp(),
-                    target=KRp(k=t.target_k, rp=t.target_rp) if t else KRp(),
-                    target_tw=_empat(target_tw[ind.pk]),
+                    renstra=terapkan(
+                        KRp(k=ind.target_renstra_k, rp=ind.target_renstra_rp),
+                        perubahan.get((ind.pk, "renstra")),
+                    ),
+                    realisasi_lalu=kolom6,
+                    kolom_6_sumber=sumber6.value,
+                    target=terapkan(
+                        KRp(k=t.target_k, rp=t.target_rp) if t else KRp(), perubahan.get((ind.pk, "tahunan"))
+                    ),
+                    target_tw=_target_tw(target_tw[ind.pk], perubahan, ind.pk, d),
                     realisasi_tw=_empat(realisasi_tw[ind.pk]),
                     variabel_tw=tuple(variabel_tw[ind.pk].get(i, {}) for i in range(1, 5)),
                 )
@@ -134,8 +232,9 @@ def muat_data_banyak(
             perangkat_daerah=pd.nama,
             tahun=tahun,
             triwulan=triwulan,
-            baris=dengan_induk_turunan(baris),
+            baris=_dengan_murni(dengan_induk_turunan(baris), murni.get(pd.pk)),
             set_predikat=band[pd.pemda_id],
+            ambang=ambang.get(pd.pemda_id, AMBANG_BAWAAN),
             faktor_pendorong=c.faktor_pendorong if c else "",
             faktor_penghambat=c.faktor_penghambat if c else "",
             tindak_lanjut=c.tindak_lanjut if c else "",
@@ -153,5 +252,34 @@ def muat_data_banyak(
             email=pd.email,
             laman=pd.laman,
             logo=_path_logo(pd),
+            versi_target=versi_pd.value,
+            dasar_perubahan=teks_dasar(d) if d and versi_pd is VersiTarget.PERUBAHAN else "",
+            berlaku_triwulan=d.berlaku_triwulan if d else None,
         )
+    return hasil
+
+
+def _kolom_14_tahun_lalu(
+    daftar_pd: Sequence[PerangkatDaerah], per_pd: dict[int, list[Indikator]], tahun: int
+) -> dict[int, KRp]:
+    """Column 14 at TW IV of the previous year, per indicator that has that year stored (an annual target
+    row): the derived column 6 of this year (capaian.aturan.kolom6). Computed by Form E.81 itself, so
+    formulas, derived parents and rounding as printed are the same as in last year's documents. One query
+    when no agency has a previous year; otherwise that year is loaded the same way (and so on back)."""
+    ids = [i.pk for pd in daftar_pd for i in per_pd[pd.pk]]
+    tersimpan = set(
+        TargetTahunan.objects.filter(indikator_id__in=ids, tahun=tahun - 1).values_list(
+            "indikator_id", flat=True
+        )
+    )
+    if not tersimpan:
+        return {}
+    pd_lalu = [pd for pd in daftar_pd if any(i.pk in tersimpan for i in per_pd[pd.pk])]
+    data_lalu = muat_data_banyak(pd_lalu, tahun - 1, 4)
+    hasil: dict[int, KRp] = {}
+    for pd in pd_lalu:
+        laporan = bangun_e81(data_lalu[pd.pk])
+        for ind, b in zip(per_pd[pd.pk], laporan.baris, strict=True):
+            if ind.pk in tersimpan:
+                hasil[ind.pk] = b.hasil.realisasi_renstra
     return hasil

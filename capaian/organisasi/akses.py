@@ -147,6 +147,7 @@ def adalah_admin(pengguna: Pengguna | None) -> bool:
 JALUR_PEMDA: dict[str, str] = {
     "organisasi.pemda": "pk",
     "organisasi.setpredikatpemda": "pemda",
+    "organisasi.ambangperingatandini": "pemda",
     "organisasi.perangkatdaerah": "pemda",
     "organisasi.penandatangan": "perangkat_daerah__pemda",
     "organisasi.profil": "pemda",

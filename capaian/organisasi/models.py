@@ -182,3 +182,22 @@ class Profil(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pengguna} ({self.get_peran_display()})"
+
+
+class AmbangPeringatanDini(models.Model):
+    """The pemda's early-warning thresholds (capaian.aturan.peringatan_dini), in percent of the pace; no
+    row means the defaults (90 and 75)."""
+
+    pemda = models.OneToOneField(Pemda, on_delete=models.CASCADE, related_name="ambang_peringatan")
+    sesuai = models.DecimalField(max_digits=6, decimal_places=2, default=90)
+    perhatian = models.DecimalField(max_digits=6, decimal_places=2, default=75)
+
+    class Meta:
+        verbose_name = "ambang peringatan dini"
+        verbose_name_plural = "ambang peringatan dini"
+        constraints = [
+            models.CheckConstraint(name="ambang_urut", condition=models.Q(perhatian__lte=models.F("sesuai")))
+        ]
+
+    def __str__(self) -> str:
+        return f"Sesuai jalur ≥ {self.sesuai} %, perlu perhatian ≥ {self.perhatian} %"

@@ -208,3 +208,116 @@ class TargetTriwulan(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["indikator", "tahun", "triwulan"], name="target_triwulan_unik")
         ]
+
+
+class TargetRenstraTahunan(models.Model):
+    """The Renstra's target of one indicator for one year of its period (the Renstra's table of yearly
+    targets; Form E.80's target per year). "Mulai tahun N+1" takes year N+1's Renja target from here."""
+
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="target_renstra_tahunan")
+    tahun = models.PositiveSmallIntegerField()
+    k = nilai_k()
+    rp = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "target Renstra tahunan"
+        verbose_name_plural = "target Renstra tahunan"
+        constraints = [
+            models.UniqueConstraint(fields=["indikator", "tahun"], name="target_renstra_tahunan_unik")
+        ]
+
+
+class KoreksiKolom6(models.Model):
+    """An override of a derived column 6 (Renstra realisation up to last year), with its reason. Only
+    meaningful where the previous year is stored (otherwise column 6 is an input of TargetTahunan); a part
+    left blank (K or Rp) keeps its derived value."""
+
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="koreksi_kolom_6")
+    tahun = models.PositiveSmallIntegerField()
+    k = nilai_k()
+    rp = models.BigIntegerField(null=True, blank=True)
+    alasan = models.TextField()
+    diubah = models.DateTimeField(auto_now=True)
+    diubah_oleh = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "koreksi kolom 6"
+        verbose_name_plural = "koreksi kolom 6"
+        constraints = [models.UniqueConstraint(fields=["indikator", "tahun"], name="koreksi_kolom_6_unik")]
+
+
+class TahunRenja(models.Model):
+    """A Renja year an agency has started ("Mulai tahun N+1", capaian.perencanaan.tahun_baru)."""
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="tahun_renja"
+    )
+    tahun = models.PositiveSmallIntegerField()
+    dari_tahun = models.PositiveSmallIntegerField(null=True, blank=True)
+    dimulai_pada = models.DateTimeField(auto_now_add=True)
+    dimulai_oleh = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "tahun Renja"
+        verbose_name_plural = "tahun Renja"
+        constraints = [models.UniqueConstraint(fields=["perangkat_daerah", "tahun"], name="tahun_renja_unik")]
+
+
+class DasarPerubahan(models.Model):
+    """The Renja Perubahan of one agency and year (the APBD-P): its legal basis and the quarter from which
+    reports use the perubahan targets. Quarters before it keep reporting against the murni targets (the
+    TargetTahunan, TargetTriwulan and Indikator values, never rewritten). One per agency and year."""
+
+    perangkat_daerah = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="perubahan")
+    tahun = models.PositiveSmallIntegerField()
+    berlaku_triwulan = models.PositiveSmallIntegerField(
+        choices=[(i, f"Triwulan {i}") for i in range(2, 5)], default=3
+    )
+    dasar_hukum = models.TextField()  # e.g. "Peraturan Daerah Kota Pasuruan Nomor 7 Tahun 2024 tentang ..."
+    nomor = models.CharField(max_length=100, blank=True)
+    tanggal = models.DateField(null=True, blank=True)
+    diubah = models.DateTimeField(auto_now=True)
+    diubah_oleh = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "dasar perubahan"
+        verbose_name_plural = "dasar perubahan"
+        constraints = [
+            models.UniqueConstraint(fields=["perangkat_daerah", "tahun"], name="dasar_perubahan_unik"),
+            models.CheckConstraint(
+                name="perubahan_triwulan_sah",
+                condition=models.Q(berlaku_triwulan__gte=2, berlaku_triwulan__lte=4),
+            ),
+        ]
+
+
+class BagianTarget(models.TextChoices):
+    RENSTRA = "renstra", "Target Renstra (kolom 5)"
+    TAHUNAN = "tahunan", "Target tahun ini (kolom 7)"
+    TW1 = "1", "Target TW I"
+    TW2 = "2", "Target TW II"
+    TW3 = "3", "Target TW III"
+    TW4 = "4", "Target TW IV"
+
+
+class PerubahanTarget(models.Model):
+    """The perubahan value of one target of one indicator (a part left blank keeps its murni value)."""
+
+    dasar = models.ForeignKey(DasarPerubahan, on_delete=models.CASCADE, related_name="target")
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="perubahan_target")
+    bagian = models.CharField(max_length=8, choices=BagianTarget.choices)
+    k = nilai_k()
+    rp = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "target perubahan"
+        verbose_name_plural = "target perubahan"
+        constraints = [
+            models.UniqueConstraint(fields=["dasar", "indikator", "bagian"], name="perubahan_target_unik")
+        ]

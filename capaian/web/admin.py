@@ -18,7 +18,14 @@ from django.utils.http import urlencode
 from capaian.aturan.rumus import RumusError, urai
 from capaian.monev.beku import TriwulanTertutup
 from capaian.organisasi import akses
-from capaian.organisasi.models import Pemda, Penandatangan, PerangkatDaerah, Profil, SetPredikatPemda
+from capaian.organisasi.models import (
+    AmbangPeringatanDini,
+    Pemda,
+    Penandatangan,
+    PerangkatDaerah,
+    Profil,
+    SetPredikatPemda,
+)
 from capaian.perencanaan import data_induk
 from capaian.perencanaan.models import (
     Indikator,
@@ -213,6 +220,11 @@ class PemdaAdmin(AdminPeran):
 class SetPredikatPemdaAdmin(AdminPeran):
     list_display = ["nama", "kode", "versi", "aturan", "ambang", "pemda"]
     readonly_fields = ["versi"]
+
+
+@admin.register(AmbangPeringatanDini, site=situs_admin)
+class AmbangPeringatanDiniAdmin(AdminPeran):
+    list_display = ["pemda", "sesuai", "perhatian"]
 
 
 @admin.register(PerangkatDaerah, site=situs_admin)

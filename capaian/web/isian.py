@@ -57,6 +57,23 @@ def keluaran(b: BarisE81, triwulan: int) -> dict[str, str]:
         "capaian_rp": format_persen(h.capaian.rp),
         "predikat_k": h.predikat[0] or "-",
         "predikat_rp": h.predikat[1] or "-",
+        **peringatan(b),
+    }
+
+
+def peringatan(b: BarisE81) -> dict[str, str]:
+    """The row's early warning as display strings: its status and the year-end projection."""
+    p = b.peringatan
+    if p is None or (p.status is None and p.proyeksi.k is None and p.proyeksi.rp is None):
+        return {"peringatan": "-", "proyeksi": ""}
+    bagian = []
+    if p.proyeksi.k is not None:
+        bagian.append(f"K {format_angka(p.proyeksi.k)}")
+    if p.proyeksi.rp is not None:
+        bagian.append(f"Rp {format_rupiah(p.proyeksi.rp)}")
+    return {
+        "peringatan": p.status.value if p.status else "-",
+        "proyeksi": ("Proyeksi akhir tahun: " + " · ".join(bagian)) if bagian else "",
     }
 
 

@@ -5,7 +5,20 @@ from django.views.generic import RedirectView
 
 from capaian.web import masuk, sesi, unduh, unduh_kota, unggah
 from capaian.web.admin import situs_admin
-from capaian.web.views import beranda, bukti, dasbor, ikhtisar, isian, kota, periksa, riwayat, rpjmd, sehat
+from capaian.web.views import (
+    beranda,
+    bukti,
+    dasbor,
+    ikhtisar,
+    isian,
+    kota,
+    periksa,
+    perubahan,
+    riwayat,
+    rpjmd,
+    sehat,
+    tahun,
+)
 
 PD = "pd/<slug:slug>/<int:tahun>/<int:triwulan>/"
 
@@ -35,6 +48,11 @@ urlpatterns = [
     path("pd/<slug:slug>/impor/templat/", unggah.templat, name="unggah_templat"),
     path("pd/<slug:slug>/impor/<str:id>/", unggah.impor, name="unggah_impor"),
     path("pd/<slug:slug>/riwayat/", riwayat.riwayat_pd, name="riwayat_pd"),
+    path("pd/<slug:slug>/tahun/", tahun.tahun, name="tahun"),
+    path("pd/<slug:slug>/<int:tahun>/perubahan/", perubahan.perubahan_tahun, name="perubahan"),
+    path("pd/<slug:slug>/tahun/mulai/", tahun.mulai, name="tahun_mulai"),
+    path("pd/<slug:slug>/tahun/<int:tahun>/<str:jenis>.<str:format_>", tahun.dokumen, name="tahun_dokumen"),
+    path("pd/<slug:slug>/tahun/<int:tahun>/kolom6/<int:indikator>/", tahun.koreksi, name="tahun_koreksi"),
     path("triwulan/<int:tahun>/<int:triwulan>/", ikhtisar.ikhtisar, name="ikhtisar"),
     path("triwulan/<int:tahun>/<int:triwulan>/pengingat/", kota.pengingat, name="pengingat"),
     path("triwulan/<int:tahun>/<int:triwulan>/kunci/", kota.kunci_banyak, name="kunci_banyak"),

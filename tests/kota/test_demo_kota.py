@@ -54,6 +54,8 @@ def test_kota_demo_dimuat_lewat_layanan_dan_sekali_saja():
         ("sintetis-dinkes", 1): "terkunci",
         ("sintetis-dpupr", 1): "terkunci",
         ("sintetis-dindik", 2): "terkunci",
+        ("sintetis-dindik", 3): "terkunci",  # the whole of 2024 locked (issue 11)
+        ("sintetis-dindik", 4): "terkunci",
         ("sintetis-dinkes", 2): "diverifikasi",
         ("sintetis-dpupr", 2): "diverifikasi",
     }
@@ -61,6 +63,8 @@ def test_kota_demo_dimuat_lewat_layanan_dan_sekali_saja():
     ajukan = AuditEvent.objects.filter(aksi="ajukan", perangkat_daerah__slug="sintetis-dinkes")
     assert {e.nama_pengguna for e in ajukan} == {"operator-dinkes"}
     assert Realisasi.objects.filter(indikator__perangkat_daerah__in=sintetis, triwulan=2).exists()
+    # TW III and TW IV entered where TW II is verified or locked; not elsewhere.
+    assert Realisasi.objects.filter(indikator__perangkat_daerah__slug="sintetis-dinkes", triwulan=4).exists()
     assert AuditEvent.objects.filter(objek="realisasi", perangkat_daerah__slug="sintetis-dpupr").exists()
     assert PeriodeTriwulan.objects.filter(tahun=2024, triwulan=2).exists()
 

@@ -148,6 +148,7 @@ def _rincian(lap: LaporanE81) -> list[dict[str, Any]]:
             "laju_rp": format_persen(laju.rp),
             "capaian_k": format_persen(b.hasil.capaian.k),
             "predikat": b.hasil.predikat[0] or "-",
+            "dini": b.peringatan.status.value if b.peringatan and b.peringatan.status else "-",
             "tertinggal": tertinggal(laju.k),
         }
 
@@ -297,5 +298,7 @@ def dasbor_kota(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse
             jumlah_diajukan=sum(1 for s in semua if s["diajukan"]),
             jumlah_diverifikasi=sum(1 for s in semua if s["diverifikasi"]),
             jumlah_tertinggal=sum(1 for s in dengan_isian if tertinggal(s["r"].laju_k)),
+            dini_tertinggal=sum(s["r"].dini_tertinggal for s in dengan_isian),
+            dini_perhatian=sum(s["r"].dini_perhatian for s in dengan_isian),
         ),
     )

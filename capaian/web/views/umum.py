@@ -5,14 +5,14 @@ layout's context, and the Indonesian date-time."""
 import datetime
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from capaian.aturan.angka import format_tanggal
 from capaian.monev import services
-from capaian.monev.models import StatusTriwulan
+from capaian.monev.models import Realisasi, StatusTriwulan
 from capaian.organisasi import akses
 from capaian.organisasi.models import Peran, PerangkatDaerah
 from capaian.perencanaan.models import TargetTahunan
@@ -36,6 +36,24 @@ def tahun_aktif(request: HttpRequest, pd: QuerySet[PerangkatDaerah] | None = Non
         return int(diminta)
     if pd is None:
         pd = akses.pd_terlihat(request.user)
+    # A year only started ("Mulai tahun N+1": targets, no quarter worked on yet) is not the active year
+    # while the year before is still being reported: the latest year with a quarter's status or an entered
+    # realisation wins, then the latest with targets.
+    dikerjakan = (
+        StatusTriwulan.objects.filter(perangkat_daerah__in=pd)
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+        .first()
+    )
+    diisi = (
+        Realisasi.objects.filter(indikator__perangkat_daerah__in=pd)
+        .filter(Q(k__isnull=False) | Q(rp__isnull=False))
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+        .first()
+    )
+    if dikerjakan or diisi:
+        return max(dikerjakan or 0, diisi or 0)
     tahun = (
         TargetTahunan.objects.filter(indikator__perangkat_daerah__in=pd)
         .order_by("-tahun")

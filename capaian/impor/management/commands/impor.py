@@ -7,12 +7,14 @@ imports plan and targets, only the agency's operator the quarter's values) and t
 the web; the audit trail names them, with the door "impor".
 """
 
+import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from capaian.impor.impor import HasilImpor, impor_berkas
+from capaian.impor.perubahan import impor_perubahan
 from capaian.organisasi import akses
 from capaian.organisasi.models import PerangkatDaerah
 
@@ -48,6 +50,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--coba", action="store_true", help="uji coba: tampilkan perubahan tanpa menyimpan"
         )
+        parser.add_argument(
+            "--perubahan", action="store_true", help="impor target Renja Perubahan (target murni tetap)"
+        )
+        parser.add_argument(
+            "--berlaku-triwulan", type=int, choices=[2, 3, 4], default=3, help="Perubahan berlaku mulai TW"
+        )
+        parser.add_argument(
+            "--dasar", help="dasar hukum Perubahan, mis. Perda Perubahan APBD (wajib pertama kali)"
+        )
+        parser.add_argument("--nomor", default="", help="nomor dasar hukum")
+        parser.add_argument("--tanggal", help="tanggal dasar hukum, TTTT-BB-HH")
 
     def handle(self, *args: Any, **opsi: Any) -> None:
         slug = opsi["pd"]
@@ -66,9 +79,26 @@ class Command(BaseCommand):
         if pengguna is None:
             raise CommandError(f"Pengguna '{nama}' tidak ada atau tidak aktif.")
         try:
-            hasil = impor_berkas(
-                pengguna, pd, opsi["berkas"], opsi["coba"], tahun=opsi["tahun"], triwulan=opsi["triwulan"]
-            )
+            if opsi["perubahan"]:
+                try:
+                    tanggal = datetime.date.fromisoformat(opsi["tanggal"]) if opsi["tanggal"] else None
+                except ValueError:
+                    raise CommandError("Tanggal tidak sah; tulis TTTT-BB-HH, mis. 2024-09-30.") from None
+                hasil = impor_perubahan(
+                    pengguna,
+                    pd,
+                    opsi["berkas"],
+                    opsi["coba"],
+                    berlaku_triwulan=opsi["berlaku_triwulan"],
+                    tahun=opsi["tahun"],
+                    dasar_hukum=opsi["dasar"],
+                    nomor=opsi["nomor"],
+                    tanggal=tanggal,
+                )
+            else:
+                hasil = impor_berkas(
+                    pengguna, pd, opsi["berkas"], opsi["coba"], tahun=opsi["tahun"], triwulan=opsi["triwulan"]
+                )
         except akses.AksesDitolak as e:
             raise CommandError(f"{e} (pengguna {nama})") from None
         self._laporkan(pd, hasil)

@@ -77,7 +77,9 @@ class Command(BaseCommand):
         siapa.add_argument("--pd", help="slug perangkat daerah, mis. disperindag")
         siapa.add_argument("--pemda", help="slug pemda untuk laporan kota, mis. kota-pasuruan")
         parser.add_argument("--tahun", required=True, type=int)
-        parser.add_argument("--triwulan", required=True, type=int, choices=[1, 2, 3, 4])
+        parser.add_argument(
+            "--triwulan", type=int, choices=[1, 2, 3, 4], help="wajib, kecuali untuk --jenis e80 (tahunan)"
+        )
         parser.add_argument(
             "--jenis",
             default="e81",
@@ -95,6 +97,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **opsi: Any) -> None:
         kota = opsi["pemda"] is not None
+        if not kota and opsi["jenis"] == "e80":
+            self._e80(opsi)
+            return
+        if opsi["triwulan"] is None:
+            raise CommandError("Sebutkan triwulan (--triwulan 1-4); hanya --jenis e80 tanpa triwulan.")
         try:
             pasangan = rencana_berkas(opsi["jenis"], opsi["format"], kota=kota)
         except PaketError as e:
@@ -121,7 +128,37 @@ class Command(BaseCommand):
             isi = None
             if tersimpan is not None:
                 isi = arsip.isi_berkas(tersimpan, nama_unduhan(jenis, format_, pd.slug, tahun, triwulan))
-            tujuan.write_bytes(isi if isi is not None else render(konteks, jenis, format_))
+            if isi is None:
+                try:
+                    isi = render(konteks, jenis, format_)
+                except PaketError as e:
+                    raise CommandError(str(e)) from None
+            tujuan.write_bytes(isi)
+            self.stdout.write(f"Ditulis: {tujuan}")
+
+    def _e80(self, opsi: dict[str, Any]) -> None:
+        """Form E.80, the year's evaluation of the Renstra: one agency and year, no quarter."""
+        from capaian.laporan.render_e80 import FORMAT_E80, render_e80
+        from capaian.laporan.sumber_e80 import TanpaData, muat_e80
+
+        pd = PerangkatDaerah.objects.filter(slug=opsi["pd"]).first()
+        if pd is None:
+            raise CommandError(f"Perangkat daerah '{opsi['pd']}' tidak ditemukan.")
+        format_ = _daftar(opsi["format"])
+        for f in format_:
+            if f not in FORMAT_E80:
+                raise CommandError(
+                    f"Form E.80 tidak tersedia dalam format {f}; pilihan: {', '.join(FORMAT_E80)}."
+                )
+        try:
+            lap = muat_e80(pd, opsi["tahun"])
+        except TanpaData as e:
+            raise CommandError(str(e)) from None
+        keluar = Path(opsi["keluar"])
+        keluar.mkdir(parents=True, exist_ok=True)
+        for f in format_:
+            tujuan = keluar / f"e80.{f}"
+            tujuan.write_bytes(render_e80(lap, f))
             self.stdout.write(f"Ditulis: {tujuan}")
 
     def _kota(self, opsi: dict[str, Any], pasangan: list[tuple[str, str]]) -> None:
