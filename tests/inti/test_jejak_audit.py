@@ -32,6 +32,7 @@ from capaian.laporan.pemeriksaan import jalankan_langkah
 from capaian.monev import alur, services
 from capaian.monev.models import Realisasi
 from capaian.organisasi.models import Pemda, PerangkatDaerah
+from capaian.perencanaan import perubahan, tahun_baru
 from capaian.perencanaan import services as rencana
 from capaian.perencanaan.models import Indikator, PeriodeRenstra
 from capaian.rpjmd import services as rpjmd
@@ -104,6 +105,9 @@ def _admin_ubah(model: type[models.Model]) -> Cara:
                 ambang="60; 80",
                 label="Rendah\nSedang\nTinggi",
             )
+        if model._meta.label_lower == "organisasi.ambangperingatandini":
+            # The demo keeps the default thresholds: the pemda's own row to edit.
+            model._default_manager.get_or_create(pemda=Pemda.objects.get())
         if model._meta.label_lower == "organisasi.profil":
             obj: models.Model = model._default_manager.get(pengguna__username="pimpinan")
         else:
@@ -123,7 +127,8 @@ def _admin_ubah(model: type[models.Model]) -> Cara:
         if teks:
             data[teks[0]] = f"{data[teks[0]]} (diubah)"
         elif desimal:
-            data[desimal[0]] = "7.5"
+            # The lower bound of the early warning ("perhatian") may fall; it never passes the upper one.
+            data[desimal[-1 if model._meta.label_lower == "organisasi.ambangperingatandini" else 0]] = "7.5"
         elif pilihan:
             n = pilihan[0]
             data[n] = next(v for v, _ in form.fields[n].choices if v and str(v) != str(data[n]))
@@ -251,8 +256,37 @@ def _web_bukti(k: Konteks) -> Harapan:
     return Harapan("bukti", "web", "operator-disperindag")
 
 
+def _perubahan(k: Konteks) -> None:
+    ind = k.indikator()
+    perubahan.simpan_perubahan(
+        None,
+        k.pd,
+        TAHUN,
+        berlaku_triwulan=3,
+        dasar_hukum="Perda APBD Perubahan 2024",
+        nilai={(ind.pk, "3"): (None, 1_000_000)},
+    )
+
+
+def _koreksi_kolom_6(k: Konteks) -> None:
+    # Column 6 of a year after a stored one is derived; the next year's is then corrected.
+    tahun_baru.mulai_tahun(None, k.pd, TAHUN + 1)
+    tahun_baru.koreksi_kolom_6(None, k.indikator(), TAHUN + 1, Decimal(3), None, "nomenklatur berubah")
+
+
+def _target_renstra_tahunan(k: Konteks) -> None:
+    tahun_baru.simpan_target_renstra_tahunan(None, k.indikator(), {2025: (Decimal(11), None)})
+
+
 # Each model's ways of changing it, besides the admin (added below for every model the admin edits).
 CARA: dict[str, list[Cara]] = {
+    "perencanaan.dasarperubahan": [_layanan("dasar_perubahan", _perubahan)],
+    "perencanaan.perubahantarget": [_layanan("perubahan_target", _perubahan)],
+    "perencanaan.koreksikolom6": [_layanan("koreksi_kolom_6", _koreksi_kolom_6)],
+    "perencanaan.targetrenstratahunan": [_layanan("target_renstra_tahunan", _target_renstra_tahunan)],
+    "perencanaan.tahunrenja": [
+        _layanan("tahun_renja", lambda k: tahun_baru.mulai_tahun(None, k.pd, TAHUN + 1))
+    ],
     "perencanaan.tujuan": [
         _layanan("tujuan", lambda k: rencana.buat_tujuan(None, _renstra(k), "T")),
         _admin_hapus,
