@@ -16,6 +16,7 @@ from ninja import Query, Router
 from capaian.api import skema
 from capaian.api.dasar import Galat, pd_terlihat, pengguna
 from capaian.api.versi import PESAN_KONFLIK, versi_layanan
+from capaian.aturan import masukan
 from capaian.aturan.angka import teks_desimal
 from capaian.audit.models import AuditEvent
 from capaian.monev import services
@@ -94,6 +95,9 @@ def _simpan(
             )
         except services.KonflikVersi as e:
             raise Galat(409, PESAN_KONFLIK, terkini=json_realisasi(e.terkini).model_dump()) from None
+        except masukan.NilaiTidakSah as e:
+            isian = "rp" if "Nilai Rp" in str(e) else "k"
+            raise Galat(400, f"Isian '{isian}': {e}", rincian=[{"isian": isian, "pesan": str(e)}]) from None
     return json_realisasi(baru)
 
 

@@ -38,9 +38,13 @@ def _lewat_masukan(baca: Callable[[object], object]) -> Callable[[object], objec
 
 
 def _baca_k(nilai: object) -> Decimal | None:
-    # Negative K stays allowed, as the API always allowed it: the indicator model has no flag for it yet
-    # (issue 9 adds the per-indicator setting; then this passes the indicator's own choice).
+    # The sign is the indicator's setting (Indikator.boleh_negatif), unknown while the body is read: the
+    # service checks it with the same validator (masukan.periksa_tanda) and the endpoint answers 400.
     return masukan.baca_k(nilai, boleh_negatif=True)
+
+
+def _baca_rp(nilai: object) -> int | None:
+    return masukan.baca_rp(nilai, boleh_negatif=True)
 
 
 def _tanpa_nul(nilai: object) -> object:
@@ -58,18 +62,19 @@ NilaiK = Annotated[
             "anyOf": [{"type": "string"}, {"type": "number"}, {"type": "null"}],
             "description": 'Nilai kinerja: teks cara Indonesia ("36,79", "1.151.384") atau dengan titik '
             'desimal ("36.79"), atau angka JSON (dibaca persis sebagai desimal, bukan float); paling banyak '
-            f"{masukan.K_DESIMAL} angka di belakang koma. null mengosongkan.",
+            f"{masukan.K_DESIMAL} angka di belakang koma; negatif hanya bila indikatornya boleh negatif. "
+            "null mengosongkan.",
         }
     ),
 ]
 NilaiRp = Annotated[
     int | None,
-    BeforeValidator(_lewat_masukan(masukan.baca_rp)),
+    BeforeValidator(_lewat_masukan(_baca_rp)),
     WithJsonSchema(
         {
             "anyOf": [{"type": "integer"}, {"type": "string"}, {"type": "null"}],
-            "description": 'Rupiah bulat tidak negatif: bilangan bulat atau teks ("Rp 1.151.384.000", '
-            '"Rp.2.500,-"). null mengosongkan.',
+            "description": "Rupiah bulat, negatif hanya bila indikatornya boleh negatif: bilangan bulat atau "
+            'teks ("Rp 1.151.384.000", "Rp.2.500,-"). null mengosongkan.',
         }
     ),
 ]

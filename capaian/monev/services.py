@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from capaian.aturan.angka import format_tanggal
+from capaian.aturan.masukan import periksa_tanda
 from capaian.audit.catat import catat
 from capaian.audit.catat import teks_audit as _teks
 from capaian.monev.models import CatatanTriwulan, PeriodeTriwulan, Realisasi, StatusTriwulan
@@ -130,6 +131,12 @@ def simpan_realisasi(
     alasan: str | None = None,
 ) -> Realisasi:
     pd = indikator.perangkat_daerah
+    # Raises masukan.NilaiTidakSah: the doors have read the value through the same validator already.
+    periksa_tanda(
+        k=None if isinstance(k, _TidakDiubah) else k,
+        rp=None if isinstance(rp, _TidakDiubah) else rp,
+        boleh_negatif=indikator.boleh_negatif,
+    )
     with transaction.atomic():
         _wajib_terbuka(pengguna, pd, tahun, triwulan)
         baris, _ = Realisasi.objects.get_or_create(indikator=indikator, tahun=tahun, triwulan=triwulan)

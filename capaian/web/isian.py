@@ -30,17 +30,18 @@ def teks_rp(nilai: int | None) -> str:
     return "" if nilai is None else format_rupiah(nilai)
 
 
-def baca_k(teks: str) -> Decimal | None:
-    # Negative K stays allowed on the web until indicators carry their own flag (issue 9).
-    return masukan.baca_k(teks, boleh_negatif=True)
+def baca_k(teks: str, boleh_negatif: bool = False) -> Decimal | None:
+    """A typed K; negative only where the indicator allows it (Indikator.boleh_negatif)."""
+    return masukan.baca_k(teks, boleh_negatif=boleh_negatif)
 
 
-def baca_rp(teks: str) -> int | None:
-    return masukan.baca_rp(teks)
+def baca_rp(teks: str, boleh_negatif: bool = False) -> int | None:
+    return masukan.baca_rp(teks, boleh_negatif=boleh_negatif)
 
 
 def baca_variabel(teks: str) -> str | None:
-    nilai = baca_k(teks)
+    # A formula's variable is not itself a K or Rp (a difference may be negative); its result is.
+    nilai = masukan.baca_k(teks, boleh_negatif=True)
     return None if nilai is None else format(nilai, "f")
 
 
@@ -87,6 +88,7 @@ class BarisIsian:
     variabel: list[Masukan]
     versi: int
     hasil: dict[str, str]
+    boleh_negatif: bool = False
     konflik: str = ""
     berubah: bool = False
     nilai: dict[str, Any] = field(default_factory=dict)  # parsed values of a POST
@@ -158,6 +160,7 @@ def bangun_baris(
                 variabel=variabel,
                 versi=r.versi if r else 1,
                 hasil=keluaran(b, triwulan),
+                boleh_negatif=ind.boleh_negatif,
             )
         )
     return hasil
@@ -180,9 +183,9 @@ def isi_dari_post(baris: list[BarisIsian], data: QueryDict) -> None:
         for m in b.masukan():
             m.asal = data.get(f"asal-{m.nama}", m.asal)
         if b.k is not None:
-            b.nilai["k"] = _baca(b.k, data, baca_k)
+            b.nilai["k"] = _baca(b.k, data, lambda t, n=b.boleh_negatif: baca_k(t, n))
         if b.rp is not None:
-            b.nilai["rp"] = _baca(b.rp, data, baca_rp)
+            b.nilai["rp"] = _baca(b.rp, data, lambda t, n=b.boleh_negatif: baca_rp(t, n))
         if b.variabel:
             b.nilai["variabel"] = {m.nama.split("-", 2)[2]: _baca(m, data, baca_variabel) for m in b.variabel}
         # Touched means the value differs from the one the page was rendered with (not the text: "36.79"

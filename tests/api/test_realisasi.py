@@ -215,16 +215,23 @@ def test_angka_json_dibaca_persis_sebagai_desimal(operator):
         assert Realisasi.objects.get(pk=b.pk).k == harap
 
 
-def test_k_negatif_boleh_rp_negatif_tidak(operator):
-    # Today's behaviour until issue 9 adds the per-indicator flag: negative K saved, negative Rp refused.
+def test_negatif_ditolak_kecuali_indikator_membolehkan(operator):
+    """Issue 9: a negative K or Rp is refused by the one validator unless the indicator allows it; the
+    message says how to allow it, and nothing is saved."""
     b = baris()
-    jawab = patch(operator, b.pk, k="-2,5", versi=b.versi)
-    assert jawab.status_code == 200
-    assert jawab.json()["k"] == "-2.5"
-    tolak = patch(operator, b.pk, rp=-1, versi=jawab.json()["versi"])
-    assert tolak.status_code == 400
-    assert tolak.json()["galat"] == "Isian 'rp': Nilai Rp tidak boleh negatif."
-    assert tolak.json()["rincian"] == [{"isian": "rp", "pesan": "Nilai Rp tidak boleh negatif."}]
+    for isian, nilai in (("k", "-2,5"), ("rp", -1)):
+        tolak = patch(operator, b.pk, **{isian: nilai}, versi=b.versi)
+        assert tolak.status_code == 400, tolak.content
+        pesan = tolak.json()["rincian"][0]["pesan"]
+        assert tolak.json()["rincian"][0]["isian"] == isian
+        assert f"Nilai {isian.upper() if isian == 'k' else 'Rp'} tidak boleh negatif" in pesan
+        assert "boleh negatif" in pesan.split("tidak boleh negatif")[1]
+        assert tolak.json()["galat"].startswith(f"Isian '{isian}': ")
+    assert Realisasi.objects.get(pk=b.pk).versi == b.versi
+    Indikator.objects.filter(pk=b.indikator_id).update(boleh_negatif=True)
+    jawab = patch(operator, b.pk, k="-2,5", rp=-1, versi=b.versi)
+    assert jawab.status_code == 200, jawab.content
+    assert (jawab.json()["k"], jawab.json()["rp"]) == ("-2.5", -1)
 
 
 @pytest.mark.parametrize(

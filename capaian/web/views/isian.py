@@ -191,10 +191,12 @@ def hitung(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> JsonRe
             galat[nama] = str(e)
             return None
 
-    k = baca(f"k-{indikator.pk}", isian.baca_k)
-    rp = baca(f"rp-{indikator.pk}", isian.baca_rp)
+    negatif = indikator.boleh_negatif
+    k = baca(f"k-{indikator.pk}", lambda t: isian.baca_k(t, negatif))
+    rp = baca(f"rp-{indikator.pk}", lambda t: isian.baca_rp(t, negatif))
     variabel = {
-        v["nama"]: baca(f"v-{indikator.pk}-{v['nama']}", isian.baca_k) for v in indikator.variabel
+        v["nama"]: baca(f"v-{indikator.pk}-{v['nama']}", lambda t: isian.baca_k(t, True))
+        for v in indikator.variabel
     } or None
     if galat:
         # A typing error is an answer, not a failed request: 200 keeps the browser console clean.
