@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from capaian.aturan.capaian import Agregasi, Akumulasi, Polaritas, RumusNegatif
+from capaian.aturan.masukan import NilaiTidakSah, periksa_tanda
 from capaian.organisasi.models import PerangkatDaerah
 
 
@@ -34,6 +35,19 @@ class Berversi(models.Model):
             if kolom is not None:
                 kwargs["update_fields"] = {*kolom, "versi"}
         super().save(*args, **kwargs)
+
+
+def tanda_sah(obj: models.Model, kolom: dict[str, str], boleh_negatif: bool) -> None:
+    """Model-level form of the one sign check (masukan.periksa_tanda), for forms that validate the model
+    (the admin's and its inlines): {field: "k" | "rp"}."""
+    galat = {}
+    for nama, jenis in kolom.items():
+        try:
+            periksa_tanda(**{jenis: getattr(obj, nama)}, boleh_negatif=boleh_negatif)
+        except NilaiTidakSah as e:
+            galat[nama] = str(e)
+    if galat:
+        raise ValidationError(galat)
 
 
 def pd_elemen(elemen: "Tujuan | Sasaran | Program | Kegiatan | SubKegiatan") -> int:
@@ -252,6 +266,7 @@ class Indikator(Berversi):
                 )
         if galat:
             raise ValidationError(galat)
+        tanda_sah(self, {"target_renstra_k": "k", "target_renstra_rp": "rp"}, self.boleh_negatif)
 
     @property
     def elemen(self) -> Tujuan | Sasaran | Program | Kegiatan | SubKegiatan:
@@ -282,6 +297,12 @@ class TargetTahunan(Berversi):
         verbose_name_plural = "target tahunan"
         constraints = [models.UniqueConstraint(fields=["indikator", "tahun"], name="target_tahunan_unik")]
 
+    def clean(self) -> None:
+        super().clean()
+        if self.indikator_id is not None:
+            kolom = {"realisasi_lalu_k": "k", "realisasi_lalu_rp": "rp", "target_k": "k", "target_rp": "rp"}
+            tanda_sah(self, kolom, self.indikator.boleh_negatif)
+
 
 class TargetTriwulan(Berversi):
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="target_triwulan")
@@ -296,3 +317,8 @@ class TargetTriwulan(Berversi):
         constraints = [
             models.UniqueConstraint(fields=["indikator", "tahun", "triwulan"], name="target_triwulan_unik")
         ]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.indikator_id is not None:
+            tanda_sah(self, {"k": "k", "rp": "rp"}, self.indikator.boleh_negatif)

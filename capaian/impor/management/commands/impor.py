@@ -1,13 +1,18 @@
-"""capaian impor FILE --pd SLUG [--tahun N] [--triwulan N] [--coba]: a Form E.81 workbook into the database.
+"""capaian impor FILE --pd SLUG [--tahun N] [--triwulan N] [--coba] [--kosongkan]: a Form E.81 workbook
+into the database.
 
 All or nothing: with any error nothing is saved and the command exits non-zero. `--coba` lists what would
-change and saves nothing. Runs as the system (pengguna=None); the audit trail records it as "sistem".
+change and saves nothing; it records what it saw (capaian.impor.uji_coba, under DATA_DIR/uji-coba/, per
+agency and the file's SHA-256), and the real import of the same file then refuses, naming the cells, when a
+row it would change changed since. A blank cell leaves the stored value alone unless `--kosongkan`. Runs as
+the system (pengguna=None); the audit trail records it as "sistem".
 """
 
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from capaian.impor import uji_coba
 from capaian.impor.impor import HasilImpor, impor_berkas
 from capaian.organisasi.models import PerangkatDaerah
 
@@ -38,6 +43,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--coba", action="store_true", help="uji coba: tampilkan perubahan tanpa menyimpan"
         )
+        parser.add_argument(
+            "--kosongkan",
+            action="store_true",
+            help="sel kosong mengosongkan nilai yang tersimpan (tanpa ini sel kosong membiarkannya)",
+        )
 
     def handle(self, *args: Any, **opsi: Any) -> None:
         slug = opsi["pd"]
@@ -47,9 +57,24 @@ class Command(BaseCommand):
         pd = PerangkatDaerah.objects.filter(slug=slug).first()
         if pd is None:
             raise CommandError(f"Perangkat daerah '{slug}' tidak ada (pilihan: {pilihan}).")
+        berkas = opsi["berkas"]
+        dasar = None if opsi["coba"] else _muat_dasar(pd.slug, berkas)
         hasil = impor_berkas(
-            None, pd, opsi["berkas"], opsi["coba"], tahun=opsi["tahun"], triwulan=opsi["triwulan"]
+            None,
+            pd,
+            berkas,
+            opsi["coba"],
+            tahun=opsi["tahun"],
+            triwulan=opsi["triwulan"],
+            kosongkan=opsi["kosongkan"],
+            dasar=dasar,
         )
+        if opsi["coba"] and not hasil.galat and hasil.perubahan:
+            uji_coba.simpan_cli(pd.slug, berkas, hasil.dasar)
+        elif hasil.disimpan:
+            uji_coba.hapus_cli(pd.slug, berkas)
+        if dasar is not None:
+            self.stdout.write("Dibandingkan dengan uji coba sebelumnya atas berkas yang sama.")
         self._laporkan(pd, hasil)
 
     def _laporkan(self, pd: PerangkatDaerah, hasil: HasilImpor) -> None:
@@ -82,3 +107,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Tersimpan: {len(hasil.perubahan)} perubahan.")
         else:
             self.stdout.write("Tidak ada yang berubah: data sudah sama dengan lembar.")
+
+
+def _muat_dasar(slug: str, berkas: str) -> uji_coba.DasarUjiCoba | None:
+    try:
+        return uji_coba.muat_cli(slug, berkas)
+    except OSError:
+        return None  # an unreadable file: the importer reports it
