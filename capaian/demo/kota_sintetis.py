@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from capaian.aturan.capaian import Agregasi, Akumulasi, Polaritas
 from capaian.demo import nomenklatur as nk
+from capaian.demo.tanda import tandai_belum_ada_data
 from capaian.laporan.pemeriksaan import jalankan_langkah
 from capaian.monev import alur, services
 from capaian.monev.models import PeriodeTriwulan
@@ -437,11 +438,17 @@ def _akun(pd: PerangkatDaerah, info: Identitas, sandi: str) -> tuple[User, User]
     return hasil[0], hasil[1]
 
 
+# The reason the synthetic agencies give for a row they submit without a value.
+ALASAN_BELUM_ADA = "data dari bidang pelaksana belum diterima (contoh)"
+
+
 def _alur(pd: PerangkatDaerah, keadaan: str, akun: tuple[User, User], verifikator: User) -> None:
     operator, kepala = akun
     oleh = {"ajukan": operator, "setujui": kepala}
     for aksi in LANGKAH_STATUS["terkunci"]:
         jalankan_langkah(aksi, oleh.get(aksi, verifikator), pd, TAHUN, 1)
+    if "ajukan" in LANGKAH_STATUS[keadaan]:
+        tandai_belum_ada_data(pd, TAHUN, 2, ALASAN_BELUM_ADA)
     for aksi in LANGKAH_STATUS[keadaan]:
         catatan = CATATAN_KEMBALI if aksi == "kembalikan" else ""
         jalankan_langkah(aksi, oleh.get(aksi, verifikator), pd, TAHUN, 2, catatan)

@@ -34,6 +34,8 @@ class BarisRencana:
     # A program or kegiatan with children: its Rp of columns 5, 7 and the quarters is their sum (computed,
     # never typed; see dengan_induk_turunan). Column 6 Rp stays an input.
     rp_turunan: bool = False
+    # Per quarter the operator's reason for "belum ada data" ("" = not marked): the values stay blank.
+    belum_ada_data: tuple[str, str, str, str] = ("", "", "", "")
 
 
 @dataclass(frozen=True)

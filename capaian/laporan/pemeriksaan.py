@@ -6,7 +6,7 @@ The web pages and the API run workflow steps through `jalankan_langkah`, which h
 `capaian.monev.alur` (the workflow does not import the reports)."""
 
 from capaian.aturan.periksa import Temuan
-from capaian.aturan.periksa_data import periksa_data
+from capaian.aturan.periksa_data import belum_diisi, periksa_data
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.konsistensi import periksa_konsistensi
 from capaian.laporan.sumber import muat_data
@@ -19,6 +19,11 @@ from capaian.organisasi.models import PerangkatDaerah
 def periksa_laporan(data: DataLaporan) -> list[Temuan]:
     """All findings of one agency-quarter's data: the data checks, then the cross-document checks."""
     return periksa_data(data.baris, data.triwulan, data.set_predikat) + periksa_konsistensi(data)
+
+
+def baris_belum_diisi(data: DataLaporan) -> list[str]:
+    """The rows that keep the quarter from being submitted (capaian.aturan.periksa_data.belum_diisi)."""
+    return belum_diisi(data.baris, data.triwulan)
 
 
 def periksa_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> list[Temuan]:
@@ -45,6 +50,21 @@ def jalankan_langkah(
     catatan: str = "",
 ) -> StatusTriwulan:
     """A workflow step with this quarter's checks as its gate (the one way the doors run a step)."""
+    data: list[DataLaporan] = []
+
+    def muat() -> DataLaporan:
+        # Read once, inside the step's transaction (after the status row is locked), for both checks.
+        if not data:
+            data.append(muat_data(pd, tahun, triwulan))
+        return data[0]
+
     return alur.jalankan(
-        aksi, pengguna, pd, tahun, triwulan, catatan, periksa=lambda: periksa_triwulan(pd, tahun, triwulan)
+        aksi,
+        pengguna,
+        pd,
+        tahun,
+        triwulan,
+        catatan,
+        periksa=lambda: periksa_laporan(muat()),
+        periksa_isian=lambda: belum_diisi(muat().baris, triwulan),
     )

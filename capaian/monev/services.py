@@ -35,6 +35,23 @@ class TriwulanTertutup(Exception):
     """The quarter is not open for editing (submitted, verified or locked)."""
 
 
+class TandaTidakSah(ValueError):
+    """A "belum ada data" mark that cannot be saved (no reason, or on a row whose K and Rp are entered)."""
+
+
+PANJANG_ALASAN = 500
+
+
+def _teks_tanda(nilai: str | None) -> str:
+    """The reason of a "belum ada data" mark, checked; "" or None clears the mark."""
+    teks = " ".join((nilai or "").split())
+    if len(teks) > PANJANG_ALASAN:
+        raise TandaTidakSah(f"Alasan 'belum ada data' paling panjang {PANJANG_ALASAN} karakter.")
+    if "\x00" in teks:
+        raise TandaTidakSah("Alasan tidak boleh berisi karakter NUL.")
+    return teks
+
+
 @dataclass
 class KonflikVersi(Exception):
     """Someone else saved the row after the caller read it: the caller sees their value."""
@@ -127,10 +144,14 @@ def simpan_realisasi(
     k: Decimal | None | _TidakDiubah = TETAP,
     rp: int | None | _TidakDiubah = TETAP,
     variabel: dict[str, str | None] | _TidakDiubah = TETAP,
+    belum_ada_data: str | None | _TidakDiubah = TETAP,
     versi: int | None = None,
     alasan: str | None = None,
 ) -> Realisasi:
+    """Save a quarter's K, Rp, formula variables and the "belum ada data" mark (its reason; "" or None
+    clears it) of one indicator. A field not given keeps its value; None clears it."""
     pd = indikator.perangkat_daerah
+    tanda = TETAP if isinstance(belum_ada_data, _TidakDiubah) else _teks_tanda(belum_ada_data)
     # Raises masukan.NilaiTidakSah: the doors have read the value through the same validator already.
     periksa_tanda(
         k=None if isinstance(k, _TidakDiubah) else k,
@@ -144,7 +165,7 @@ def simpan_realisasi(
         if versi is not None and versi != baris.versi:
             raise KonflikVersi(baris)
         perubahan: list[tuple[str, object, object]] = []
-        for kolom, baru in (("k", k), ("rp", rp), ("variabel", variabel)):
+        for kolom, baru in (("k", k), ("rp", rp), ("variabel", variabel), ("belum_ada_data", tanda)):
             if isinstance(baru, _TidakDiubah):
                 continue
             lama = getattr(baris, kolom)
@@ -153,6 +174,12 @@ def simpan_realisasi(
                 setattr(baris, kolom, baru)
         if not perubahan:
             return baris
+        if baris.belum_ada_data and baris.k is not None and baris.rp is not None:
+            raise TandaTidakSah(
+                "Baris ini sudah berisi K dan Rp, jadi tidak dapat ditandai 'belum ada data'. "
+                "Hapus tandanya, "
+                "atau kosongkan nilai yang memang belum ada datanya."
+            )
         baris.versi += 1
         baris.diubah_oleh = (
             cast("User", pengguna) if pengguna is not None and pengguna.is_authenticated else None

@@ -12,6 +12,8 @@ from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import Peran
 
 Pemeriksa = Callable[[], Sequence[Temuan]]
+# The rows with a target for the quarter, no value and no "belum ada data" mark (one text per row).
+PemeriksaIsian = Callable[[], Sequence[str]]
 
 
 class Catatan(StrEnum):
@@ -29,11 +31,17 @@ class KonteksLangkah:
     pengguna: Pengguna | None
     catatan: str
     periksa: Pemeriksa | None
+    periksa_isian: PemeriksaIsian | None = None
 
     def temuan(self) -> Sequence[Temuan]:
         if self.periksa is None:
             raise TypeError("Langkah ini memerlukan fungsi pemeriksaan (periksa=...).")
         return self.periksa()
+
+    def belum_diisi(self) -> Sequence[str]:
+        if self.periksa_isian is None:
+            raise TypeError("Langkah ini memerlukan pemeriksaan kelengkapan (periksa_isian=...).")
+        return self.periksa_isian()
 
 
 @dataclass(frozen=True)
