@@ -141,6 +141,22 @@ class Realisasi(Schema):
     k: str | None = Field(description='Nilai kinerja dengan titik desimal, tanpa nol di belakang: "36.79".')
     rp: int | None
     versi: int = Field(description="Versi baris; 0 bila barisnya belum ada.")
+    belum_ada_data: "BelumAdaData | None" = Field(
+        default=None,
+        description="Tanda operator bahwa baris bertarget ini belum ada datanya, dengan alasannya; null bila "
+        "tidak ditandai.",
+    )
+
+
+class BelumAdaData(_Masukan):
+    alasan: Teks = Field(
+        min_length=1,
+        max_length=500,
+        description="Mengapa data triwulan ini belum ada; tampil di Form E.81 dan Kertas Kerja.",
+    )
+
+
+Realisasi.model_rebuild()
 
 
 class BarisRealisasi(Realisasi):
@@ -156,6 +172,12 @@ class UbahRealisasi(_Masukan):
     versi: Versi
     k: NilaiK = None
     rp: NilaiRp = None
+    belum_ada_data: BelumAdaData | None = Field(
+        default=None,
+        description='Tandai baris bertarget yang belum ada datanya, dengan alasan ({"alasan": "..."}); '
+        "null menghapus tandanya. Baris bertarget tanpa nilai dan tanpa tanda ini menghalangi pengajuan "
+        "triwulan. Nilainya tetap kosong (kosong bukan nol).",
+    )
     alasan: Teks | None = Field(default=None, description="Alasan perubahan, disimpan di jejak audit.")
 
 

@@ -89,6 +89,12 @@ class BarisIsian:
     versi: int
     hasil: dict[str, str]
     boleh_negatif: bool = False
+    # "Belum ada data": offered on rows with a target for the quarter (and on rows already marked).
+    bertarget: bool = False
+    tanda: str = ""  # the reason as shown / typed
+    tanda_asal: str = ""  # the reason as rendered from the database
+    tanda_centang: bool = False
+    tanda_galat: str = ""
     konflik: str = ""
     berubah: bool = False
     nilai: dict[str, Any] = field(default_factory=dict)  # parsed values of a POST
@@ -98,7 +104,7 @@ class BarisIsian:
 
     @property
     def ada_galat(self) -> bool:
-        return any(m.galat for m in self.masukan())
+        return any(m.galat for m in self.masukan()) or bool(self.tanda_galat)
 
 
 def indikator_urut(pd: PerangkatDaerah) -> list[Indikator]:
@@ -161,9 +167,34 @@ def bangun_baris(
                 versi=r.versi if r else 1,
                 hasil=keluaran(b, triwulan),
                 boleh_negatif=ind.boleh_negatif,
+                bertarget=_bertarget(b, triwulan),
+                tanda=r.belum_ada_data if r else "",
+                tanda_asal=r.belum_ada_data if r else "",
+                tanda_centang=bool(r and r.belum_ada_data),
             )
         )
     return hasil
+
+
+def _bertarget(b: BarisE81, triwulan: int) -> bool:
+    target = b.rencana.target_tw[triwulan - 1]
+    return target.k is not None or target.rp is not None
+
+
+def _tanda_dari_post(b: BarisIsian, data: QueryDict) -> None:
+    """The row's "belum ada data" checkbox and reason: ticked needs a reason; unticked clears it."""
+    if not (b.bertarget or b.tanda_centang):
+        return
+    b.tanda_asal = data.get(f"asal-alasan-bad-{b.indikator_id}", b.tanda_asal)
+    b.tanda_centang = data.get(f"bad-{b.indikator_id}", "") == "1"
+    b.tanda = " ".join(data.get(f"alasan-bad-{b.indikator_id}", "").split())
+    if b.tanda_centang and not b.tanda:
+        b.tanda_galat = "Tulis alasan mengapa data baris ini belum ada."
+    elif b.tanda_centang and b.nilai.get("k") is not None and b.nilai.get("rp") is not None:
+        b.tanda_galat = "K dan Rp baris ini sudah diisi: hapus centang 'belum ada data'."
+    baru = b.tanda if b.tanda_centang else ""
+    if baru != b.tanda_asal:
+        b.nilai["belum_ada_data"] = baru
 
 
 def _baca(m: Masukan, data: QueryDict, pembaca: Any) -> Any:
@@ -188,9 +219,10 @@ def isi_dari_post(baris: list[BarisIsian], data: QueryDict) -> None:
             b.nilai["rp"] = _baca(b.rp, data, lambda t, n=b.boleh_negatif: baca_rp(t, n))
         if b.variabel:
             b.nilai["variabel"] = {m.nama.split("-", 2)[2]: _baca(m, data, baca_variabel) for m in b.variabel}
+        _tanda_dari_post(b, data)
         # Touched means the value differs from the one the page was rendered with (not the text: "36.79"
         # and "36,79" are the same value), so that an untouched row never reports a false conflict.
-        b.berubah = any(_beda(m) for m in b.masukan())
+        b.berubah = any(_beda(m) for m in b.masukan()) or "belum_ada_data" in b.nilai
 
 
 def _beda(m: Masukan) -> bool:

@@ -113,7 +113,7 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
         return _render(request, pd, tahun, triwulan, baris, lap, teks, status_http=400)
 
     alasan = request.POST.get("alasan", "").strip() or None
-    konflik = 0
+    konflik = tanda_galat = 0
     indikator = {i.pk: i for i in isian.indikator_urut(pd)}
     try:
         for b in baris:
@@ -129,6 +129,9 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
                     alasan=alasan,
                     **b.nilai,
                 )
+            except services.TandaTidakSah as e:
+                b.tanda_galat = str(e)
+                tanda_galat += 1
             except services.KonflikVersi as e:
                 konflik += 1
                 b.konflik = _pesan_konflik(e.terkini, b)
@@ -142,6 +145,11 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
     except services.TriwulanTertutup as e:
         messages.error(request, f"Tidak disimpan: {e}")
         return _render(request, pd, tahun, triwulan, baris, lap, teks, status_http=409)
+    if tanda_galat:
+        messages.error(
+            request, f"{tanda_galat} tanda 'belum ada data' tidak disimpan. Periksa baris yang ditandai."
+        )
+        return _render(request, pd, tahun, triwulan, baris, lap, teks, status_http=400)
     if konflik:
         messages.error(
             request,
