@@ -48,6 +48,7 @@ class BarisKK:
     capaian: Decimal | None  # col 13 K
     rumus_capaian: str  # R / T × 100, or the negative-polarity formula used
     negatif: bool
+    belum_ada_data: str = ""  # the operator's reason for "belum ada data" in the quarter ("" = none)
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ def bangun_kertas_kerja(data: DataLaporan, e81: LaporanE81 | None = None) -> Lap
                 capaian=b.hasil.capaian.k,
                 rumus_capaian=r.sifat.uraian_capaian(),
                 negatif=r.sifat.polaritas is Polaritas.NEGATIF,
+                belum_ada_data=r.belum_ada_data[indeks],
             )
         )
     return LaporanKertasKerja(data=data, baris=tuple(baris))
@@ -121,4 +123,6 @@ def keterangan(b: BarisKK) -> str:
         )
     if b.negatif:
         bagian.append(f"indikator negatif (makin kecil makin baik); capaian = {b.rumus_capaian}")
+    if b.belum_ada_data:
+        bagian.append(f"belum ada data: {b.belum_ada_data}")
     return "; ".join(bagian)

@@ -20,7 +20,7 @@ def _persen(nilai: Persen) -> dict[str, Any]:
     return {"k": _d(nilai.k), "rp": _d(nilai.rp)}
 
 
-def _baris(b: BarisE81) -> dict[str, Any]:
+def _baris(b: BarisE81, triwulan: int) -> dict[str, Any]:
     m, h = b.masukan, b.hasil
     kolom: dict[str, Any] = {"5": _krp(m.renstra), "6": _krp(m.realisasi_lalu), "7": _krp(m.target)}
     for indeks in range(4):
@@ -45,6 +45,12 @@ def _baris(b: BarisE81) -> dict[str, Any]:
         "satuan": b.rencana.satuan,
         "kolom": kolom,
         "predikat": {"k": h.predikat[0], "rp": h.predikat[1]},
+        # The operator's "belum ada data" for the report's quarter (the values stay null, never 0).
+        "belum_ada_data": (
+            {"alasan": b.rencana.belum_ada_data[triwulan - 1]}
+            if b.rencana.belum_ada_data[triwulan - 1]
+            else None
+        ),
     }
 
 
@@ -54,7 +60,7 @@ def e81_json(laporan: LaporanE81) -> dict[str, Any]:
         "perangkat_daerah": laporan.data.perangkat_daerah,
         "tahun": laporan.data.tahun,
         "triwulan": laporan.data.triwulan,
-        "baris": [_baris(b) for b in laporan.baris],
+        "baris": [_baris(b, laporan.data.triwulan) for b in laporan.baris],
         "jumlah": {
             "7": {"rp": r.jumlah_target_rp},
             "12": {"rp": r.jumlah_realisasi_rp},

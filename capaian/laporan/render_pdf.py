@@ -45,6 +45,7 @@ from capaian.laporan.tabel_e81 import (
     Sel,
     bagian_teks,
     baris_penutup,
+    catatan_belum_ada_data,
     catatan_metode,
     jenis_kolom,
     kepala,
@@ -260,6 +261,8 @@ def e81_pdf(laporan: LaporanE81, kertas: str = "f4") -> bytes:
         _p(catatan_metode(laporan), gaya(7, textColor=colors.Color(0.3, 0.3, 0.3))),
         Spacer(1, 3 * mm),
     ]
+    if catatan := catatan_belum_ada_data(laporan):
+        cerita[-1:-1] = [_p(catatan, gaya(7, textColor=colors.Color(0.3, 0.3, 0.3)))]
     for judul, isi_teks in bagian_teks(laporan):
         cerita.append(KeepTogether([_p(judul, gaya(8.5, True)), _p(isi_teks or "-", gaya(8.5))]))
         cerita.append(Spacer(1, 2 * mm))

@@ -39,6 +39,7 @@ from capaian.laporan.tabel_e81 import (
     Sel,
     bagian_teks,
     baris_penutup,
+    catatan_belum_ada_data,
     catatan_metode,
     jenis_kolom,
     jumlah_kolom,
@@ -396,7 +397,15 @@ def lembar_e81(
     c.font = Font(name="Arial", size=8, italic=True)
     c.alignment = Alignment(wrap_text=True)
     ws.row_dimensions[baris].height = 24
-    baris += 2
+    baris += 1
+    if catatan := catatan_belum_ada_data(laporan):
+        _gabung(ws, baris, 1, baris, n)
+        c = ws.cell(row=baris, column=1, value=catatan)
+        c.font = Font(name="Arial", size=8, italic=True)
+        c.alignment = Alignment(wrap_text=True)
+        ws.row_dimensions[baris].height = 12 * (1 + len(catatan) // 220)
+        baris += 1
+    baris += 1
     for judul, teks in bagian_teks(laporan):
         baris = _blok_teks(ws, baris, judul, teks, n)
     _tanda_tangan(ws, baris, data, max(1, n - 9), n)
