@@ -1,7 +1,7 @@
 """Issue 9 item 8: submitting needs a complete quarter. A row with a target for the quarter and no value
 blocks "ajukan" unless the operator marks it "belum ada data" with a reason (entry screen, API); no
-explanation covers it; the documents show the reason and the row stays blank (not zero); the demo marks the rows the
-reference report leaves blank."""
+explanation covers it; the documents show the reason and the row stays blank (not zero); the demo marks the
+rows the reference report leaves blank."""
 
 import io
 import json
