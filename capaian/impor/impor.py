@@ -643,6 +643,18 @@ class _Impor:
             )
         if not ubah:
             return
+        if r is not None and r.belum_ada_data:
+            k_jadi, rp_jadi = ubah.get("k", r.k), ubah.get("rp", r.rp)
+            if k_jadi is not None and rp_jadi is not None:
+                # The sheet now gives both values: the operator's "belum ada data" no longer holds.
+                ubah["belum_ada_data"] = ""
+                sel = b.sel[f"{kol}{'K' if 'k' in ubah else 'Rp'}"].alamat
+                self.ubah(
+                    "realisasi",
+                    f"Hapus tanda belum ada data TW {ROMAWI[tw - 1]} {self.tahun} "
+                    f"('{_potong(r.belum_ada_data)}'): K dan Rp terisi dari {sel}",
+                    sel,
+                )
         status = self.status.get(tw)
         if status is not None and not status.boleh_diubah:
             self.galat(
@@ -655,7 +667,7 @@ class _Impor:
             self.realisasi[(ind.pk, tw)] = monev.simpan_realisasi(
                 self.pengguna, ind, self.tahun, tw, alasan=ALASAN, **ubah
             )
-        except (monev.TriwulanTertutup, akses.AksesDitolak) as e:
+        except (monev.TriwulanTertutup, monev.TandaTidakSah, akses.AksesDitolak) as e:
             self.galat(b.sel[f"{kol}{'K' if 'k' in ubah else 'Rp'}"].alamat, str(e))
 
     def _urutkan(self) -> None:

@@ -38,6 +38,7 @@ def ringkasan_periksa(data: DataLaporan, status: StatusTriwulan) -> dict[str, ob
         "peringatan": sum(1 for t in temuan if t.tingkat != "galat"),
         "belum_dijelaskan": len(alur.galat_baru(status, temuan)),
         "diterima": status.penjelasan_diterima_pada is not None,
+        "belum_diisi": len(baris_belum_diisi(data)),
     }
 
 

@@ -220,3 +220,18 @@ def test_cli_kosongkan(tmp_path: Path, pengguna_operator: User) -> None:
     assert "Tidak ada yang berubah" in keluar and _k(ind) == 68
     keluar, _ = _cli(str(path), pd="disperindag", kosongkan=True)
     assert "68 -> kosong" in keluar and _k(ind) is None
+
+
+def test_impor_yang_melengkapi_baris_menghapus_tanda_belum_ada_data(tmp_path: Path) -> None:
+    """A row marked "belum ada data" that the sheet fills (K and Rp) loses its mark, said in the changes."""
+    kode = "3.30.01.2.01.0006"  # the demo marks its TW II Rp "tidak dilaporkan dalam laporan rujukan"
+    ind = _ind(kode)
+    r = Realisasi.objects.get(indikator=ind, tahun=TAHUN, triwulan=TW)
+    assert r.belum_ada_data and r.k is not None and r.rp is None
+    path = _templat(tmp_path)
+    _ubah(path, {_sel(path, kode, "9Rp"): 1_000})
+    hasil = impor_berkas(None, _pd(), path, False)
+    assert hasil.disimpan, hasil.galat
+    assert any(p.pesan.startswith("Hapus tanda belum ada data TW II 2024") for p in hasil.perubahan)
+    r.refresh_from_db()
+    assert (r.rp, r.belum_ada_data) == (1_000, "")

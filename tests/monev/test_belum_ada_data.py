@@ -79,6 +79,7 @@ def test_ajukan_ditolak_selama_baris_bertarget_kosong_tanpa_tanda(
     pesan_harap = "1 baris mempunyai target Triwulan 2 tetapi belum diisi"
     # Web: the step is refused with the row named.
     web: Client = klien_sebagai(OPERATOR)  # type: ignore[operator]
+    assert "1 baris bertarget belum diisi" in web.get(ISIAN).content.decode()
     r = web.post(f"{ISIAN}langkah/ajukan/", follow=True)
     teks = r.content.decode()
     assert pesan_harap in teks and KOSONG_TW2[0] in teks and "belum ada data" in teks
