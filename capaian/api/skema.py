@@ -288,6 +288,10 @@ class Triwulan(Schema):
     galat: list[Temuan]
     peringatan: list[Temuan]
     belum_dijelaskan: int = Field(description="Banyaknya galat yang belum tercakup penjelasan yang diterima.")
+    belum_diisi: list[str] = Field(
+        description="Baris bertarget triwulan ini tanpa nilai dan tanpa tanda 'belum ada data': selama ada, "
+        "pengajuan ditolak. Isi nilainya atau tandai lewat belum_ada_data pada PATCH realisasi."
+    )
     penjelasan: Penjelasan
     langkah: list[LangkahTersedia] = Field(description="Langkah yang boleh Anda ambil sekarang.")
 

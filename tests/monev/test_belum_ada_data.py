@@ -88,6 +88,8 @@ def test_ajukan_ditolak_selama_baris_bertarget_kosong_tanpa_tanda(
     jawab = api.post(f"/api/triwulan/{PD}/{TAHUN}/{TW}/ajukan", {}, content_type="application/json")
     assert jawab.status_code == 409, jawab.content
     assert pesan_harap in jawab.json()["galat"] and KOSONG_TW2[0] in jawab.json()["galat"]
+    keadaan = api.get(f"/api/triwulan/{PD}/{TAHUN}/{TW}").json()
+    assert len(keadaan["belum_diisi"]) == 1 and KOSONG_TW2[0] in keadaan["belum_diisi"][0]
     assert StatusTriwulan.objects.get(perangkat_daerah__slug=PD, tahun=TAHUN, triwulan=TW).status == "draft"
 
 
