@@ -80,6 +80,8 @@ def test_ajukan_ditolak_selama_baris_bertarget_kosong_tanpa_tanda(
     # Web: the step is refused with the row named.
     web: Client = klien_sebagai(OPERATOR)  # type: ignore[operator]
     assert "1 baris bertarget belum diisi" in web.get(ISIAN).content.decode()
+    periksa = web.get(f"{ISIAN}periksa/").content.decode()
+    assert 'id="belum-diisi"' in periksa and KOSONG_TW2[0] in periksa
     r = web.post(f"{ISIAN}langkah/ajukan/", follow=True)
     teks = r.content.decode()
     assert pesan_harap in teks and KOSONG_TW2[0] in teks and "belum ada data" in teks
