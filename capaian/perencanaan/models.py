@@ -139,6 +139,8 @@ class Program(models.Model):
                     "perangkat daerah program ini."
                 }
             )
+        if self.perangkat_daerah_id is not None:
+            _tetap_milik_pd(self, self.perangkat_daerah_id, "perangkat_daerah")
 
 
 class Kegiatan(models.Model):
@@ -154,6 +156,15 @@ class Kegiatan(models.Model):
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.clean()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.program_id is not None:
+            _tetap_milik_pd(self, self.program.perangkat_daerah_id, "program")
+
 
 class SubKegiatan(models.Model):
     kegiatan = models.ForeignKey(Kegiatan, on_delete=models.CASCADE, related_name="subkegiatan")
@@ -167,6 +178,36 @@ class SubKegiatan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.clean()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.kegiatan_id is not None:
+            _tetap_milik_pd(self, self.kegiatan.program.perangkat_daerah_id, "kegiatan")
+
+
+def _tetap_milik_pd(elemen: "Program | Kegiatan | SubKegiatan", pd_id: int, kolom: str) -> None:
+    """Moving an element (or its parent) to another agency would leave its indicators, and those of the
+    elements below it, in the old agency's Form E.81 attached to the new agency's plan: refused."""
+    if elemen.pk is None:
+        return
+    if isinstance(elemen, Program):
+        q = models.Q(program=elemen) | models.Q(kegiatan__program=elemen)
+        q |= models.Q(subkegiatan__kegiatan__program=elemen)
+    elif isinstance(elemen, Kegiatan):
+        q = models.Q(kegiatan=elemen) | models.Q(subkegiatan__kegiatan=elemen)
+    else:
+        q = models.Q(subkegiatan=elemen)
+    if Indikator.objects.filter(q).exclude(perangkat_daerah_id=pd_id).exists():
+        raise ValidationError(
+            {
+                kolom: "Elemen ini (atau elemen di bawahnya) mempunyai indikator perangkat daerah lain; "
+                "indikator hanya dapat dikaitkan ke elemen rencana perangkat daerahnya sendiri."
+            }
+        )
 
 
 class Tingkat(models.TextChoices):

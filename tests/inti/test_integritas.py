@@ -70,6 +70,22 @@ def test_program_tidak_boleh_sasaran_pd_lain() -> None:
         program.save()
 
 
+def test_elemen_tidak_dapat_dipindah_ke_pd_lain_bersama_indikatornya() -> None:
+    """Moving a program to another agency, or a sub kegiatan under another agency's kegiatan, would put
+    Disperindag's indicators into the other agency's plan: refused on save."""
+    contoh = PerangkatDaerah.objects.get(slug="dinas-contoh")
+    program = _ind().subkegiatan.kegiatan.program  # type: ignore[union-attr]
+    program.perangkat_daerah = contoh
+    with pytest.raises(ValidationError):
+        program.save()
+    sub = _ind().subkegiatan
+    assert sub is not None
+    sub.kegiatan = _sub_lain().kegiatan
+    with pytest.raises(ValidationError):
+        sub.save()
+    assert SubKegiatan.objects.get(pk=sub.pk).kegiatan.program.perangkat_daerah.slug == PD
+
+
 def test_admin_hanya_menawarkan_elemen_pd_indikator(klien_sebagai: Klien) -> None:
     """The issue's case: an admin attaches a Disperindag indicator to another agency's sub kegiatan. The
     form offers only Disperindag's elements, and a forged choice is refused with a message."""
