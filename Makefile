@@ -7,7 +7,7 @@ PYTHON  ?= $(shell pyenv which python 2>/dev/null || command -v python3.12 || co
 HOST    ?= 127.0.0.1
 PORT    ?= 8000
 
-.PHONY: run install test lint types pytest bench demo clean
+.PHONY: run install test lint types pytest bench bench-beban demo clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer not found (see .python-version)"; exit 1; }
@@ -45,6 +45,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/laporan.py
 	$(BIN)/python bench/kota.py
+
+# Locust against `capaian serve` on SQLite and PostgreSQL, loopback only, bounded in users and time.
+bench-beban: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,beban]'
+	$(BIN)/python bench/beban.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from capaian.env import env_bool, env_list, env_str, secret_key_file
+from capaian.env import env_bool, env_int, env_list, env_str, secret_key_file
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("CAPAIAN_DATA_DIR", str(BASE_DIR.parent / "var")))
@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "capaian.web",
     "capaian.impor",
     "capaian.api",
+    "capaian.cadangan",
     # Django's tasks framework stores its queue and results in the database (capaian.laporan.tugas).
     "django_tasks_db",
     # The JSON API (capaian.api) is built on Django Ninja; listed as an app so its bundled Swagger UI files
@@ -48,7 +49,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "capaian.web.sesi.SesiBergeserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "capaian.web.tanpa_simpan.TanpaSimpanMiddleware",
     # A database that cannot be had (SQLite's lock after the busy timeout) is a 503, never a 500.
     "capaian.web.sibuk.BasisDataSibukMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -71,6 +74,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "capaian.web.sesi.konteks_sesi",
             ],
         },
     },
@@ -133,11 +137,20 @@ STATIC_ROOT = DATA_DIR / "static"
 
 LOGIN_URL = "/masuk/"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("CAPAIAN_SECURE_COOKIES", False)
+# Served over HTTPS (README, "Serving"): CAPAIAN_SECURE_COOKIES=1 sends the session and CSRF cookies only over
+# HTTPS. Behind a reverse proxy that ends TLS, CAPAIAN_PROXY_HTTPS=1 trusts its X-Forwarded-Proto header (set
+# it only when the proxy always sets or strips that header) and implies secure cookies.
+PROXY_HTTPS = env_bool("CAPAIAN_PROXY_HTTPS", False)
+if PROXY_HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = env_bool("CAPAIAN_SECURE_COOKIES", PROXY_HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# API tokens live this many days (capaian.api.models.ApiToken), then a script signs in again.
+CAPAIAN_API_TOKEN_HARI = env_int("CAPAIAN_API_TOKEN_HARI", 30)
 
 # Web security (capaian.web): short office sessions, no framing, a strict same-origin CSP.
-SESSION_COOKIE_AGE = 8 * 60 * 60
+# A sliding session (capaian.web.sesi): it ends this long after the last request, not after signing in.
+SESSION_COOKIE_AGE = env_int("CAPAIAN_SESI_MENIT", 120) * 60
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"

@@ -52,6 +52,7 @@ def _port_bebas() -> int:
 @dataclass
 class Server:
     url: str
+    pid: int = 0
     keluaran: str = ""  # serve's and its worker's output, once serve has stopped
 
 
@@ -70,7 +71,7 @@ def jalankan_serve(data_dir: Path, *argumen: str) -> Iterator[Server]:
         stderr=subprocess.STDOUT,
         text=True,
     )
-    server = Server(f"http://127.0.0.1:{port}")
+    server = Server(f"http://127.0.0.1:{port}", proses.pid)
     try:
         batas = time.monotonic() + 60
         while True:

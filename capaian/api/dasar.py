@@ -18,6 +18,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import URLPattern, URLResolver, re_path
+from django.utils.crypto import constant_time_compare
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -102,12 +103,17 @@ class TokenBearer(HttpBearer):
         if not kunci:
             return None
         simpanan = (
-            ApiToken.objects.select_related("pengguna")
+            ApiToken.objects.aktif()
+            .select_related("pengguna")
             .filter(kunci=hash_kunci(kunci), pengguna__is_active=True)
             .first()
         )
         if simpanan is None:
             return None
+        # The password changed since the token was issued: refused, as Django refuses such a session.
+        if not constant_time_compare(simpanan.sidik_sandi, simpanan.pengguna.get_session_auth_hash()):
+            return None
+        request.auth_token = simpanan  # type: ignore[attr-defined]
         simpanan.cap_pakai()
         request.user = simpanan.pengguna
         return simpanan.pengguna

@@ -125,6 +125,21 @@ class Token(Schema):
     token: str = Field(
         description="Kirim sebagai header `Authorization: Bearer <token>`. Hanya tampil sekali."
     )
+    kedaluwarsa: datetime.datetime = Field(description="Sesudah waktu ini token ditolak; masuk lagi.")
+
+
+class Pesan(Schema):
+    pesan: str
+
+
+class InfoToken(Schema):
+    id: int
+    dibuat: datetime.datetime
+    terakhir_dipakai: datetime.datetime | None = Field(description="Dicatat paling sering sekali semenit.")
+    kedaluwarsa: datetime.datetime
+    dicabut: datetime.datetime | None
+    aktif: bool
+    token_ini: bool = Field(description="Token yang dipakai untuk permintaan ini.")
 
 
 # --- realisations ---------------------------------------------------------------------------------------

@@ -169,6 +169,7 @@ JALUR_PEMDA: dict[str, str] = {
     "kota.penandatangankota": "pemda",
     "kota.catatankota": "pemda",
     "kota.pengingat": "pemda",
+    "api.apitoken": "pengguna__profil__pemda",
 }
 
 

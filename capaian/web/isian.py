@@ -12,6 +12,8 @@ from django.http import QueryDict
 from capaian.aturan import masukan
 from capaian.aturan.angka import AngkaError, format_angka, format_k, format_persen, format_rupiah, parse_angka
 from capaian.aturan.capaian import KRp
+from capaian.aturan.penomoran import nomori
+from capaian.laporan.data import BarisRencana, DataLaporan
 from capaian.laporan.e81 import BarisE81, LaporanE81, bangun_e81
 from capaian.laporan.sumber import muat_data
 from capaian.monev.models import Realisasi
@@ -70,8 +72,10 @@ class Masukan:
 
 @dataclass
 class BarisIsian:
+    """One row of the entry screen: its inputs (from the plan and the stored realisation, enough to read and
+    save a POST) and, once `tampilkan` has run, its Form E.81 numbers for display."""
+
     indikator_id: int
-    e81: BarisE81
     no: int | None
     kode: str
     uraian: str
@@ -82,12 +86,13 @@ class BarisIsian:
     rumus: str
     target_k: str
     target_rp: str
-    lalu: list[tuple[str, str]]
     k: Masukan | None
     rp: Masukan | None
     variabel: list[Masukan]
     versi: int
-    hasil: dict[str, str]
+    e81: BarisE81 | None = None
+    lalu: list[tuple[str, str]] = field(default_factory=list)
+    hasil: dict[str, str] = field(default_factory=dict)
     boleh_negatif: bool = False
     # "Belum ada data": offered on rows with a target for the quarter (and on rows already marked).
     bertarget: bool = False
@@ -116,19 +121,21 @@ def laporan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> LaporanE81:
     return bangun_e81(muat_data(pd, tahun, triwulan))
 
 
-def bangun_baris(
-    pd: PerangkatDaerah, tahun: int, triwulan: int, lap: LaporanE81 | None = None
-) -> list[BarisIsian]:
-    lap = lap or laporan(pd, tahun, triwulan)
+def baris_masukan(pd: PerangkatDaerah, data: DataLaporan) -> list[BarisIsian]:
+    """The rows' inputs from the quarter's data, without building Form E.81: a save reads and stores the
+    POST from these alone (building the report costs more than the save), and only a page that is shown
+    gets its numbers (`tampilkan`)."""
+    tahun, triwulan = data.tahun, data.triwulan
     indikator = indikator_urut(pd)
     realisasi = {
         r.indikator_id: r
         for r in Realisasi.objects.filter(indikator__perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
     }
     hasil: list[BarisIsian] = []
-    for ind, b in zip(indikator, lap.baris, strict=True):
+    for ind, no, rencana in zip(
+        indikator, nomori((b.tingkat, b.lanjutan) for b in data.baris), data.baris, strict=True
+    ):
         r = realisasi.get(ind.pk)
-        rencana = b.rencana
         # A parent's Rp is its children's sum (shown in the computed columns), never an input.
         tampil_rp = not rencana.rp_turunan and (
             (rencana.tingkat in TINGKAT_ANGGARAN and not rencana.lanjutan)
@@ -145,8 +152,7 @@ def bangun_baris(
         hasil.append(
             BarisIsian(
                 indikator_id=ind.pk,
-                e81=b,
-                no=b.no,
+                no=no,
                 kode=rencana.kode or "",
                 uraian=rencana.uraian,
                 indikator=rencana.indikator,
@@ -156,18 +162,13 @@ def bangun_baris(
                 rumus=rencana.rumus,
                 target_k=format_angka(rencana.target.k),
                 target_rp=format_rupiah(rencana.target.rp),
-                lalu=[
-                    (format_angka(b.masukan.realisasi_tw[i].k), format_rupiah(b.masukan.realisasi_tw[i].rp))
-                    for i in range(triwulan - 1)
-                ],
                 # A formula row takes its K from its variables; typing K directly there would be ignored.
                 k=None if rencana.rumus.strip() else Masukan(f"k-{ind.pk}", "Realisasi K", k_teks, k_teks),
                 rp=Masukan(f"rp-{ind.pk}", "Realisasi Rp", rp_teks, rp_teks) if tampil_rp else None,
                 variabel=variabel,
                 versi=r.versi if r else 1,
-                hasil=keluaran(b, triwulan),
                 boleh_negatif=ind.boleh_negatif,
-                bertarget=_bertarget(b, triwulan),
+                bertarget=_bertarget(rencana, triwulan),
                 tanda=r.belum_ada_data if r else "",
                 tanda_asal=r.belum_ada_data if r else "",
                 tanda_centang=bool(r and r.belum_ada_data),
@@ -176,8 +177,29 @@ def bangun_baris(
     return hasil
 
 
-def _bertarget(b: BarisE81, triwulan: int) -> bool:
-    target = b.rencana.target_tw[triwulan - 1]
+def tampilkan(baris: list[BarisIsian], lap: LaporanE81) -> None:
+    """Give each row its Form E.81 numbers for display: earlier quarters and the computed columns."""
+    triwulan = lap.data.triwulan
+    for b, e in zip(baris, lap.baris, strict=True):
+        b.e81 = e
+        b.lalu = [
+            (format_angka(e.masukan.realisasi_tw[i].k), format_rupiah(e.masukan.realisasi_tw[i].rp))
+            for i in range(triwulan - 1)
+        ]
+        b.hasil = keluaran(e, triwulan)
+
+
+def bangun_baris(
+    pd: PerangkatDaerah, tahun: int, triwulan: int, lap: LaporanE81 | None = None
+) -> list[BarisIsian]:
+    lap = lap or laporan(pd, tahun, triwulan)
+    baris = baris_masukan(pd, lap.data)
+    tampilkan(baris, lap)
+    return baris
+
+
+def _bertarget(rencana: BarisRencana, triwulan: int) -> bool:
+    target = rencana.target_tw[triwulan - 1]
     return target.k is not None or target.rp is not None
 
 

@@ -57,6 +57,26 @@ def jawaban_terkunci_api() -> JsonResponse:
     return jawab
 
 
+def sisa_percobaan(request: HttpRequest, nama: str) -> int:
+    """How many more failures this username and address may have before the lockout (django-axes's count)."""
+    from axes.handlers.proxy import AxesProxyHandler
+
+    gagal = int(AxesProxyHandler.get_failures(request, {"username": nama}))
+    return max(settings.AXES_FAILURE_LIMIT - gagal, 0)
+
+
+def pesan_gagal(request: HttpRequest, nama: str) -> str:
+    """The wrong-password message, which warns once the lockout is near (from the third failure on)."""
+    sisa = sisa_percobaan(request, nama)
+    if sisa > 2:
+        return PESAN_SALAH
+    menit = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return (
+        f"{PESAN_SALAH} Sisa {sisa} kali percobaan lagi; sesudah itu nama pengguna ini dikunci {menit} menit "
+        "dari komputer ini."
+    )
+
+
 def terkunci(request: HttpRequest) -> bool:
     """Whether the authenticate() call just made on this request was refused by the lockout."""
     return bool(getattr(request, "axes_locked_out", False))
@@ -96,7 +116,7 @@ def masuk(request: HttpRequest) -> HttpResponse:
     if terkunci(request):
         return _halaman(request, PESAN_TERKUNCI, 429)
     if pengguna is None:
-        return _halaman(request, PESAN_SALAH, 401)
+        return _halaman(request, pesan_gagal(request, nama), 401)
     login(request, pengguna)  # rotates the session key; axes clears the pair's failures
     return redirect(lanjut or "beranda")
 

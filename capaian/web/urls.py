@@ -3,9 +3,9 @@ from django.templatetags.static import static
 from django.urls import path
 from django.views.generic import RedirectView
 
-from capaian.web import masuk, unduh, unduh_kota, unggah
+from capaian.web import masuk, sesi, unduh, unduh_kota, unggah
 from capaian.web.admin import situs_admin
-from capaian.web.views import beranda, bukti, dasbor, ikhtisar, isian, kota, periksa, riwayat, rpjmd
+from capaian.web.views import beranda, bukti, dasbor, ikhtisar, isian, kota, periksa, riwayat, rpjmd, sehat
 
 PD = "pd/<slug:slug>/<int:tahun>/<int:triwulan>/"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("", beranda.beranda, name="beranda"),
     path("masuk/", masuk.masuk, name="masuk"),
     path("keluar/", masuk.keluar, name="keluar"),
+    path("sesi/perpanjang/", sesi.perpanjang, name="perpanjang_sesi"),
     path(PD, isian.isian_triwulan, name="isian"),
     path(PD + "hitung/", isian.hitung, name="hitung"),
     path(PD + "langkah/<str:aksi>/", isian.langkah, name="langkah"),
@@ -46,6 +47,7 @@ urlpatterns = [
     path("rpjmd/impor/", rpjmd.impor, name="rpjmd_impor"),
     path("rpjmd/impor/templat.xlsx", rpjmd.templat, name="rpjmd_templat"),
     path("dasbor/<int:tahun>/<int:triwulan>/", dasbor.dasbor_kota, name="dasbor_kota"),
+    path("sehat/", sehat.sehat, name="sehat"),
     path("admin/", situs_admin.urls),
     # Browsers ask for /favicon.ico on pages without a <link rel=icon> (the admin's): no 404 in the log.
     path("favicon.ico", RedirectView.as_view(url=static("web/ikon.svg"), permanent=True)),

@@ -3,6 +3,7 @@ and checked."""
 
 import datetime
 import hashlib
+from typing import Any
 
 import pytest
 from axes.models import AccessAttempt
@@ -12,10 +13,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from capaian.api.models import ApiToken
+from capaian.api.models import TOKEN_AKTIF_MAKS, ApiToken, hash_kunci
 from capaian.demo.muat import KATA_SANDI
 from tests.api.bantu import daftar
-from tests.conftest import OPERATOR
+from tests.conftest import ADMIN, KEPALA, OPERATOR, PD
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_per_modul")]
 
@@ -57,7 +58,8 @@ def test_bukan_json_400(client):
 
 
 def test_metode_lain_405(client):
-    assert client.get("/api/auth/token").status_code == 405
+    # GET /api/auth/token lists the caller's tokens (with a token); other methods are not there.
+    assert client.put("/api/auth/token").status_code == 405
 
 
 def test_lima_gagal_lalu_429_walau_kata_sandi_benar(client):
@@ -178,3 +180,84 @@ def test_json_body_without_json_content_type_is_still_read(client):
     )
     assert jawab.status_code == 200
     assert jawab.json()["token"]
+
+
+# --- a token ends like a sign-in (issue 13) -------------------------------------------------------------
+
+
+def _klien(kunci: str) -> Client:
+    return Client(headers={"Authorization": f"Bearer {kunci}"})
+
+
+def _token(nama: str) -> str:
+    return ApiToken.terbitkan(User.objects.get(username=nama))
+
+
+def test_token_kedaluwarsa_ditolak() -> None:
+    kunci = _token(OPERATOR)
+    assert _klien(kunci).get(f"/api/realisasi?pd={PD}&tahun=2024&triwulan=2").status_code == 200
+    ApiToken.objects.filter(kunci=hash_kunci(kunci)).update(kedaluwarsa=timezone.now())
+    assert _klien(kunci).get(f"/api/realisasi?pd={PD}&tahun=2024&triwulan=2").status_code == 401
+
+
+def test_token_berumur_sesuai_setelan(client: Client, settings: Any) -> None:
+    settings.CAPAIAN_API_TOKEN_HARI = 7
+    r = client.post(
+        "/api/auth/token", {"username": OPERATOR, "password": KATA_SANDI}, content_type="application/json"
+    )
+    sisa = datetime.datetime.fromisoformat(r.json()["kedaluwarsa"]) - timezone.now()
+    assert datetime.timedelta(days=6, hours=23) < sisa <= datetime.timedelta(days=7)
+
+
+def test_ganti_kata_sandi_mencabut_token() -> None:
+    kunci = _token(OPERATOR)
+    pengguna = User.objects.get(username=OPERATOR)
+    pengguna.set_password("sandi-baru-yang-panjang")
+    pengguna.save()
+    assert _klien(kunci).get("/api/auth/token").status_code == 401
+
+
+def test_keluar_mencabut_token_itu_saja() -> None:
+    satu, dua = _token(OPERATOR), _token(OPERATOR)
+    assert _klien(satu).post("/api/auth/keluar").status_code == 200
+    assert _klien(satu).get("/api/auth/token").status_code == 401
+    daftar = _klien(dua).get("/api/auth/token").json()
+    assert [t["aktif"] for t in daftar][:2] == [True, False]
+    assert daftar[0]["token_ini"] and not daftar[1]["token_ini"]
+
+
+def test_pemilik_mencabut_tokennya_tetapi_tidak_milik_orang_lain() -> None:
+    milik_operator = _token(OPERATOR)
+    kepala = _klien(_token(KEPALA))
+    id_operator = _klien(milik_operator).get("/api/auth/token").json()[0]["id"]
+    assert kepala.delete(f"/api/auth/token/{id_operator}").status_code == 404
+    assert _klien(milik_operator).get("/api/auth/token").status_code == 200
+    assert _klien(milik_operator).delete(f"/api/auth/token/{id_operator}").status_code == 200
+    assert _klien(milik_operator).get("/api/auth/token").status_code == 401
+
+
+def test_admin_pemda_mencabut_token_pengguna_pemdanya() -> None:
+    milik_operator = _token(OPERATOR)
+    id_operator = _klien(milik_operator).get("/api/auth/token").json()[0]["id"]
+    assert _klien(_token(ADMIN)).delete(f"/api/auth/token/{id_operator}").status_code == 200
+    assert _klien(milik_operator).get("/api/auth/token").status_code == 401
+
+
+def test_admin_pemda_lain_tidak_melihat_token() -> None:
+    from capaian.organisasi.models import Pemda, Peran, Profil
+
+    lain = Pemda.objects.create(slug="kota-lain", nama="Kota Lain", provinsi="Jawa Timur", tempat="Lain")
+    admin_lain = User.objects.create(username="admin-lain")
+    Profil.objects.create(pengguna=admin_lain, pemda=lain, peran=Peran.ADMIN)
+    id_operator = _klien(_token(OPERATOR)).get("/api/auth/token").json()[0]["id"]
+    kunci_lain = ApiToken.terbitkan(admin_lain)
+    assert _klien(kunci_lain).delete(f"/api/auth/token/{id_operator}").status_code == 404
+
+
+def test_masuk_berulang_tidak_menumpuk_token() -> None:
+    pengguna = User.objects.get(username=OPERATOR)
+    ApiToken.objects.filter(pengguna=pengguna).delete()
+    kunci = [ApiToken.terbitkan(pengguna) for _ in range(TOKEN_AKTIF_MAKS + 5)]
+    assert ApiToken.objects.filter(pengguna=pengguna).aktif().count() == TOKEN_AKTIF_MAKS
+    assert _klien(kunci[0]).get("/api/auth/token").status_code == 401  # the oldest were revoked
+    assert _klien(kunci[-1]).get("/api/auth/token").status_code == 200

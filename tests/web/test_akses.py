@@ -6,7 +6,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
-from tests.conftest import PD, PD_CONTOH, PERSONA, TAHUN
+from tests.conftest import OPERATOR, PD, PD_CONTOH, PERSONA, TAHUN
 
 pytestmark = pytest.mark.usefixtures("demo_per_modul")
 
@@ -114,3 +114,10 @@ def test_admin_hanya_untuk_peran_admin(klien_sebagai: Klien) -> None:
     assert anonim.status_code == 302
     tujuan = klien_sebagai(None).get(anonim["Location"])
     assert tujuan.status_code == 302 and tujuan["Location"].startswith("/masuk/")
+
+
+@pytest.mark.parametrize("url", HALAMAN_PD[:1] + HALAMAN_KOTA)
+def test_halaman_pengguna_masuk_tidak_disimpan_peramban(klien_sebagai: Klien, url: str) -> None:
+    r = klien_sebagai(OPERATOR).get(url)
+    assert r.status_code == 200
+    assert "no-store" in r["Cache-Control"] and "private" in r["Cache-Control"]

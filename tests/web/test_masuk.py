@@ -124,3 +124,16 @@ def test_tanpa_skrip_sebaris(klien_sebagai: Callable[[str | None], Client]) -> N
     # Every <script> has a src (CSP forbids inline script); no inline event handlers either.
     assert "<script>" not in isi and " onclick=" not in isi and " oninput=" not in isi
     assert 'src="/static/web/isian.js"' in isi
+
+
+def test_peringatan_sebelum_dikunci(db: None) -> None:
+    """The lockout warns before it locks: from the third failure the page says how many tries are left."""
+    pesan = []
+    for _ in range(4):
+        r = Client(REMOTE_ADDR="10.0.0.9").post("/masuk/", {"username": "verifikator", "password": "salah"})
+        assert r.status_code == 401
+        pesan.append(r.content.decode())
+    assert "Sisa" not in pesan[0] and "Sisa" not in pesan[1]
+    assert "Sisa 2 kali percobaan lagi" in pesan[2]
+    assert "Sisa 1 kali percobaan lagi" in pesan[3]
+    assert "dikunci 15 menit" in pesan[3]

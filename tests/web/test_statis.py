@@ -18,3 +18,21 @@ def test_chartjs_disajikan_aplikasi(live_server: Any) -> None:
     assert b"sourceMappingURL" not in isi
     with urllib.request.urlopen(live_server.url + "/static/web/dasbor.js") as jawab:  # noqa: S310
         assert jawab.status == 200
+
+
+def test_jalur_yang_keluar_dari_folder_statis_404() -> None:
+    """What `capaian serve` serves (capaian.web.statis): a climbing path is a missing file, not a 500."""
+    from wsgiref.util import setup_testing_defaults
+
+    from capaian.web.statis import BerkasStatis
+    from capaian.wsgi import application
+
+    aplikasi = BerkasStatis(application)
+    for jalur in ["/static/../settings.py", "/static/web/../../../../etc/passwd", "/static/tidak-ada.css"]:
+        lingkungan: dict[str, Any] = {}
+        setup_testing_defaults(lingkungan)
+        lingkungan["PATH_INFO"] = jalur
+        status: list[str] = []
+        isi = b"".join(aplikasi(lingkungan, lambda s, kepala, *_, status=status: status.append(s)))
+        assert status == ["404 Not Found"], (jalur, status)
+        assert b"root:" not in isi

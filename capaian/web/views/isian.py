@@ -15,7 +15,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from capaian.aturan.angka import AngkaError, format_k, format_persen, format_rupiah
 from capaian.laporan import pemeriksaan
-from capaian.laporan.e81 import LaporanE81
+from capaian.laporan.data import DataLaporan
+from capaian.laporan.e81 import bangun_e81
+from capaian.laporan.sumber import muat_data
 from capaian.monev import alur, services
 from capaian.monev.models import CatatanTriwulan, Realisasi, StatusTriwulan
 from capaian.monev.transisi import Langkah
@@ -47,10 +49,12 @@ def _render(
     tahun: int,
     triwulan: int,
     baris: list[isian.BarisIsian],
-    lap: LaporanE81,
+    data: DataLaporan,
     teks: dict[str, str],
     status_http: int = 200,
 ) -> HttpResponse:
+    lap = bangun_e81(data)
+    isian.tampilkan(baris, lap)
     status = status_baca(pd, tahun, triwulan)
     periode = pesan_periode(pd, tahun, triwulan)
     boleh_isi = akses.boleh_isi_realisasi(request.user, pd) and status.boleh_diubah and not periode
@@ -97,11 +101,10 @@ def _teks_tersimpan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> dict[str,
 def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpResponse:
     triwulan_sah(tahun, triwulan)
     pd = pd_atau_404(request, slug)
-    lap = isian.laporan(pd, tahun, triwulan)
-    baris = isian.bangun_baris(pd, tahun, triwulan, lap)
-    tersimpan = _teks_tersimpan(pd, tahun, triwulan)
+    data = muat_data(pd, tahun, triwulan)
+    baris = isian.baris_masukan(pd, data)
     if request.method == "GET":
-        return _render(request, pd, tahun, triwulan, baris, lap, tersimpan)
+        return _render(request, pd, tahun, triwulan, baris, data, _teks_tersimpan(pd, tahun, triwulan))
 
     if not akses.boleh_isi_realisasi(request.user, pd):
         raise PermissionDenied("Hanya operator perangkat daerah ini yang dapat mengisi realisasi.")
@@ -110,7 +113,7 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
     if any(b.ada_galat for b in baris):
         # Nothing is saved while any field is invalid; the bound form keeps everything that was typed.
         messages.error(request, "Ada isian yang tidak sah. Perbaiki kolom yang ditandai; isian lain tetap.")
-        return _render(request, pd, tahun, triwulan, baris, lap, teks, status_http=400)
+        return _render(request, pd, tahun, triwulan, baris, data, teks, status_http=400)
 
     alasan = request.POST.get("alasan", "").strip() or None
     konflik = tanda_galat = 0
@@ -144,21 +147,23 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
             services.simpan_catatan(request.user, pd, tahun, triwulan, **ubah_teks)
     except services.TriwulanTertutup as e:
         messages.error(request, f"Tidak disimpan: {e}")
-        return _render(request, pd, tahun, triwulan, baris, lap, teks, status_http=409)
+        return _render(request, pd, tahun, triwulan, baris, data, teks, status_http=409)
     if tanda_galat:
         messages.error(
             request, f"{tanda_galat} tanda 'belum ada data' tidak disimpan. Periksa baris yang ditandai."
         )
-        return _render(request, pd, tahun, triwulan, baris, lap, teks, status_http=400)
+        return _render(
+            request, pd, tahun, triwulan, baris, muat_data(pd, tahun, triwulan), teks, status_http=400
+        )
     if konflik:
         messages.error(
             request,
             f"{konflik} baris telah diubah orang lain sejak halaman ini dibuka. Periksa baris yang ditandai.",
         )
-        lap = isian.laporan(pd, tahun, triwulan)
-        for b, baru in zip(baris, lap.baris, strict=True):
-            b.e81, b.hasil = baru, isian.keluaran(baru, triwulan)
-        return _render(request, pd, tahun, triwulan, baris, lap, teks, status_http=409)
+        # The numbers shown are those of the data as it is now, the other users' changes included.
+        return _render(
+            request, pd, tahun, triwulan, baris, muat_data(pd, tahun, triwulan), teks, status_http=409
+        )
     messages.success(request, "Isian triwulan tersimpan.")
     return redirect("isian", slug=pd.slug, tahun=tahun, triwulan=triwulan)
 

@@ -1,4 +1,6 @@
-"""capaian serve [--host H] [--port P] [--tanpa-pekerja]: the app under waitress, with its task worker.
+"""capaian serve [--host H] [--port P] [--workers N] [--threads T] [--tanpa-pekerja]: the app and its
+task worker. One waitress process by default; `--workers N` (N > 1) runs N gunicorn processes instead
+(capaian.web.layani says how both are sized).
 
 Work longer than a request (the city-wide report package) runs in Django's tasks framework, stored in the
 database by django-tasks-db and run by its worker, `capaian db_worker`. An office LAN runs one command, so
@@ -14,10 +16,10 @@ import threading
 from types import FrameType
 from typing import Any
 
-from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.management.base import BaseCommand, CommandParser
-from waitress import serve
 
+from capaian.web import layani
+from capaian.web.statis import BerkasStatis
 from capaian.wsgi import application
 
 JEDA_MULAI_ULANG = 5.0  # seconds before a worker that died is started again
@@ -85,7 +87,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--threads", type=int, default=8)
+        parser.add_argument(
+            "--workers", type=int, default=1, help="Jumlah proses (lebih dari 1: gunicorn, khusus Linux)."
+        )
+        parser.add_argument("--threads", type=int, default=16, help="Jumlah thread per proses.")
         parser.add_argument(
             "--tanpa-pekerja",
             action="store_true",
@@ -93,6 +98,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **opsi: Any) -> None:
+        layani.periksa_basis_data()
         pekerja = None if opsi["tanpa_pekerja"] else Pekerja(self.stdout)
         # SIGTERM (systemd, a test's terminate()) ends serve through `finally`, so the worker stops too.
         signal.signal(signal.SIGTERM, _keluar)
@@ -102,9 +108,11 @@ class Command(BaseCommand):
             self.stdout.write(f"Capaian berjalan di http://{opsi['host']}:{opsi['port']}/")
             # The app's own static files are served by the same process: an office LAN has no separate
             # web server.
-            serve(
-                StaticFilesHandler(application), host=opsi["host"], port=opsi["port"], threads=opsi["threads"]
-            )
+            aplikasi = BerkasStatis(application)
+            if opsi["workers"] > 1:
+                layani.gunicorn(aplikasi, opsi["host"], opsi["port"], opsi["workers"], opsi["threads"])
+            else:
+                layani.waitress(aplikasi, opsi["host"], opsi["port"], opsi["threads"])
         finally:
             if pekerja is not None:
                 pekerja.hentikan()

@@ -1,0 +1,52 @@
+"""A sliding session: it ends after CAPAIAN_SESI_MENIT minutes (120) without a request, not a fixed time
+after signing in (someone who signed in at 07:30 used to be cut off at 15:30 in the middle of typing).
+
+Refreshing the session is a write, so it is done at most once per SEGAR (5 minutes), not on every request
+(a GET writes nothing else). Pages carry the session's end (`sesi_berakhir`, epoch seconds) for the
+warning of capaian/web/static/web/sesi.js, which offers to stay signed in (POST /sesi/perpanjang/) and
+does so by itself while the user is typing."""
+
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.http import require_POST
+
+KUNCI = "_sesi_diperbarui"
+SEGAR = 5 * 60
+
+
+def _perbarui(request: HttpRequest, sekarang: float) -> None:
+    request.session[KUNCI] = int(sekarang)  # marks the session modified: saved with a new expiry
+
+
+def berakhir(request: HttpRequest) -> int | None:
+    """When this session ends, in epoch seconds (None when nobody is signed in)."""
+    if not request.user.is_authenticated:
+        return None
+    return int(request.session.get(KUNCI, time.time())) + settings.SESSION_COOKIE_AGE
+
+
+class SesiBergeserMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            sekarang = time.time()
+            if sekarang - request.session.get(KUNCI, 0) >= SEGAR:
+                _perbarui(request, sekarang)
+        return self.get_response(request)
+
+
+def konteks_sesi(request: HttpRequest) -> dict[str, object]:
+    return {"sesi_berakhir": berakhir(request)}
+
+
+@login_required
+@require_POST
+def perpanjang(request: HttpRequest) -> JsonResponse:
+    _perbarui(request, time.time())
+    return JsonResponse({"berakhir": berakhir(request)})
