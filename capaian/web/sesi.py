@@ -24,7 +24,8 @@ def _perbarui(request: HttpRequest, sekarang: float) -> None:
 
 def berakhir(request: HttpRequest) -> int | None:
     """When this session ends, in epoch seconds (None when nobody is signed in)."""
-    if not request.user.is_authenticated:
+    pengguna = getattr(request, "user", None)  # absent on a page rendered outside the middleware (a 404)
+    if pengguna is None or not pengguna.is_authenticated:
         return None
     return int(request.session.get(KUNCI, time.time())) + settings.SESSION_COOKIE_AGE
 
@@ -39,6 +40,13 @@ class SesiBergeserMiddleware:
             if sekarang - request.session.get(KUNCI, 0) >= SEGAR:
                 _perbarui(request, sekarang)
         return self.get_response(request)
+
+
+def saat_masuk(sender: object, request: HttpRequest | None, **kwargs: object) -> None:
+    """Signing in starts the clock (login saves the session anyway), so the first page after it does not
+    write the session again."""
+    if request is not None and hasattr(request, "session"):
+        request.session[KUNCI] = int(time.time())
 
 
 def konteks_sesi(request: HttpRequest) -> dict[str, object]:
