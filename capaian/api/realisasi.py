@@ -16,6 +16,7 @@ from ninja import Query, Router
 from capaian.api import skema
 from capaian.api.dasar import Galat, pd_terlihat, pengguna
 from capaian.api.versi import PESAN_KONFLIK, versi_layanan
+from capaian.aturan import masukan
 from capaian.aturan.angka import teks_desimal
 from capaian.audit.models import AuditEvent
 from capaian.monev import services
@@ -31,8 +32,11 @@ _GALAT_UBAH = {400: skema.Galat, 401: skema.Galat, 403: skema.Galat, 404: skema.
 
 def json_realisasi(baris: Realisasi | None) -> skema.Realisasi:
     if baris is None:
-        return skema.Realisasi(id=None, k=None, rp=None, versi=0)
-    return skema.Realisasi(id=baris.pk, k=teks_desimal(baris.k), rp=baris.rp, versi=baris.versi)
+        return skema.Realisasi(id=None, k=None, rp=None, versi=0, belum_ada_data=None)
+    tanda = skema.BelumAdaData(alasan=baris.belum_ada_data) if baris.belum_ada_data else None
+    return skema.Realisasi(
+        id=baris.pk, k=teks_desimal(baris.k), rp=baris.rp, versi=baris.versi, belum_ada_data=tanda
+    )
 
 
 @router.get(
@@ -80,6 +84,8 @@ def _simpan(
     if not akses.boleh_isi_realisasi(pengguna(request), indikator.perangkat_daerah):
         raise Galat(403, "Peran Anda tidak berhak mengubah realisasi perangkat daerah ini.")
     ubahan: dict[str, Any] = skema.dikirim(badan, "k", "rp")
+    if "belum_ada_data" in badan.model_fields_set:
+        ubahan["belum_ada_data"] = badan.belum_ada_data.alasan if badan.belum_ada_data else ""
     with transaction.atomic():
         versi = versi_layanan(Realisasi, baris, badan.versi, lambda: json_realisasi(baris).model_dump())
         try:
@@ -94,6 +100,13 @@ def _simpan(
             )
         except services.KonflikVersi as e:
             raise Galat(409, PESAN_KONFLIK, terkini=json_realisasi(e.terkini).model_dump()) from None
+        except services.TandaTidakSah as e:
+            raise Galat(
+                400, f"Isian 'belum_ada_data': {e}", rincian=[{"isian": "belum_ada_data", "pesan": str(e)}]
+            ) from None
+        except masukan.NilaiTidakSah as e:
+            isian = "rp" if "Nilai Rp" in str(e) else "k"
+            raise Galat(400, f"Isian '{isian}': {e}", rincian=[{"isian": isian, "pesan": str(e)}]) from None
     return json_realisasi(baru)
 
 

@@ -38,9 +38,13 @@ def _lewat_masukan(baca: Callable[[object], object]) -> Callable[[object], objec
 
 
 def _baca_k(nilai: object) -> Decimal | None:
-    # Negative K stays allowed, as the API always allowed it: the indicator model has no flag for it yet
-    # (issue 9 adds the per-indicator setting; then this passes the indicator's own choice).
+    # The sign is the indicator's setting (Indikator.boleh_negatif), unknown while the body is read: the
+    # service checks it with the same validator (masukan.periksa_tanda) and the endpoint answers 400.
     return masukan.baca_k(nilai, boleh_negatif=True)
+
+
+def _baca_rp(nilai: object) -> int | None:
+    return masukan.baca_rp(nilai, boleh_negatif=True)
 
 
 def _tanpa_nul(nilai: object) -> object:
@@ -58,18 +62,19 @@ NilaiK = Annotated[
             "anyOf": [{"type": "string"}, {"type": "number"}, {"type": "null"}],
             "description": 'Nilai kinerja: teks cara Indonesia ("36,79", "1.151.384") atau dengan titik '
             'desimal ("36.79"), atau angka JSON (dibaca persis sebagai desimal, bukan float); paling banyak '
-            f"{masukan.K_DESIMAL} angka di belakang koma. null mengosongkan.",
+            f"{masukan.K_DESIMAL} angka di belakang koma; negatif hanya bila indikatornya boleh negatif. "
+            "null mengosongkan.",
         }
     ),
 ]
 NilaiRp = Annotated[
     int | None,
-    BeforeValidator(_lewat_masukan(masukan.baca_rp)),
+    BeforeValidator(_lewat_masukan(_baca_rp)),
     WithJsonSchema(
         {
             "anyOf": [{"type": "integer"}, {"type": "string"}, {"type": "null"}],
-            "description": 'Rupiah bulat tidak negatif: bilangan bulat atau teks ("Rp 1.151.384.000", '
-            '"Rp.2.500,-"). null mengosongkan.',
+            "description": "Rupiah bulat, negatif hanya bila indikatornya boleh negatif: bilangan bulat atau "
+            'teks ("Rp 1.151.384.000", "Rp.2.500,-"). null mengosongkan.',
         }
     ),
 ]
@@ -151,6 +156,22 @@ class Realisasi(Schema):
     k: str | None = Field(description='Nilai kinerja dengan titik desimal, tanpa nol di belakang: "36.79".')
     rp: int | None
     versi: int = Field(description="Versi baris; 0 bila barisnya belum ada.")
+    belum_ada_data: "BelumAdaData | None" = Field(
+        default=None,
+        description="Tanda operator bahwa baris bertarget ini belum ada datanya, dengan alasannya; null bila "
+        "tidak ditandai.",
+    )
+
+
+class BelumAdaData(_Masukan):
+    alasan: Teks = Field(
+        min_length=1,
+        max_length=500,
+        description="Mengapa data triwulan ini belum ada; tampil di Form E.81 dan Kertas Kerja.",
+    )
+
+
+Realisasi.model_rebuild()
 
 
 class BarisRealisasi(Realisasi):
@@ -166,6 +187,12 @@ class UbahRealisasi(_Masukan):
     versi: Versi
     k: NilaiK = None
     rp: NilaiRp = None
+    belum_ada_data: BelumAdaData | None = Field(
+        default=None,
+        description='Tandai baris bertarget yang belum ada datanya, dengan alasan ({"alasan": "..."}); '
+        "null menghapus tandanya. Baris bertarget tanpa nilai dan tanpa tanda ini menghalangi pengajuan "
+        "triwulan. Nilainya tetap kosong (kosong bukan nol).",
+    )
     alasan: Teks | None = Field(default=None, description="Alasan perubahan, disimpan di jejak audit.")
 
 
@@ -277,6 +304,10 @@ class Triwulan(Schema):
     galat: list[Temuan]
     peringatan: list[Temuan]
     belum_dijelaskan: int = Field(description="Banyaknya galat yang belum tercakup penjelasan yang diterima.")
+    belum_diisi: list[str] = Field(
+        description="Baris bertarget triwulan ini tanpa nilai dan tanpa tanda 'belum ada data': selama ada, "
+        "pengajuan ditolak. Isi nilainya atau tandai lewat belum_ada_data pada PATCH realisasi."
+    )
     penjelasan: Penjelasan
     langkah: list[LangkahTersedia] = Field(description="Langkah yang boleh Anda ambil sekarang.")
 

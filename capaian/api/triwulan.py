@@ -19,6 +19,7 @@ from capaian.api.dasar import Galat, pd_terlihat, pengguna
 from capaian.api.versi import PESAN_KONFLIK, versi_layanan
 from capaian.aturan.periksa import GALAT, Temuan
 from capaian.laporan import pemeriksaan
+from capaian.laporan.sumber import muat_data
 from capaian.monev import alur, services
 from capaian.monev.models import CatatanTriwulan, Status, StatusTriwulan
 from capaian.organisasi import akses
@@ -70,7 +71,8 @@ def _penjelasan(status: StatusTriwulan) -> skema.Penjelasan:
     description=(
         "Status, galat dan peringatan pemeriksaan data beserta letaknya, keadaan penjelasan galat, dan "
         "langkah yang boleh Anda ambil sekarang. Pengajuan ditolak selama ada galat yang belum tercakup "
-        "penjelasan yang diterima verifikator (belum_dijelaskan > 0)."
+        "penjelasan yang diterima verifikator (belum_dijelaskan > 0), atau ada baris bertarget triwulan ini "
+        "yang belum diisi dan belum ditandai 'belum ada data' (belum_diisi)."
     ),
 )
 def keadaan_triwulan(
@@ -78,7 +80,8 @@ def keadaan_triwulan(
 ) -> skema.Triwulan:
     perangkat = pd_terlihat(request, pd)
     status = _status(perangkat, tahun, triwulan)
-    temuan = pemeriksaan.periksa_triwulan(perangkat, tahun, triwulan)
+    data = muat_data(perangkat, tahun, triwulan)
+    temuan = pemeriksaan.periksa_laporan(data)
     belum = set(alur.galat_baru(status, temuan))
     return skema.Triwulan(
         perangkat_daerah=perangkat.slug,
@@ -90,6 +93,7 @@ def keadaan_triwulan(
         galat=[_temuan(t, belum) for t in temuan if t.tingkat == GALAT],
         peringatan=[_temuan(t, belum) for t in temuan if t.tingkat != GALAT],
         belum_dijelaskan=len(belum),
+        belum_diisi=pemeriksaan.baris_belum_diisi(data),
         penjelasan=_penjelasan(status),
         langkah=[
             skema.LangkahTersedia(

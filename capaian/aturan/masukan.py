@@ -7,7 +7,7 @@ API reads JSON numbers as Decimal, never as float). "" , "-" and None are "not e
 
 from decimal import Decimal
 
-from capaian.aturan.angka import AngkaError, parse_angka, parse_rupiah
+from capaian.aturan.angka import AngkaError, format_k, format_rupiah, parse_angka, parse_rupiah
 
 # The K column holds 24 digits, 6 of them decimals.
 K_DESIMAL = 6
@@ -21,6 +21,26 @@ PANJANG_MAKS = 40
 
 class NilaiTidakSah(AngkaError):
     """An input that is not a valid K or Rp; the message is meant for the user, at the field."""
+
+
+def pesan_negatif(jenis: str, nilai: object) -> str:
+    """The one message for a negative value of an indicator that does not allow it ("K" or "Rp")."""
+    return (
+        f"Nilai {jenis} tidak boleh negatif ({nilai}) untuk indikator ini. Bila indikator ini memang dapat "
+        "bernilai negatif (mis. laju pertumbuhan), minta admin mencentang 'boleh negatif' pada indikatornya."
+    )
+
+
+def periksa_tanda(*, k: object = None, rp: object = None, boleh_negatif: bool, label: str = "") -> None:
+    """Refuse a negative K or Rp unless the indicator allows it (`Indikator.boleh_negatif`). The services
+    call it on every save, so no door (web, API, importer, admin, command line) can store one."""
+    if boleh_negatif:
+        return
+    for jenis, nilai in (("K", k), ("Rp", rp)):
+        if isinstance(nilai, int | Decimal) and not isinstance(nilai, bool) and nilai < 0:
+            awal = f"{label}: " if label else ""
+            teks = _teks_angka(Decimal(nilai)) if jenis == "K" else _teks_angka(int(nilai))
+            raise NilaiTidakSah(awal + pesan_negatif(jenis, teks))
 
 
 def _teks_pendek(teks: str) -> str:
@@ -61,7 +81,7 @@ def baca_k(nilai: object, *, boleh_negatif: bool = False) -> Decimal | None:
     if isinstance(eksponen, int) and eksponen < -K_DESIMAL and k != k.quantize(Decimal(1).scaleb(-K_DESIMAL)):
         raise NilaiTidakSah(f"Paling banyak {K_DESIMAL} angka di belakang koma.")
     if k < 0 and not boleh_negatif:
-        raise NilaiTidakSah("Nilai K tidak boleh negatif untuk indikator ini.")
+        raise NilaiTidakSah(pesan_negatif("K", _teks_angka(k)))
     return k
 
 
@@ -91,5 +111,9 @@ def baca_rp(nilai: object, *, boleh_negatif: bool = False) -> int | None:
     if abs(rp) > RP_MAKS:
         raise NilaiTidakSah("Angka terlalu besar untuk jumlah rupiah.")
     if rp < 0 and not boleh_negatif:
-        raise NilaiTidakSah("Nilai Rp tidak boleh negatif.")
+        raise NilaiTidakSah(pesan_negatif("Rp", _teks_angka(rp)))
     return rp
+
+
+def _teks_angka(nilai: Decimal | int) -> str:
+    return format_k(Decimal(nilai), kosong="") if isinstance(nilai, Decimal) else format_rupiah(nilai)

@@ -104,6 +104,8 @@ class BarisData(Protocol):
     def realisasi_tw(self) -> tuple[KRp, KRp, KRp, KRp]: ...
     @property
     def variabel_tw(self) -> tuple[Mapping[str, Decimal | None], ...]: ...
+    @property
+    def belum_ada_data(self) -> tuple[str, str, str, str]: ...
 
 
 @dataclass(frozen=True)
@@ -355,26 +357,46 @@ class _Pemeriksa:
                     f"paling banyak {_fk(target)}",
                 )
 
+    def kosong(self, t: _Tempat, i: int, k_tw: list[dict[str, Decimal | None]] | None) -> list[str]:
+        """ "K", "Rp": the values of quarter i+1 with a target but no realisation (formulas resolved)."""
+        b = t.baris
+        target = b.target_tw[i]
+        k = k_tw[i].get(b.kunci) if k_tw is not None else b.realisasi_tw[i].k
+        kosong = []
+        if target.k is not None and k is None:
+            kosong.append("K")
+        # A parent's Rp is its children's sum: the children that lack it are the ones reported.
+        if target.rp is not None and b.realisasi_tw[i].rp is None and t.indeks not in self.anak:
+            kosong.append("Rp")
+        return kosong
+
     def periksa_realisasi_kosong(self, t: _Tempat, k_tw: list[dict[str, Decimal | None]] | None) -> None:
         b = t.baris
         for i in range(self.triwulan):
-            target = b.target_tw[i]
-            k = k_tw[i].get(b.kunci) if k_tw is not None else b.realisasi_tw[i].k
-            kosong = []
-            if target.k is not None and k is None:
-                kosong.append("K")
-            # A parent's Rp is its children's sum: the children that lack it are the ones reported.
-            if target.rp is not None and b.realisasi_tw[i].rp is None and t.indeks not in self.anak:
-                kosong.append("Rp")
-            for kr in kosong:
-                self.catat(
-                    t,
-                    f"{8 + i}{kr}",
-                    "realisasi-kosong",
-                    PERINGATAN,
-                    f"Realisasi {kr} {NAMA_TW[i]} belum diisi, padahal target {NAMA_TW[i]} ada. "
-                    "Isi nilainya, atau 0 bila memang tidak ada realisasi (kosong bukan nol).",
+            alasan = b.belum_ada_data[i] if i < len(b.belum_ada_data) else ""
+            for kr in self.kosong(t, i, k_tw):
+                pesan = f"Realisasi {kr} {NAMA_TW[i]} belum diisi, padahal target {NAMA_TW[i]} ada. "
+                pesan += (
+                    f"Ditandai belum ada data: {alasan}."
+                    if alasan
+                    else "Isi nilainya, 0 bila memang tidak ada realisasi (kosong bukan nol), atau tandai "
+                    "'belum ada data' dengan alasannya."
                 )
+                self.catat(t, f"{8 + i}{kr}", "realisasi-kosong", PERINGATAN, pesan)
+
+    def belum_diisi(self) -> list[tuple[int, str]]:
+        """The rows that block submission: a target for this quarter, no value, and no "belum ada data"
+        (their position and a description)."""
+        self.periksa_rumus()  # parses the formulas that k_per_triwulan resolves
+        k_tw = self.k_per_triwulan()
+        i = self.triwulan - 1
+        hasil = []
+        for t in self.tempat:
+            kosong = self.kosong(t, i, k_tw)
+            if kosong and not t.baris.belum_ada_data[i]:
+                no = f"no. {t.no} " if t.no is not None else ""
+                hasil.append((t.indeks, f"{no}{t.label} ({' dan '.join(kosong)}): {t.baris.indikator}"))
+        return hasil
 
     def periksa_capaian(self, t: _Tempat, k_tw: list[dict[str, Decimal | None]] | None) -> None:
         if k_tw is None:
@@ -495,6 +517,17 @@ def periksa_data(
 ) -> list[Temuan]:
     """Every finding over one agency's rows (in Form E.81 order) as of the end of quarter `triwulan`."""
     return _Pemeriksa(baris, triwulan, set_predikat).jalankan()
+
+
+def belum_diisi(baris: Sequence[BarisData], triwulan: int) -> list[str]:
+    """The rows with a target for quarter `triwulan` (K or, but for a parent, Rp) and no value entered, that
+    are not marked "belum ada data": each one blocks the quarter's submission (capaian.monev.alur)."""
+    return [teks for _, teks in _Pemeriksa(baris, triwulan, BAWAAN).belum_diisi()]
+
+
+def indeks_belum_diisi(baris: Sequence[BarisData], triwulan: int) -> list[int]:
+    """The positions (0-based) of the rows `belum_diisi` lists."""
+    return [i for i, _ in _Pemeriksa(baris, triwulan, BAWAAN).belum_diisi()]
 
 
 def galat(temuan: Iterable[Temuan]) -> list[Temuan]:

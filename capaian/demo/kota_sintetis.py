@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from capaian.aturan.capaian import Agregasi, Akumulasi, Polaritas
 from capaian.demo import nomenklatur as nk
+from capaian.demo.tanda import tandai_belum_ada_data
 from capaian.laporan.pemeriksaan import jalankan_langkah
 from capaian.monev import alur, services
 from capaian.monev.models import PeriodeTriwulan
@@ -465,6 +466,10 @@ def _akun(pd: PerangkatDaerah, info: Identitas, sandi: str) -> tuple[User, User]
     return hasil[0], hasil[1]
 
 
+# The reason the synthetic agencies give for a row they submit without a value.
+ALASAN_BELUM_ADA = "data dari bidang pelaksana belum diterima (contoh)"
+
+
 def _perubahan(pd: PerangkatDaerah, operator: User) -> None:
     """The APBD Perubahan of 2024 effective TW III: every sub kegiatan's budget up 8 %, the increase in its
     TW IV target (so the quarters still add up to the year); murni stays as it was."""
@@ -504,6 +509,8 @@ def _alur(
     oleh = {"ajukan": operator, "setujui": kepala}
     for aksi in LANGKAH_STATUS["terkunci"]:
         jalankan_langkah(aksi, oleh.get(aksi, verifikator), pd, TAHUN, 1)
+    if "ajukan" in LANGKAH_STATUS[keadaan]:
+        tandai_belum_ada_data(pd, TAHUN, 2, ALASAN_BELUM_ADA)
     for aksi in LANGKAH_STATUS[keadaan]:
         catatan = CATATAN_KEMBALI if aksi == "kembalikan" else ""
         jalankan_langkah(aksi, oleh.get(aksi, verifikator), pd, TAHUN, 2, catatan)

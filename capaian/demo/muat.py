@@ -20,6 +20,7 @@ from capaian.aturan.capaian import Agregasi, Akumulasi, Polaritas
 from capaian.aturan.induk import anak_per_induk
 from capaian.demo import kota as demo_kota
 from capaian.demo import referensi, sintetis
+from capaian.demo.tanda import tandai_belum_ada_data
 from capaian.monev import services
 from capaian.organisasi.models import Pemda, Penandatangan, Peran, PerangkatDaerah, Profil, StatusJabatan
 from capaian.perencanaan import services as rencana
@@ -139,6 +140,17 @@ def _muat_disperindag(pemda: Pemda, csv_e81: Path) -> None:
         elemen_terakhir[tingkat] = elemen
         _indikator(elemen, urutan, b, rp_turunan=b["row_id"] in rp_induk)
     _catatan(pd)
+    _tandai_belum_ada_data(pd)
+
+
+ALASAN_RUJUKAN = "tidak dilaporkan dalam laporan rujukan"
+
+
+def _tandai_belum_ada_data(pd: PerangkatDaerah) -> None:
+    """The rows the reference report leaves blank although they have a target for the quarter are marked
+    "belum ada data" (blank is not zero), so that the demo's quarters can be submitted as reported."""
+    for tw in (1, 2):
+        tandai_belum_ada_data(pd, TAHUN, tw, ALASAN_RUJUKAN)
 
 
 def _indikator(elemen: rencana.Elemen, urutan: int, b: dict[str, str], rp_turunan: bool) -> None:

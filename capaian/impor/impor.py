@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
+from capaian.aturan import masukan
 from capaian.aturan.angka import format_k, format_rupiah
 from capaian.aturan.kinerja import k_dari_rumus
 from capaian.aturan.kodering import Kode, KodeError, Tingkat, urai_kode
@@ -31,6 +33,8 @@ from capaian.aturan.rumus import RumusError, urai
 from capaian.audit.catat import lewat
 from capaian.impor.baca import BacaError, KepalaLembar, baca_e81_kepala
 from capaian.impor.turunan import induk_lembar
+from capaian.impor.uji_coba import DasarUjiCoba, bentrok, versi_kini
+from capaian.impor.uji_coba import kunci as _kunci
 from capaian.laporan.e81 import bangun_e81
 from capaian.laporan.sumber import muat_data
 from capaian.monev import services as monev
@@ -90,6 +94,8 @@ class HasilImpor:
     lembar: str | None = None
     tahun: int | None = None
     triwulan: int | None = None
+    # What this run saw: the version of every row it changes (or would), for the real import to compare.
+    dasar: DasarUjiCoba = field(default_factory=DasarUjiCoba)
 
     @property
     def berhasil(self) -> bool:
@@ -124,9 +130,18 @@ _PREFIKS = re.compile(r"^\s*(tujuan|sasaran)\s*[:.\-]\s*", re.IGNORECASE)
 
 class _Impor:
     def __init__(
-        self, pengguna: Pengguna | None, pd: PerangkatDaerah, lembar: LembarE81, hasil: HasilImpor
+        self,
+        pengguna: Pengguna | None,
+        pd: PerangkatDaerah,
+        lembar: LembarE81,
+        hasil: HasilImpor,
+        kosongkan: bool = False,
     ) -> None:
         self.pengguna = pengguna
+        # A blank cell clears the stored value only when the user asks for it; else it is left alone.
+        self.kosongkan = kosongkan
+        self.kosong_dibiarkan: list[str] = []
+        self.boleh_negatif = False  # the indicator of the row being read (Indikator.boleh_negatif)
         self.pd = pd
         self.lembar = lembar
         self.hasil = hasil
@@ -237,6 +252,11 @@ class _Impor:
         if abs(sel.nilai) >= _BATAS_K:
             self.galat(sel.alamat, f"'{_fk(sel.nilai)}' terlalu besar untuk nilai kinerja.")
             return False, None
+        try:
+            masukan.periksa_tanda(k=sel.nilai, boleh_negatif=self.boleh_negatif)
+        except masukan.NilaiTidakSah as e:
+            self.galat(sel.alamat, str(e))
+            return False, None
         return True, sel.nilai.quantize(_ENAM_DESIMAL).normalize()
 
     def _rp(self, sel: Sel | None) -> tuple[bool, int | None]:
@@ -248,8 +268,10 @@ class _Impor:
         if sel.nilai != sel.nilai.to_integral_value():
             self.galat(sel.alamat, f"'{tertulis}' bukan rupiah bulat: anggaran ditulis tanpa sen.")
             return False, None
-        if sel.nilai < 0:
-            self.galat(sel.alamat, f"'{tertulis}' negatif: anggaran dan realisasinya tidak boleh negatif.")
+        try:
+            masukan.periksa_tanda(rp=int(sel.nilai), boleh_negatif=self.boleh_negatif)
+        except masukan.NilaiTidakSah as e:
+            self.galat(sel.alamat, str(e))
             return False, None
         if sel.nilai > _BATAS_RP:
             self.galat(sel.alamat, f"'{tertulis}' terlalu besar untuk nilai rupiah.")
@@ -475,22 +497,54 @@ class _Impor:
             self.urutan_lembar.append(indikator)
             self._nilai(b, indikator)
         self._urutkan()
+        if self.kosong_dibiarkan:
+            contoh = ", ".join(self.kosong_dibiarkan[:5])
+            lagi = f" dan {len(self.kosong_dibiarkan) - 5} lainnya" if len(self.kosong_dibiarkan) > 5 else ""
+            self.peringatan(
+                None,
+                f"{len(self.kosong_dibiarkan)} sel kosong di lembar tidak mengosongkan nilai yang tersimpan "
+                f"({contoh}{lagi}): sel kosong dibiarkan. Untuk mengosongkan nilainya, pilih "
+                "'Kosongkan nilai yang selnya kosong' (baris perintah: --kosongkan).",
+            )
 
     def _baca(self, b: BarisE81, kunci: str) -> tuple[bool, Any]:
         sel = b.sel.get(kunci)
         return self._rp(sel) if kunci.endswith("Rp") else self._k(sel)
 
     def _beda(
-        self, b: BarisE81, kunci: str, lama: Any, label: str, perubahan: dict[str, Any], kolom: str
+        self,
+        b: BarisE81,
+        kunci: str,
+        lama: Any,
+        label: str,
+        perubahan: dict[str, Any],
+        kolom: str,
+        versi: tuple[str, Any, Indikator],
     ) -> None:
-        """Record `kolom` as changing when the cell `kunci` is valid and differs from `lama`."""
+        """Record `kolom` as changing when the cell `kunci` is valid and differs from `lama`; `versi` is the
+        row's key, the row (None when it does not exist yet) and its indicator, for the dry run's record."""
         sah, nilai = self._baca(b, kunci)
         if not sah or lama == nilai or self._rp_turunan(b, kunci):
             return
-        fmt = _frp if kunci.endswith("Rp") else _fk
         alamat = b.sel[kunci].alamat
+        if self._dibiarkan(nilai, alamat):
+            return
+        fmt = _frp if kunci.endswith("Rp") else _fk
         self.ubah("target", f"Ubah {label} {fmt(lama)} -> {fmt(nilai)} di {alamat}", alamat)
+        self._rekam(*versi, alamat)
         perubahan[kolom] = nilai
+
+    def _dibiarkan(self, nilai: Any, alamat: str) -> bool:
+        """A blank cell over a stored value: left alone unless the user asked to clear (kosongkan)."""
+        if nilai is not None or self.kosongkan:
+            return False
+        self.kosong_dibiarkan.append(alamat)
+        return True
+
+    def _rekam(self, k: str, obj: Any, ind: Indikator, alamat: str) -> None:
+        # The rows of an indicator this run creates exist for nobody else: there is nothing to compare.
+        if ind.pk not in self.baru:
+            self.hasil.dasar.catat(k, alamat, versi_kini(obj))
 
     def _rp_turunan(self, b: BarisE81, kunci: str) -> bool:
         """A parent's Rupiah cell (but column 6): the sum of its children's, never written."""
@@ -507,9 +561,11 @@ class _Impor:
                 self.ubah("satuan", f"Ubah satuan '{ind.satuan}' -> '{satuan}' di {sel_satuan}", sel_satuan)
                 rencana.ubah_indikator(self.pengguna, ind, alasan=ALASAN, satuan=satuan)
         # Column 5: the Renstra target, on the indicator.
+        self.boleh_negatif = ind.boleh_negatif
         ubah: dict[str, Any] = {}
-        self._beda(b, "5K", ind.target_renstra_k, "target Renstra K", ubah, "target_renstra_k")
-        self._beda(b, "5Rp", ind.target_renstra_rp, "target Renstra Rp", ubah, "target_renstra_rp")
+        v_ind = (_kunci("indikator", indikator=ind.pk), ind, ind)
+        self._beda(b, "5K", ind.target_renstra_k, "target Renstra K", ubah, "target_renstra_k", v_ind)
+        self._beda(b, "5Rp", ind.target_renstra_rp, "target Renstra Rp", ubah, "target_renstra_rp", v_ind)
         if ubah:
             rencana.ubah_indikator(self.pengguna, ind, alasan=ALASAN, **ubah)
         # Columns 6 and 7: the year's row.
@@ -523,7 +579,9 @@ class _Impor:
         ):
             if kunci.startswith("6") and ind.pk in self._kolom6_turunan:
                 continue
-            self._beda(b, kunci, getattr(t, kolom) if t is not None else None, label, ubah, kolom)
+            lama = getattr(t, kolom) if t is not None else None
+            v_tahun = (_kunci("tahunan", indikator=ind.pk, tahun=tahun), t, ind)
+            self._beda(b, kunci, lama, label, ubah, kolom, v_tahun)
         if ubah:
             self.tahunan[ind.pk] = rencana.simpan_target_tahunan(
                 self.pengguna, ind, tahun, alasan=ALASAN, **ubah
@@ -542,9 +600,11 @@ class _Impor:
                 continue
             tt = self.target_tw.get((ind.pk, tw))
             ubah = {}
+            v_tw = (_kunci("triwulan", indikator=ind.pk, tahun=tahun, triwulan=tw), tt, ind)
             for kunci, kolom in ((f"T{kol}K", "k"), (f"T{kol}Rp", "rp")):
                 label = f"target TW {ROMAWI[i]} {tahun} {'K' if kolom == 'k' else 'Rp'}"
-                self._beda(b, kunci, getattr(tt, kolom) if tt is not None else None, label, ubah, kolom)
+                lama = getattr(tt, kolom) if tt is not None else None
+                self._beda(b, kunci, lama, label, ubah, kolom, v_tw)
             if ubah:
                 self.target_tw[(ind.pk, tw)] = rencana.simpan_target_triwulan(
                     self.pengguna, ind, tahun, tw, alasan=ALASAN, **ubah
@@ -566,8 +626,10 @@ class _Impor:
                     f"aplikasi, bukan sel ini (tertulis {_fk(k)}, hasil rumus {_fk(k_rumus)}).",
                 )
             sah_k = False
-        if sah_k and (r.k if r else None) != k:
+        v_r = (_kunci("realisasi", indikator=ind.pk, tahun=self.tahun, triwulan=tw), r, ind)
+        if sah_k and (r.k if r else None) != k and not self._dibiarkan(k, b.sel[f"{kol}K"].alamat):
             ubah["k"] = k
+            self._rekam(*v_r, b.sel[f"{kol}K"].alamat)
             self.ubah(
                 "realisasi",
                 f"Ubah realisasi TW {ROMAWI[tw - 1]} {self.tahun} K {_fk(r.k if r else None)} -> {_fk(k)} "
@@ -575,8 +637,14 @@ class _Impor:
                 b.sel[f"{kol}K"].alamat,
             )
         sah_rp, rp = self._rp(b.sel.get(f"{kol}Rp"))
-        if sah_rp and not self._rp_turunan(b, f"{kol}Rp") and (r.rp if r else None) != rp:
+        if (
+            sah_rp
+            and not self._rp_turunan(b, f"{kol}Rp")
+            and (r.rp if r else None) != rp
+            and not self._dibiarkan(rp, b.sel[f"{kol}Rp"].alamat)
+        ):
             ubah["rp"] = rp
+            self._rekam(*v_r, b.sel[f"{kol}Rp"].alamat)
             self.ubah(
                 "realisasi",
                 f"Ubah realisasi TW {ROMAWI[tw - 1]} {self.tahun} Rp {_frp(r.rp if r else None)} -> "
@@ -585,6 +653,18 @@ class _Impor:
             )
         if not ubah:
             return
+        if r is not None and r.belum_ada_data:
+            k_jadi, rp_jadi = ubah.get("k", r.k), ubah.get("rp", r.rp)
+            if k_jadi is not None and rp_jadi is not None:
+                # The sheet now gives both values: the operator's "belum ada data" no longer holds.
+                ubah["belum_ada_data"] = ""
+                sel = b.sel[f"{kol}{'K' if 'k' in ubah else 'Rp'}"].alamat
+                self.ubah(
+                    "realisasi",
+                    f"Hapus tanda belum ada data TW {ROMAWI[tw - 1]} {self.tahun} "
+                    f"('{_potong(r.belum_ada_data)}'): K dan Rp terisi dari {sel}",
+                    sel,
+                )
         status = self.status.get(tw)
         if status is not None and not status.boleh_diubah:
             self.galat(
@@ -597,7 +677,7 @@ class _Impor:
             self.realisasi[(ind.pk, tw)] = monev.simpan_realisasi(
                 self.pengguna, ind, self.tahun, tw, alasan=ALASAN, **ubah
             )
-        except (monev.TriwulanTertutup, akses.AksesDitolak) as e:
+        except (monev.TriwulanTertutup, monev.TandaTidakSah, akses.AksesDitolak) as e:
             self.galat(b.sel[f"{kol}{'K' if 'k' in ubah else 'Rp'}"].alamat, str(e))
 
     def _urutkan(self) -> None:
@@ -689,6 +769,8 @@ def impor_berkas(
     *,
     tahun: int | None = None,
     triwulan: int | None = None,
+    kosongkan: bool = False,
+    dasar: DasarUjiCoba | None = None,
 ) -> HasilImpor:
     """Import the Form E.81 workbook at `berkas_path` into `pd`. All or nothing.
 
@@ -696,9 +778,15 @@ def impor_berkas(
     `galat` of the result (and then nothing is saved). With `coba`, nothing is saved either way.
     Realisations go through monev.services.simpan_realisasi, which only lets the agency's own operator
     enter them: an admin can import the plan and targets, not the quarter's values.
+
+    A blank cell leaves the stored value alone unless `kosongkan`. The result's `dasar` records what the run
+    saw (capaian.impor.uji_coba); a real run given the dry run's `dasar` refuses, naming the cells, when any
+    row it would change changed since, or when its changes are not the ones the dry run showed.
     """
     akses.wajib(boleh_impor(pengguna, pd), "Anda tidak berhak mengimpor data perangkat daerah ini.")
     hasil = HasilImpor(coba=coba)
+    hasil.dasar.waktu = timezone.now().isoformat()
+    hasil.dasar.kosongkan = kosongkan
     try:
         lembar, kepala = baca_e81_kepala(berkas_path)
     except BacaError as e:
@@ -721,17 +809,57 @@ def impor_berkas(
     # reports every problem and, for a dry run, every change.
     try:
         with transaction.atomic(), lewat("impor"):
+            if dasar is not None and not _sesuai_dasar(dasar, hasil, kosongkan):
+                raise _Batal
             try:
-                _Impor(pengguna, pd, lembar, hasil).jalankan()
+                _Impor(pengguna, pd, lembar, hasil, kosongkan).jalankan()
             except monev.TriwulanTertutup as e:
                 # A change of plan or targets that reaches a verified or locked quarter (capaian.monev.beku).
                 hasil.galat.append(Catatan(None, str(e)))
+            hasil.dasar.perubahan = [p.pesan for p in hasil.perubahan]
+            if dasar is not None and not hasil.galat and hasil.dasar.perubahan != dasar.perubahan:
+                hasil.galat.append(
+                    Catatan(
+                        None,
+                        "Perubahan yang akan disimpan tidak sama dengan hasil uji coba: data berubah "
+                        "sesudah uji coba. Tidak ada yang disimpan; ulangi uji coba lalu impor lagi.",
+                    )
+                )
             if hasil.galat or coba:
                 raise _Batal
     except _Batal:
         pass
     hasil.disimpan = not hasil.galat and not coba
     return hasil
+
+
+def _sesuai_dasar(dasar: DasarUjiCoba, hasil: HasilImpor, kosongkan: bool) -> bool:
+    """Before the real run changes anything: its options are the dry run's, and no row the dry run would
+    change changed since (the rows stay locked until the import ends). Else galat, naming the cells."""
+    if dasar.kosongkan != kosongkan:
+        hasil.galat.append(
+            Catatan(
+                None,
+                "Uji coba dijalankan "
+                + ("dengan" if dasar.kosongkan else "tanpa")
+                + " pilihan mengosongkan nilai; jalankan impor dengan pilihan yang sama, atau ulangi "
+                "uji coba.",
+            )
+        )
+        return False
+    berubah = bentrok(dasar)
+    for sel, pesan in berubah:
+        hasil.galat.append(Catatan(sel, pesan))
+    if berubah:
+        hasil.galat.append(
+            Catatan(
+                None,
+                f"Impor dibatalkan: {len(berubah)} sel telah diubah sesudah uji coba; tidak ada yang "
+                "disimpan. Ulangi uji coba untuk melihat nilai terkini.",
+            )
+        )
+        return False
+    return True
 
 
 def _pesan_temuan(jenis: str, pesan: str, tertulis: str | None, kolom: str | None) -> str:

@@ -50,6 +50,8 @@ class BarisRencana:
     # or that value corrected with a reason.
     kolom_6_sumber: str = "masukan"
     target_murni: TargetMurni | None = None  # set only when this report uses the perubahan targets
+    # Per quarter the operator's reason for "belum ada data" ("" = not marked): the values stay blank.
+    belum_ada_data: tuple[str, str, str, str] = ("", "", "", "")
 
 
 @dataclass(frozen=True)

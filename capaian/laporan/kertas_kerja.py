@@ -50,6 +50,7 @@ class BarisKK:
     rumus_capaian: str  # R / T × 100, or the negative-polarity formula used
     negatif: bool
     tanda: tuple[str, ...] = ()  # Form E.81's markers of the row's non-default methods (tabel_e81)
+    belum_ada_data: str = ""  # the operator's reason for "belum ada data" in the quarter ("" = none)
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def bangun_kertas_kerja(data: DataLaporan, e81: LaporanE81 | None = None) -> Lap
                 rumus_capaian=r.sifat.uraian_capaian(),
                 negatif=r.sifat.polaritas is Polaritas.NEGATIF,
                 tanda=tanda_metode(r.sifat),
+                belum_ada_data=r.belum_ada_data[indeks],
             )
         )
     return LaporanKertasKerja(data=data, baris=tuple(baris))
@@ -126,4 +128,6 @@ def keterangan(b: BarisKK) -> str:
         bagian.append(f"indikator negatif (makin kecil makin baik); capaian = {b.rumus_capaian}")
     # The aggregation and accumulation markers, with the same letters as Form E.81.
     bagian += [f"[{t}] {LEGENDA_METODE[t]}" for t in b.tanda if t not in ("a", "b")]
+    if b.belum_ada_data:
+        bagian.append(f"belum ada data: {b.belum_ada_data}")
     return "; ".join(bagian)

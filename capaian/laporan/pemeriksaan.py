@@ -6,7 +6,7 @@ The web pages and the API run workflow steps through `jalankan_langkah`, which h
 `capaian.monev.alur` (the workflow does not import the reports)."""
 
 from capaian.aturan.periksa import Temuan
-from capaian.aturan.periksa_data import periksa_data
+from capaian.aturan.periksa_data import belum_diisi, periksa_data
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.konsistensi import periksa_konsistensi
 from capaian.laporan.sumber import muat_data
@@ -21,6 +21,11 @@ def periksa_laporan(data: DataLaporan) -> list[Temuan]:
     return periksa_data(data.baris, data.triwulan, data.set_predikat) + periksa_konsistensi(data)
 
 
+def baris_belum_diisi(data: DataLaporan) -> list[str]:
+    """The rows that keep the quarter from being submitted (capaian.aturan.periksa_data.belum_diisi)."""
+    return belum_diisi(data.baris, data.triwulan)
+
+
 def periksa_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> list[Temuan]:
     return periksa_laporan(muat_data(pd, tahun, triwulan))
 
@@ -33,6 +38,7 @@ def ringkasan_periksa(data: DataLaporan, status: StatusTriwulan) -> dict[str, ob
         "peringatan": sum(1 for t in temuan if t.tingkat != "galat"),
         "belum_dijelaskan": len(alur.galat_baru(status, temuan)),
         "diterima": status.penjelasan_diterima_pada is not None,
+        "belum_diisi": len(baris_belum_diisi(data)),
     }
 
 
@@ -48,6 +54,14 @@ def jalankan_langkah(
     `buka` (the one way the doors run a step)."""
     from capaian.laporan import arsip
 
+    data: list[DataLaporan] = []
+
+    def muat() -> DataLaporan:
+        # Read once, inside the step's transaction (after the status row is locked), for both checks.
+        if not data:
+            data.append(muat_data(pd, tahun, triwulan))
+        return data[0]
+
     return alur.jalankan(
         aksi,
         pengguna,
@@ -55,6 +69,7 @@ def jalankan_langkah(
         tahun,
         triwulan,
         catatan,
-        periksa=lambda: periksa_triwulan(pd, tahun, triwulan),
+        periksa=lambda: periksa_laporan(muat()),
+        periksa_isian=lambda: belum_diisi(muat().baris, triwulan),
         arsip=arsip.langkah(pengguna, pd, tahun, triwulan),
     )

@@ -33,7 +33,7 @@ def _peringatan(b: BarisE81) -> dict[str, Any]:
     }
 
 
-def _baris(b: BarisE81) -> dict[str, Any]:
+def _baris(b: BarisE81, triwulan: int) -> dict[str, Any]:
     m, h = b.masukan, b.hasil
     kolom: dict[str, Any] = {"5": _krp(m.renstra), "6": _krp(m.realisasi_lalu), "7": _krp(m.target)}
     for indeks in range(4):
@@ -69,6 +69,12 @@ def _baris(b: BarisE81) -> dict[str, Any]:
             "akumulasi": m.sifat.akumulasi.value,
             "tanda": list(tanda_metode(m.sifat)),
         },
+        # The operator's "belum ada data" for the report's quarter (the values stay null, never 0).
+        "belum_ada_data": (
+            {"alasan": b.rencana.belum_ada_data[triwulan - 1]}
+            if b.rencana.belum_ada_data[triwulan - 1]
+            else None
+        ),
     }
 
 
@@ -80,7 +86,7 @@ def e81_json(laporan: LaporanE81) -> dict[str, Any]:
         "triwulan": laporan.data.triwulan,
         "versi_target": laporan.data.versi_target,
         "dasar_perubahan": laporan.data.dasar_perubahan or None,
-        "baris": [_baris(b) for b in laporan.baris],
+        "baris": [_baris(b, laporan.data.triwulan) for b in laporan.baris],
         # Every total Form E.81 prints (PDF and XLSX): cols 5, 7, the quarters' realisations, 12 and 14.
         "jumlah": {
             "5": {"rp": r.jumlah_renstra_rp},

@@ -49,6 +49,7 @@ from capaian.laporan.tabel_e81 import (
     Sel,
     bagian_teks,
     baris_penutup,
+    catatan_belum_ada_data,
     catatan_metode,
     jenis_kolom,
     kepala,
@@ -394,6 +395,8 @@ def e81_pdf(laporan: LaporanE81, kertas: str = "f4") -> bytes:
     legenda = legenda_metode(laporan)
     if legenda:
         ekor.append(_p("Tanda metode pada kolom 4: " + "; ".join(legenda) + ".", gaya(7, textColor=abu)))
+    if catatan := catatan_belum_ada_data(laporan):
+        ekor.append(_p(catatan, gaya(7, textColor=abu)))
     for judul, isi_teks in bagian_teks(laporan):
         ekor.append([_p(judul, gaya(8, True)), _p(isi_teks or "-", gaya(8))])
     ekor.append(_tanda_tangan(data, lebar)._content)

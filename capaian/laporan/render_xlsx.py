@@ -32,6 +32,7 @@ from capaian.laporan.tabel_e81 import (
     Sel,
     bagian_teks,
     baris_penutup,
+    catatan_belum_ada_data,
     catatan_metode,
     jenis_kolom,
     jumlah_kolom,
@@ -274,6 +275,10 @@ def lembar_e81(buku: Buku, laporan: LaporanE81, nama: str = "Form E.81") -> tupl
         teks_legenda = "Tanda metode (catatan pada sel Indikator): " + "; ".join(legenda) + "."
         ws.merge_range(r, 0, r, akhir_pita1, teks_legenda, buku.f("catatan", italic=True))
         ws.set_row(r, _tinggi([(teks_legenda, sum(lebar[: akhir_pita1 + 1]))]))
+    if catatan := catatan_belum_ada_data(laporan):
+        r += 1
+        ws.merge_range(r, 0, r, akhir_pita1, catatan, buku.f("catatan", italic=True))
+        ws.set_row(r, _tinggi([(catatan, sum(lebar[: akhir_pita1 + 1]))]))
     r += 2
     for judul, teks in bagian_teks(laporan):
         r = _blok_teks(buku, ws, r, judul, teks, akhir_pita1, sum(lebar[: akhir_pita1 + 1]))

@@ -81,6 +81,10 @@ def _target_tw(
     )
 
 
+def _empat_teks(per_tw: dict[int, str]) -> tuple[str, str, str, str]:
+    return (per_tw.get(1, ""), per_tw.get(2, ""), per_tw.get(3, ""), per_tw.get(4, ""))
+
+
 def _empat(per_tw: dict[int, KRp]) -> tuple[KRp, KRp, KRp, KRp]:
     return (per_tw.get(1, KRp()), per_tw.get(2, KRp()), per_tw.get(3, KRp()), per_tw.get(4, KRp()))
 
@@ -120,8 +124,10 @@ def muat_data_banyak(
         target_tw[tt.indikator_id][tt.triwulan] = KRp(k=tt.k, rp=tt.rp)
     realisasi_tw: dict[int, dict[int, KRp]] = defaultdict(dict)
     variabel_tw: dict[int, dict[int, dict[str, Decimal | None]]] = defaultdict(dict)
+    belum_ada: dict[int, dict[int, str]] = defaultdict(dict)
     for r in Realisasi.objects.filter(indikator_id__in=ids, tahun=tahun, triwulan__lte=triwulan):
         realisasi_tw[r.indikator_id][r.triwulan] = KRp(k=r.k, rp=r.rp)
+        belum_ada[r.indikator_id][r.triwulan] = r.belum_ada_data
         variabel_tw[r.indikator_id][r.triwulan] = {n: _desimal(v) for n, v in (r.variabel or {}).items()}
     catatan = {
         c.perangkat_daerah_id: c
@@ -218,6 +224,7 @@ def muat_data_banyak(
                     target_tw=_target_tw(target_tw[ind.pk], perubahan, ind.pk, d),
                     realisasi_tw=_empat(realisasi_tw[ind.pk]),
                     variabel_tw=tuple(variabel_tw[ind.pk].get(i, {}) for i in range(1, 5)),
+                    belum_ada_data=_empat_teks(belum_ada[ind.pk]),
                 )
             )
         c = catatan.get(pd.pk)

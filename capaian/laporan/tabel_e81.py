@@ -205,6 +205,30 @@ def bagian_teks(laporan: LaporanE81) -> Sequence[tuple[str, str]]:
     )
 
 
+def belum_ada_data(laporan: LaporanE81) -> list[tuple[BarisE81, str]]:
+    """The rows of the report's quarter the operator marked "belum ada data", with the reason."""
+    i = laporan.data.triwulan - 1
+    return [(b, b.rencana.belum_ada_data[i]) for b in laporan.baris if b.rencana.belum_ada_data[i]]
+
+
+def catatan_belum_ada_data(laporan: LaporanE81) -> str:
+    """The footnote under Form E.81 (and the Kertas Kerja): which rows have no data yet and why; "" if none.
+    Their cells stay blank (blank is not zero)."""
+    daftar = belum_ada_data(laporan)
+    if not daftar:
+        return ""
+    bagian = []
+    for b, alasan in daftar:
+        tempat = f"No. {b.no}" if b.no is not None else "Baris lanjutan"
+        kode = f" ({b.rencana.kode})" if b.rencana.kode else ""
+        bagian.append(f"{tempat}{kode} {b.rencana.indikator}: belum ada data: {alasan}")
+    return (
+        f"Belum ada data Triwulan {romawi(laporan.data.triwulan)} (sel dibiarkan kosong, bukan nol): "
+        + "; ".join(bagian)
+        + "."
+    )
+
+
 def catatan_metode(laporan: LaporanE81) -> str:
     return (
         f"Cara perhitungan rata-rata: {laporan.rekap.uraian_metode()}. "

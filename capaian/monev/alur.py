@@ -33,7 +33,7 @@ from capaian.aturan.periksa import Temuan
 from capaian.aturan.periksa_data import galat, kunci_galat, sidik_galat
 from capaian.audit.catat import catat
 from capaian.monev.models import PeriodeTriwulan, Status, StatusTriwulan
-from capaian.monev.transisi import Catatan, KonteksLangkah, Langkah, Pemeriksa, Pengarsip
+from capaian.monev.transisi import Catatan, KonteksLangkah, Langkah, Pemeriksa, PemeriksaIsian, Pengarsip
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import Pemda, Peran, PerangkatDaerah
@@ -77,7 +77,28 @@ def pesan_gerbang(jumlah: int, baru: int) -> str:
 # --- the steps' effects ---------------------------------------------------------------------------------
 
 
+def pesan_belum_diisi(baris: Sequence[str], triwulan: int) -> str:
+    contoh = "; ".join(baris[:5]) + (f"; dan {len(baris) - 5} baris lainnya" if len(baris) > 5 else "")
+    return (
+        f"Triwulan belum dapat diajukan: {len(baris)} baris mempunyai target Triwulan {triwulan} tetapi "
+        "belum "
+        f"diisi ({contoh}). Isi nilainya (0 bila memang tidak ada realisasi; kosong bukan nol), atau tandai "
+        "'belum ada data' dengan alasannya di layar isian."
+    )
+
+
+def _lengkap(status: StatusTriwulan, k: KonteksLangkah) -> None:
+    """A complete quarter: every row with a target for it has its value or the "belum ada data" mark. No
+    explanation covers a missing value: the mark, with its reason, is the operator's statement."""
+    if k.periksa_isian is None:
+        return  # a caller without the reports' data (none in the app: every door passes both checks)
+    baris = k.belum_diisi()
+    if baris:
+        raise LangkahTidakSah(pesan_belum_diisi(baris, status.triwulan))
+
+
 def _gerbang(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
+    _lengkap(status, k)
     temuan = k.temuan()
     baru = galat_baru(status, temuan)
     if baru:
@@ -150,8 +171,9 @@ LANGKAH: tuple[Langkah, ...] = (
         aksi="ajukan",
         label="Ajukan ke verifikator",
         berhasil="Triwulan telah diajukan ke verifikator.",
-        uraian="Operator mengajukan triwulan untuk diverifikasi. Ditolak selama pemeriksaan data menemukan "
-        "galat yang belum dijelaskan dan diterima verifikator.",
+        uraian="Operator mengajukan triwulan untuk diverifikasi. Ditolak selama ada baris bertarget triwulan "
+        "ini yang belum diisi dan tidak ditandai 'belum ada data' dengan alasan, atau pemeriksaan data "
+        "menemukan galat yang belum dijelaskan dan diterima verifikator.",
         peran=Peran.OPERATOR,
         dari=TERBUKA,
         ke=Status.DIAJUKAN,
@@ -286,9 +308,11 @@ def jalankan(
     catatan: str = "",
     periksa: Pemeriksa | None = None,
     arsip: Pengarsip | None = None,
+    periksa_isian: PemeriksaIsian | None = None,
 ) -> StatusTriwulan:
     """Run one step of the table on the agency's quarter; `periksa` gives the checks for gated steps,
-    `arsip` the package archive for locking and unlocking."""
+    `arsip` the package archive for locking and unlocking, `periksa_isian` the rows that keep the quarter
+    incomplete (for ajukan)."""
     lk = langkah(aksi)
     sah_triwulan(tahun, triwulan)
     akses.wajib(boleh(pengguna, lk, pd), "Peran Anda tidak berhak melakukan langkah ini.")
@@ -311,7 +335,8 @@ def jalankan(
         if lk.syarat is not None and (alasan_tolak := lk.syarat(status)) is not None:
             raise LangkahTidakSah(alasan_tolak)
         penjelasan_lama = status.penjelasan_galat
-        alasan = lk.ubah(status, KonteksLangkah(pengguna, teks, periksa, arsip)) if lk.ubah else None
+        konteks = KonteksLangkah(pengguna, teks, periksa, arsip=arsip, periksa_isian=periksa_isian)
+        alasan = lk.ubah(status, konteks) if lk.ubah else None
         if lk.ke is not None:
             status.status = lk.ke
         if lk.kolom_audit == "status" and lk.catatan is not Catatan.TIDAK:

@@ -21,6 +21,10 @@ class Realisasi(models.Model):
     rp = models.BigIntegerField(null=True, blank=True)
     # Values of the indicator's formula variables, as decimal strings or null: {"realisasi_pad": "1151384000"}
     variabel = models.JSONField(default=dict, blank=True)
+    # The operator's mark "belum ada data" with its reason ("" = not marked): the row has a target for the
+    # quarter but no value yet, and says why. It lets the quarter be submitted (capaian.monev.alur, ajukan);
+    # the values stay blank (blank is not zero) and the documents show the reason.
+    belum_ada_data = models.TextField("alasan belum ada data", blank=True, default="")
     versi = models.PositiveIntegerField(default=1)
     diubah = models.DateTimeField(auto_now=True)
     diubah_oleh = models.ForeignKey(

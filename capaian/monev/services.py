@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from capaian.aturan.angka import format_tanggal
+from capaian.aturan.masukan import periksa_tanda
 from capaian.audit.catat import catat
 from capaian.audit.catat import teks_audit as _teks
 from capaian.monev import beku
@@ -33,6 +34,23 @@ class _TidakDiubah:
 
 
 TETAP: Final = _TidakDiubah()
+
+
+class TandaTidakSah(ValueError):
+    """A "belum ada data" mark that cannot be saved (no reason, or on a row whose K and Rp are entered)."""
+
+
+PANJANG_ALASAN = 500
+
+
+def _teks_tanda(nilai: str | None) -> str:
+    """The reason of a "belum ada data" mark, checked; "" or None clears the mark."""
+    teks = " ".join((nilai or "").split())
+    if len(teks) > PANJANG_ALASAN:
+        raise TandaTidakSah(f"Alasan 'belum ada data' paling panjang {PANJANG_ALASAN} karakter.")
+    if "\x00" in teks:
+        raise TandaTidakSah("Alasan tidak boleh berisi karakter NUL.")
+    return teks
 
 
 @dataclass
@@ -136,10 +154,20 @@ def simpan_realisasi(
     k: Decimal | None | _TidakDiubah = TETAP,
     rp: int | None | _TidakDiubah = TETAP,
     variabel: dict[str, str | None] | _TidakDiubah = TETAP,
+    belum_ada_data: str | None | _TidakDiubah = TETAP,
     versi: int | None = None,
     alasan: str | None = None,
 ) -> Realisasi:
+    """Save a quarter's K, Rp, formula variables and the "belum ada data" mark (its reason; "" or None
+    clears it) of one indicator. A field not given keeps its value; None clears it."""
     pd = indikator.perangkat_daerah
+    tanda = TETAP if isinstance(belum_ada_data, _TidakDiubah) else _teks_tanda(belum_ada_data)
+    # Raises masukan.NilaiTidakSah: the doors have read the value through the same validator already.
+    periksa_tanda(
+        k=None if isinstance(k, _TidakDiubah) else k,
+        rp=None if isinstance(rp, _TidakDiubah) else rp,
+        boleh_negatif=indikator.boleh_negatif,
+    )
     with transaction.atomic():
         _wajib_terbuka(pengguna, pd, tahun, triwulan, beku.realisasi(pd, tahun, triwulan))
         baris, _ = Realisasi.objects.get_or_create(indikator=indikator, tahun=tahun, triwulan=triwulan)
@@ -147,7 +175,7 @@ def simpan_realisasi(
         if versi is not None and versi != baris.versi:
             raise KonflikVersi(baris)
         perubahan: list[tuple[str, object, object]] = []
-        for kolom, baru in (("k", k), ("rp", rp), ("variabel", variabel)):
+        for kolom, baru in (("k", k), ("rp", rp), ("variabel", variabel), ("belum_ada_data", tanda)):
             if isinstance(baru, _TidakDiubah):
                 continue
             lama = getattr(baris, kolom)
@@ -156,6 +184,12 @@ def simpan_realisasi(
                 setattr(baris, kolom, baru)
         if not perubahan:
             return baris
+        if baris.belum_ada_data and baris.k is not None and baris.rp is not None:
+            raise TandaTidakSah(
+                "Baris ini sudah berisi K dan Rp, jadi tidak dapat ditandai 'belum ada data'. "
+                "Hapus tandanya, "
+                "atau kosongkan nilai yang memang belum ada datanya."
+            )
         baris.versi += 1
         baris.diubah_oleh = (
             cast("User", pengguna) if pengguna is not None and pengguna.is_authenticated else None

@@ -15,6 +15,8 @@ Pemeriksa = Callable[[], Sequence[Temuan]]
 # The package archive's part of a step: (step, note) -> the audit's reason text or None
 # (capaian.laporan.arsip.langkah makes one).
 Pengarsip = Callable[[str, str], str | None]
+# The rows with a target for the quarter, no value and no "belum ada data" mark (one text per row).
+PemeriksaIsian = Callable[[], Sequence[str]]
 
 
 class Catatan(StrEnum):
@@ -33,6 +35,7 @@ class KonteksLangkah:
     catatan: str
     periksa: Pemeriksa | None
     arsip: Pengarsip | None = None
+    periksa_isian: PemeriksaIsian | None = None
 
     def temuan(self) -> Sequence[Temuan]:
         if self.periksa is None:
@@ -43,6 +46,11 @@ class KonteksLangkah:
         if self.arsip is None:
             raise TypeError("Langkah ini memerlukan fungsi arsip paket (arsip=...).")
         return self.arsip(aksi, self.catatan)
+
+    def belum_diisi(self) -> Sequence[str]:
+        if self.periksa_isian is None:
+            raise TypeError("Langkah ini memerlukan pemeriksaan kelengkapan (periksa_isian=...).")
+        return self.periksa_isian()
 
 
 @dataclass(frozen=True)

@@ -5,15 +5,62 @@ indicator values are decimals. A blank (NULL) is "not entered" or "no target", n
 """
 
 from decimal import Decimal
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from capaian.aturan.capaian import Agregasi, Akumulasi, Polaritas, RumusNegatif
+from capaian.aturan.masukan import NilaiTidakSah, periksa_tanda
 from capaian.organisasi.models import PerangkatDaerah
 
 
 def nilai_k() -> "models.DecimalField[Decimal | None, Decimal | None]":
     return models.DecimalField(max_digits=24, decimal_places=6, null=True, blank=True)
+
+
+class Berversi(models.Model):
+    """A row with a version that every save of an existing row raises (any door: services, admin forms and
+    inlines), so that a dry run can tell later that the row changed since it read it (capaian.impor)."""
+
+    versi = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            self.versi += 1
+            kolom = kwargs.get("update_fields")
+            if kolom is not None:
+                kwargs["update_fields"] = {*kolom, "versi"}
+        super().save(*args, **kwargs)
+
+
+def tanda_sah(obj: models.Model, kolom: dict[str, str], boleh_negatif: bool) -> None:
+    """Model-level form of the one sign check (masukan.periksa_tanda), for forms that validate the model
+    (the admin's and its inlines): {field: "k" | "rp"}."""
+    galat = {}
+    for nama, jenis in kolom.items():
+        try:
+            periksa_tanda(**{jenis: getattr(obj, nama)}, boleh_negatif=boleh_negatif)
+        except NilaiTidakSah as e:
+            galat[nama] = str(e)
+    if galat:
+        raise ValidationError(galat)
+
+
+def pd_elemen(elemen: "Tujuan | Sasaran | Program | Kegiatan | SubKegiatan") -> int:
+    """The id of the agency an element of the plan belongs to."""
+    if isinstance(elemen, Program):
+        return elemen.perangkat_daerah_id
+    if isinstance(elemen, Kegiatan):
+        return elemen.program.perangkat_daerah_id
+    if isinstance(elemen, SubKegiatan):
+        return elemen.kegiatan.program.perangkat_daerah_id
+    if isinstance(elemen, Sasaran):
+        return elemen.tujuan.renstra.perangkat_daerah_id
+    return elemen.renstra.perangkat_daerah_id
 
 
 class PeriodeRenstra(models.Model):
@@ -74,6 +121,27 @@ class Program(models.Model):
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.clean()  # no door (admin, services, shell) can link another agency's Sasaran
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        lain = (
+            self.sasaran is not None
+            and self.perangkat_daerah_id is not None
+            and pd_elemen(self.sasaran) != self.perangkat_daerah_id
+        )
+        if lain:
+            raise ValidationError(
+                {
+                    "sasaran": "Sasaran ini milik Renstra perangkat daerah lain; pilih sasaran Renstra "
+                    "perangkat daerah program ini."
+                }
+            )
+        if self.perangkat_daerah_id is not None:
+            _tetap_milik_pd(self, self.perangkat_daerah_id, "perangkat_daerah")
+
 
 class Kegiatan(models.Model):
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="kegiatan")
@@ -87,6 +155,15 @@ class Kegiatan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.clean()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.program_id is not None:
+            _tetap_milik_pd(self, self.program.perangkat_daerah_id, "program")
 
 
 class SubKegiatan(models.Model):
@@ -102,6 +179,36 @@ class SubKegiatan(models.Model):
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.clean()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.kegiatan_id is not None:
+            _tetap_milik_pd(self, self.kegiatan.program.perangkat_daerah_id, "kegiatan")
+
+
+def _tetap_milik_pd(elemen: "Program | Kegiatan | SubKegiatan", pd_id: int, kolom: str) -> None:
+    """Moving an element (or its parent) to another agency would leave its indicators, and those of the
+    elements below it, in the old agency's Form E.81 attached to the new agency's plan: refused."""
+    if elemen.pk is None:
+        return
+    if isinstance(elemen, Program):
+        q = models.Q(program=elemen) | models.Q(kegiatan__program=elemen)
+        q |= models.Q(subkegiatan__kegiatan__program=elemen)
+    elif isinstance(elemen, Kegiatan):
+        q = models.Q(kegiatan=elemen) | models.Q(subkegiatan__kegiatan=elemen)
+    else:
+        q = models.Q(subkegiatan=elemen)
+    if Indikator.objects.filter(q).exclude(perangkat_daerah_id=pd_id).exists():
+        raise ValidationError(
+            {
+                kolom: "Elemen ini (atau elemen di bawahnya) mempunyai indikator perangkat daerah lain; "
+                "indikator hanya dapat dikaitkan ke elemen rencana perangkat daerahnya sendiri."
+            }
+        )
+
 
 class Tingkat(models.TextChoices):
     TUJUAN = "tujuan", "Tujuan"
@@ -111,7 +218,10 @@ class Tingkat(models.TextChoices):
     SUBKEGIATAN = "subkegiatan", "Sub Kegiatan"
 
 
-class Indikator(models.Model):
+ELEMEN = ("tujuan", "sasaran", "program", "kegiatan", "subkegiatan")
+
+
+class Indikator(Berversi):
     """One indicator row of Form E.81. Exactly one of the five element links is set."""
 
     perangkat_daerah = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="indikator")
@@ -143,6 +253,13 @@ class Indikator(models.Model):
     variabel = models.JSONField(default=list, blank=True)
     target_renstra_k = nilai_k()  # col 5
     target_renstra_rp = models.BigIntegerField(null=True, blank=True)
+    # Whether a negative K or Rp (target or realisation) is a valid value of this indicator, e.g. the growth
+    # of turnover, which may fall. Read by the one validator (capaian.aturan.masukan) on every door.
+    boleh_negatif = models.BooleanField(
+        "boleh negatif",
+        default=False,
+        help_text="Centang bila nilai K atau Rp indikator ini boleh negatif (mis. laju pertumbuhan).",
+    )
 
     class Meta:
         verbose_name = "indikator"
@@ -165,6 +282,33 @@ class Indikator(models.Model):
     def __str__(self) -> str:
         return self.uraian
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        kolom = kwargs.get("update_fields")
+        if kolom is None or set(kolom) & {"perangkat_daerah", *ELEMEN}:
+            self.clean()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        """An indicator's element (and any other element link set) belongs to the indicator's agency: an
+        indicator of one agency attached to another agency's sub kegiatan would appear in the wrong Form
+        E.81."""
+        super().clean()
+        if self.perangkat_daerah_id is None:
+            return
+        galat = {}
+        for nama in ELEMEN:
+            if getattr(self, f"{nama}_id") is None:
+                continue
+            elemen = getattr(self, nama)
+            if pd_elemen(elemen) != self.perangkat_daerah_id:
+                galat[nama] = (
+                    f"{elemen} milik perangkat daerah lain; indikator hanya dapat dikaitkan ke elemen "
+                    "rencana perangkat daerahnya sendiri."
+                )
+        if galat:
+            raise ValidationError(galat)
+        tanda_sah(self, {"target_renstra_k": "k", "target_renstra_rp": "rp"}, self.boleh_negatif)
+
     @property
     def elemen(self) -> Tujuan | Sasaran | Program | Kegiatan | SubKegiatan:
         elemen = getattr(self, self.tingkat)
@@ -181,7 +325,7 @@ class Indikator(models.Model):
         return elemen.nama if isinstance(elemen, Program | Kegiatan | SubKegiatan) else elemen.uraian
 
 
-class TargetTahunan(models.Model):
+class TargetTahunan(Berversi):
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="target_tahunan")
     tahun = models.PositiveSmallIntegerField()
     realisasi_lalu_k = nilai_k()  # col 6: Renstra realisation up to last year
@@ -194,8 +338,14 @@ class TargetTahunan(models.Model):
         verbose_name_plural = "target tahunan"
         constraints = [models.UniqueConstraint(fields=["indikator", "tahun"], name="target_tahunan_unik")]
 
+    def clean(self) -> None:
+        super().clean()
+        if self.indikator_id is not None:
+            kolom = {"realisasi_lalu_k": "k", "realisasi_lalu_rp": "rp", "target_k": "k", "target_rp": "rp"}
+            tanda_sah(self, kolom, self.indikator.boleh_negatif)
 
-class TargetTriwulan(models.Model):
+
+class TargetTriwulan(Berversi):
     indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="target_triwulan")
     tahun = models.PositiveSmallIntegerField()
     triwulan = models.PositiveSmallIntegerField(choices=[(i, f"TW {i}") for i in range(1, 5)])
@@ -208,6 +358,11 @@ class TargetTriwulan(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["indikator", "tahun", "triwulan"], name="target_triwulan_unik")
         ]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.indikator_id is not None:
+            tanda_sah(self, {"k": "k", "rp": "rp"}, self.indikator.boleh_negatif)
 
 
 class TargetRenstraTahunan(models.Model):

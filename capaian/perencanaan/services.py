@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
+from capaian.aturan.masukan import periksa_tanda
 from capaian.audit.catat import catat
 from capaian.audit.catat import teks_audit as _teks
 from capaian.monev import beku
@@ -39,6 +40,13 @@ def _wajib(pengguna: Pengguna | None, pd: PerangkatDaerah) -> None:
     akses.wajib(
         akses.boleh_ubah_rencana(pengguna, pd), "Anda tidak berhak mengubah rencana perangkat daerah ini."
     )
+
+
+def _tanda(indikator: Indikator, nilai: dict[str, Any]) -> None:
+    """A negative target (K or Rp) only where the indicator allows it (masukan.NilaiTidakSah)."""
+    for kolom, isi in nilai.items():
+        jenis = "rp" if kolom.endswith("_rp") or kolom == "rp" else "k"
+        periksa_tanda(**{jenis: isi}, boleh_negatif=indikator.boleh_negatif)
 
 
 def _pd_elemen(elemen: Elemen) -> PerangkatDaerah:
@@ -154,6 +162,7 @@ def ubah_indikator(
     if tidak_dikenal:
         raise ValueError(f"Kolom indikator tidak dapat diubah di sini: {', '.join(sorted(tidak_dikenal))}")
     _wajib(pengguna, indikator.perangkat_daerah)
+    _tanda(indikator, {k: v for k, v in nilai.items() if k.startswith("target_")})
     with transaction.atomic():
         beku.wajib_tidak_beku(beku.rencana(indikator.perangkat_daerah))
         baris = Indikator.objects.select_for_update().get(pk=indikator.pk)
@@ -258,6 +267,7 @@ def simpan_target_tahunan(
     if tidak_dikenal:
         raise ValueError(f"Kolom target tahunan tidak dikenal: {', '.join(sorted(tidak_dikenal))}")
     _wajib(pengguna, indikator.perangkat_daerah)
+    _tanda(indikator, nilai)
     with transaction.atomic():
         beku.wajib_tidak_beku(beku.target(indikator.perangkat_daerah, tahun))
         target, _ = TargetTahunan.objects.get_or_create(indikator=indikator, tahun=tahun)
@@ -281,6 +291,7 @@ def simpan_target_triwulan(
     if not 1 <= triwulan <= 4:
         raise ValueError("Triwulan harus 1 sampai 4.")
     _wajib(pengguna, indikator.perangkat_daerah)
+    _tanda(indikator, nilai)
     with transaction.atomic():
         beku.wajib_tidak_beku(beku.target(indikator.perangkat_daerah, tahun))
         target, _ = TargetTriwulan.objects.get_or_create(indikator=indikator, tahun=tahun, triwulan=triwulan)

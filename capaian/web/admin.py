@@ -291,6 +291,7 @@ class FormIndikator(_ModelForm):
             "variabel",
             "target_renstra_k",
             "target_renstra_rp",
+            "boleh_negatif",
         ]
         help_texts = {
             "rumus": (
@@ -298,6 +299,27 @@ class FormIndikator(_ModelForm):
             ),
             "variabel": 'Daftar variabel rumus: [{"nama": "realisasi_pad", "label": "Realisasi PAD"}]',
         }
+
+    # Each element link offers only the elements of the indicator's own agency (the model refuses others).
+    JALUR_PD = {
+        "tujuan": "renstra__perangkat_daerah",
+        "sasaran": "tujuan__renstra__perangkat_daerah",
+        "program": "perangkat_daerah",
+        "kegiatan": "program__perangkat_daerah",
+        "subkegiatan": "kegiatan__program__perangkat_daerah",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        pd_id = self.instance.perangkat_daerah_id
+        if self.is_bound and str(self.data.get("perangkat_daerah", "")).isdigit():
+            pd_id = int(self.data["perangkat_daerah"])
+        if pd_id is None:
+            return
+        for nama, jalur in self.JALUR_PD.items():
+            bidang = self.fields.get(nama)
+            if bidang is not None and hasattr(bidang, "queryset"):
+                bidang.queryset = bidang.queryset.filter(**{jalur: pd_id})
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

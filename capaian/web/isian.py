@@ -13,7 +13,7 @@ from capaian.aturan import masukan
 from capaian.aturan.angka import AngkaError, format_angka, format_k, format_persen, format_rupiah, parse_angka
 from capaian.aturan.capaian import KRp
 from capaian.aturan.penomoran import nomori
-from capaian.laporan.data import DataLaporan
+from capaian.laporan.data import BarisRencana, DataLaporan
 from capaian.laporan.e81 import BarisE81, LaporanE81, bangun_e81
 from capaian.laporan.sumber import muat_data
 from capaian.monev.models import Realisasi
@@ -32,17 +32,18 @@ def teks_rp(nilai: int | None) -> str:
     return "" if nilai is None else format_rupiah(nilai)
 
 
-def baca_k(teks: str) -> Decimal | None:
-    # Negative K stays allowed on the web until indicators carry their own flag (issue 9).
-    return masukan.baca_k(teks, boleh_negatif=True)
+def baca_k(teks: str, boleh_negatif: bool = False) -> Decimal | None:
+    """A typed K; negative only where the indicator allows it (Indikator.boleh_negatif)."""
+    return masukan.baca_k(teks, boleh_negatif=boleh_negatif)
 
 
-def baca_rp(teks: str) -> int | None:
-    return masukan.baca_rp(teks)
+def baca_rp(teks: str, boleh_negatif: bool = False) -> int | None:
+    return masukan.baca_rp(teks, boleh_negatif=boleh_negatif)
 
 
 def baca_variabel(teks: str) -> str | None:
-    nilai = baca_k(teks)
+    # A formula's variable is not itself a K or Rp (a difference may be negative); its result is.
+    nilai = masukan.baca_k(teks, boleh_negatif=True)
     return None if nilai is None else format(nilai, "f")
 
 
@@ -109,6 +110,13 @@ class BarisIsian:
     e81: BarisE81 | None = None
     lalu: list[tuple[str, str]] = field(default_factory=list)
     hasil: dict[str, str] = field(default_factory=dict)
+    boleh_negatif: bool = False
+    # "Belum ada data": offered on rows with a target for the quarter (and on rows already marked).
+    bertarget: bool = False
+    tanda: str = ""  # the reason as shown / typed
+    tanda_asal: str = ""  # the reason as rendered from the database
+    tanda_centang: bool = False
+    tanda_galat: str = ""
     konflik: str = ""
     berubah: bool = False
     nilai: dict[str, Any] = field(default_factory=dict)  # parsed values of a POST
@@ -118,7 +126,7 @@ class BarisIsian:
 
     @property
     def ada_galat(self) -> bool:
-        return any(m.galat for m in self.masukan())
+        return any(m.galat for m in self.masukan()) or bool(self.tanda_galat)
 
 
 def indikator_urut(pd: PerangkatDaerah) -> list[Indikator]:
@@ -176,6 +184,11 @@ def baris_masukan(pd: PerangkatDaerah, data: DataLaporan) -> list[BarisIsian]:
                 rp=Masukan(f"rp-{ind.pk}", "Realisasi Rp", rp_teks, rp_teks) if tampil_rp else None,
                 variabel=variabel,
                 versi=r.versi if r else 1,
+                boleh_negatif=ind.boleh_negatif,
+                bertarget=_bertarget(rencana, triwulan),
+                tanda=r.belum_ada_data if r else "",
+                tanda_asal=r.belum_ada_data if r else "",
+                tanda_centang=bool(r and r.belum_ada_data),
             )
         )
     return hasil
@@ -202,6 +215,27 @@ def bangun_baris(
     return baris
 
 
+def _bertarget(rencana: BarisRencana, triwulan: int) -> bool:
+    target = rencana.target_tw[triwulan - 1]
+    return target.k is not None or target.rp is not None
+
+
+def _tanda_dari_post(b: BarisIsian, data: QueryDict) -> None:
+    """The row's "belum ada data" checkbox and reason: ticked needs a reason; unticked clears it."""
+    if not (b.bertarget or b.tanda_centang):
+        return
+    b.tanda_asal = data.get(f"asal-alasan-bad-{b.indikator_id}", b.tanda_asal)
+    b.tanda_centang = data.get(f"bad-{b.indikator_id}", "") == "1"
+    b.tanda = " ".join(data.get(f"alasan-bad-{b.indikator_id}", "").split())
+    if b.tanda_centang and not b.tanda:
+        b.tanda_galat = "Tulis alasan mengapa data baris ini belum ada."
+    elif b.tanda_centang and b.nilai.get("k") is not None and b.nilai.get("rp") is not None:
+        b.tanda_galat = "K dan Rp baris ini sudah diisi: hapus centang 'belum ada data'."
+    baru = b.tanda if b.tanda_centang else ""
+    if baru != b.tanda_asal:
+        b.nilai["belum_ada_data"] = baru
+
+
 def _baca(m: Masukan, data: QueryDict, pembaca: Any) -> Any:
     m.teks = data.get(m.nama, "")
     try:
@@ -219,14 +253,15 @@ def isi_dari_post(baris: list[BarisIsian], data: QueryDict) -> None:
         for m in b.masukan():
             m.asal = data.get(f"asal-{m.nama}", m.asal)
         if b.k is not None:
-            b.nilai["k"] = _baca(b.k, data, baca_k)
+            b.nilai["k"] = _baca(b.k, data, lambda t, n=b.boleh_negatif: baca_k(t, n))
         if b.rp is not None:
-            b.nilai["rp"] = _baca(b.rp, data, baca_rp)
+            b.nilai["rp"] = _baca(b.rp, data, lambda t, n=b.boleh_negatif: baca_rp(t, n))
         if b.variabel:
             b.nilai["variabel"] = {m.nama.split("-", 2)[2]: _baca(m, data, baca_variabel) for m in b.variabel}
+        _tanda_dari_post(b, data)
         # Touched means the value differs from the one the page was rendered with (not the text: "36.79"
         # and "36,79" are the same value), so that an untouched row never reports a false conflict.
-        b.berubah = any(_beda(m) for m in b.masukan())
+        b.berubah = any(_beda(m) for m in b.masukan()) or "belum_ada_data" in b.nilai
 
 
 def _beda(m: Masukan) -> bool:

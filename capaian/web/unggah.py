@@ -30,6 +30,7 @@ from capaian.aturan.periksa import GALAT, Temuan, periksa
 from capaian.impor.baca import BacaError, baca_e81
 from capaian.impor.impor import HasilImpor, boleh_impor, impor_berkas
 from capaian.impor.templat import buat_templat
+from capaian.impor.uji_coba import DasarUjiCoba
 from capaian.monev.models import StatusTriwulan
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
@@ -91,6 +92,21 @@ class Unggahan:
     tahun: int | None
     triwulan: int | None
     waktu: float
+    kosongkan: bool = False  # blank cells clear stored values (chosen at the dry run, kept for the import)
+
+    @property
+    def dasar_path(self) -> Path:
+        """What the dry run saw (capaian.impor.uji_coba), for the real import to compare."""
+        return self.folder / "uji-coba.json"
+
+    def simpan_dasar(self, dasar: DasarUjiCoba) -> None:
+        self.dasar_path.write_text(dasar.ke_json(), encoding="utf-8")
+
+    def muat_dasar(self) -> DasarUjiCoba | None:
+        try:
+            return DasarUjiCoba.dari_json(self.dasar_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None
 
     @property
     def berkas(self) -> Path:
@@ -161,6 +177,7 @@ def simpan_unggahan(
     pd: PerangkatDaerah,
     tahun: int | None,
     triwulan: int | None,
+    kosongkan: bool = False,
 ) -> Unggahan:
     folder_unggahan().mkdir(parents=True, exist_ok=True)
     id_ = secrets.token_hex(16)
@@ -174,13 +191,15 @@ def simpan_unggahan(
         tahun=tahun,
         triwulan=triwulan,
         waktu=time.time(),
+        kosongkan=kosongkan,
     )
     u.folder.mkdir(mode=0o700)
     with u.berkas.open("wb") as keluar:
         for potong in berkas.chunks():
             keluar.write(potong)
     catatan = {
-        k: getattr(u, k) for k in ("nama", "ukuran", "pengguna_id", "pd_id", "tahun", "triwulan", "waktu")
+        k: getattr(u, k)
+        for k in ("nama", "ukuran", "pengguna_id", "pd_id", "tahun", "triwulan", "waktu", "kosongkan")
     }
     (u.folder / "unggahan.json").write_text(json.dumps(catatan), encoding="utf-8")
     return u
@@ -287,9 +306,11 @@ def unggah(request: HttpRequest, slug: str) -> HttpResponse:
         return _halaman(request, pd)
 
     mode = "periksa" if request.POST.get("mode") == "periksa" else "coba"
+    kosongkan = request.POST.get("kosongkan", "") in ("1", "on")
     isian: dict[str, Any] = {
         "isian_tahun": request.POST.get("tahun", ""),
         "isian_triwulan": request.POST.get("triwulan", ""),
+        "isian_kosongkan": kosongkan,
     }
     try:
         tahun = _angka(isian["isian_tahun"], 2000, 2100, "Tahun")
@@ -303,12 +324,15 @@ def unggah(request: HttpRequest, slug: str) -> HttpResponse:
     nama = berkas.name or "berkas"
     u: Unggahan | None = None
     try:
-        u = simpan_unggahan(berkas, request.user, pd, tahun, triwulan)
+        u = simpan_unggahan(berkas, request.user, pd, tahun, triwulan, kosongkan)
         if mode == "periksa":
             temuan = _periksa(pd, u)
             u.hapus()
             return _halaman(request, pd, mode=mode, nama_berkas=nama, **isian, **temuan)
-        hasil = impor_berkas(request.user, pd, u.berkas, True, tahun=tahun, triwulan=triwulan)
+        hasil = impor_berkas(
+            request.user, pd, u.berkas, True, tahun=tahun, triwulan=triwulan, kosongkan=kosongkan
+        )
+        u.simpan_dasar(hasil.dasar)
     except Exception as e:
         if u is not None:
             u.hapus()
@@ -353,9 +377,26 @@ def impor(request: HttpRequest, slug: str, id: str) -> HttpResponse:
     u = klaim(u) if u is not None else None
     if u is None:
         return _halaman(request, pd, status=404, mode="impor", tolak=PESAN_HILANG)
-    isian: dict[str, Any] = {"isian_tahun": u.tahun or "", "isian_triwulan": u.triwulan or ""}
+    isian: dict[str, Any] = {
+        "isian_tahun": u.tahun or "",
+        "isian_triwulan": u.triwulan or "",
+        "isian_kosongkan": u.kosongkan,
+    }
+    dasar = u.muat_dasar()
+    if dasar is None:
+        u.hapus()
+        return _halaman(request, pd, status=404, mode="impor", tolak=PESAN_HILANG, **isian)
     try:
-        hasil = impor_berkas(request.user, pd, u.berkas, False, tahun=u.tahun, triwulan=u.triwulan)
+        hasil = impor_berkas(
+            request.user,
+            pd,
+            u.berkas,
+            False,
+            tahun=u.tahun,
+            triwulan=u.triwulan,
+            kosongkan=u.kosongkan,
+            dasar=dasar,
+        )
     except akses.AksesDitolak:
         raise
     except Exception as e:

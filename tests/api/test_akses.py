@@ -63,7 +63,13 @@ def test_patch_realisasi(api_sebagai, persona, kode):
     assert jawab.status_code == kode, jawab.content
     b.refresh_from_db()
     if kode == 200:
-        assert jawab.json() == {"id": b.pk, "k": "12.5", "rp": b.rp, "versi": sebelum[2] + 1}
+        assert jawab.json() == {
+            "id": b.pk,
+            "k": "12.5",
+            "rp": b.rp,
+            "versi": sebelum[2] + 1,
+            "belum_ada_data": None,
+        }
     else:
         assert (b.k, b.rp, b.versi) == sebelum
 

@@ -74,6 +74,12 @@ def test_klien_openapi_menyelesaikan_triwulan_demo(client):
     assert keadaan["penjelasan"]["keadaan"] == "kosong"
     assert operator("langkah_triwulan", aksi="ajukan", **triwulan).status_code == 409
 
+    # Nothing is missing: the rows the reference report leaves blank are marked "belum ada data" (issue 9).
+    assert keadaan["belum_diisi"] == []
+    ditandai = [b for b in operator("daftar_realisasi", **triwulan).json() if b["belum_ada_data"]]
+    assert [b["kode"] for b in ditandai] == ["3.30.01.2.01.0006", "3.30.01.2.06.0008"]
+    assert {b["belum_ada_data"]["alasan"] for b in ditandai} == {"tidak dilaporkan dalam laporan rujukan"}
+
     # Save a realisation with the version just read.
     baris = operator("daftar_realisasi", **triwulan).json()[2]
     simpan = operator(

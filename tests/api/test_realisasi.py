@@ -40,7 +40,7 @@ def test_daftar_satu_baris_per_indikator_urut_e81_tanpa_menulis(operator):
     indikator = Indikator.objects.filter(perangkat_daerah__slug=PD).order_by("urutan")
     assert [e["indikator"] for e in isi] == [i.uraian for i in indikator]
     assert [e["indikator_id"] for e in isi] == [i.pk for i in indikator]
-    assert set(isi[0]) == {"id", "indikator_id", "kode", "indikator", "k", "rp", "versi"}
+    assert set(isi[0]) == {"id", "indikator_id", "kode", "indikator", "k", "rp", "versi", "belum_ada_data"}
     assert all(e["id"] is None and e["k"] is None and e["rp"] is None and e["versi"] == 0 for e in isi)
     assert Realisasi.objects.count() == jumlah_baris
 
@@ -74,7 +74,7 @@ def test_baris_baru_disimpan_lewat_indikator_dengan_versi_0(operator):
     assert jawab.status_code == 200, jawab.content
     baru = jawab.json()
     b = Realisasi.objects.get(indikator_id=e["indikator_id"], tahun=TAHUN, triwulan=3)
-    assert baru == {"id": b.pk, "k": "12.5", "rp": 1000, "versi": b.versi}
+    assert baru == {"id": b.pk, "k": "12.5", "rp": 1000, "versi": b.versi, "belum_ada_data": None}
     assert (b.k, b.rp) == (Decimal("12.5"), 1000)
     assert AuditEvent.objects.filter(objek="realisasi", objek_id=b.pk, kolom="k", baru="12.5").exists()
     # The list now carries the row's id and version; both addresses save it.
@@ -100,7 +100,7 @@ def test_versi_selain_0_untuk_baris_yang_belum_ada_409(operator):
     e = daftar(operator, triwulan=3).json()[6]
     jawab = _simpan_indikator(operator, e["indikator_id"], k="1", versi=3)
     assert jawab.status_code == 409
-    assert jawab.json()["terkini"] == {"id": None, "k": None, "rp": None, "versi": 0}
+    assert jawab.json()["terkini"] == {"id": None, "k": None, "rp": None, "versi": 0, "belum_ada_data": None}
     assert not Realisasi.objects.filter(indikator_id=e["indikator_id"], tahun=TAHUN, triwulan=3).exists()
 
 
@@ -215,16 +215,23 @@ def test_angka_json_dibaca_persis_sebagai_desimal(operator):
         assert Realisasi.objects.get(pk=b.pk).k == harap
 
 
-def test_k_negatif_boleh_rp_negatif_tidak(operator):
-    # Today's behaviour until issue 9 adds the per-indicator flag: negative K saved, negative Rp refused.
+def test_negatif_ditolak_kecuali_indikator_membolehkan(operator):
+    """Issue 9: a negative K or Rp is refused by the one validator unless the indicator allows it; the
+    message says how to allow it, and nothing is saved."""
     b = baris()
-    jawab = patch(operator, b.pk, k="-2,5", versi=b.versi)
-    assert jawab.status_code == 200
-    assert jawab.json()["k"] == "-2.5"
-    tolak = patch(operator, b.pk, rp=-1, versi=jawab.json()["versi"])
-    assert tolak.status_code == 400
-    assert tolak.json()["galat"] == "Isian 'rp': Nilai Rp tidak boleh negatif."
-    assert tolak.json()["rincian"] == [{"isian": "rp", "pesan": "Nilai Rp tidak boleh negatif."}]
+    for isian, nilai in (("k", "-2,5"), ("rp", -1)):
+        tolak = patch(operator, b.pk, **{isian: nilai}, versi=b.versi)
+        assert tolak.status_code == 400, tolak.content
+        pesan = tolak.json()["rincian"][0]["pesan"]
+        assert tolak.json()["rincian"][0]["isian"] == isian
+        assert f"Nilai {isian.upper() if isian == 'k' else 'Rp'} tidak boleh negatif" in pesan
+        assert "boleh negatif" in pesan.split("tidak boleh negatif")[1]
+        assert tolak.json()["galat"].startswith(f"Isian '{isian}': ")
+    assert Realisasi.objects.get(pk=b.pk).versi == b.versi
+    Indikator.objects.filter(pk=b.indikator_id).update(boleh_negatif=True)
+    jawab = patch(operator, b.pk, k="-2,5", rp=-1, versi=b.versi)
+    assert jawab.status_code == 200, jawab.content
+    assert (jawab.json()["k"], jawab.json()["rp"]) == ("-2.5", -1)
 
 
 @pytest.mark.parametrize(
@@ -305,7 +312,13 @@ def test_konflik_versi(api_sebagai):
     assert kalah.status_code == 409
     isi = kalah.json()
     assert isi["galat"]
-    assert isi["terkini"] == {"id": b.pk, "k": "10", "rp": 1000, "versi": dibaca1["versi"] + 1}
+    assert isi["terkini"] == {
+        "id": b.pk,
+        "k": "10",
+        "rp": 1000,
+        "versi": dibaca1["versi"] + 1,
+        "belum_ada_data": None,
+    }
     b.refresh_from_db()
     assert (b.k, b.rp, b.versi) == (Decimal(10), 1000, dibaca1["versi"] + 1)
     assert not AuditEvent.objects.filter(objek="realisasi", objek_id=b.pk, baru__in=["20", "2000"]).exists()

@@ -26,10 +26,15 @@ def test_alur_lengkap_lewat_tombol(klien_sebagai: Klien) -> None:
     op, kep, ver = (klien_sebagai(n) for n in ("operator-disperindag", "kepala-disperindag", "verifikator"))
     assert 'data-aksi="ajukan"' in op.get(ISIAN).content.decode()
     assert 'data-aksi="verifikasi"' not in ver.get(ISIAN).content.decode()  # nothing to verify yet
+    # The rows the reference report leaves blank are marked "belum ada data" (issue 9), so nothing blocks.
+    isi = op.get(ISIAN).content.decode()
+    assert isi.count(" checked> Belum ada data</label>") == 2 and 'id="belum-diisi"' not in isi
+    assert isi.count('value="tidak dilaporkan dalam laporan rujukan" placeholder="alasan"') == 2
     op.post(ISIAN + "langkah/ajukan/")
     assert _status() == Status.DIAJUKAN
     isi = op.get(ISIAN).content.decode()
     assert "Tampilan baca saja" in isi and "Diajukan" in isi
+    assert isi.count("Belum ada data: tidak dilaporkan dalam laporan rujukan") == 2
     assert 'data-aksi="setujui"' in kep.get(ISIAN).content.decode()
     kep.post(ISIAN + "langkah/setujui/")
     # Returning needs a note; without one the status stays and the message says why.

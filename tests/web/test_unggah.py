@@ -305,3 +305,69 @@ def test_mode_periksa_buku_kerja(klien_operator: Client, tmp_path: Path, data_di
     assert t.pesan in teks.replace("&#x27;", "'").replace("&quot;", '"')
     assert "tidak ada yang diimpor" in teks and 'id="tombol-impor"' not in teks
     assert _keadaan() == sebelum and _unggahan(data_dir) == []
+
+
+# --- issue 9: concurrency and blank cells ---------------------------------------------------------------
+
+
+def test_impor_sekarang_menolak_baris_yang_diubah_sesudah_uji_coba(
+    klien_operator: Client, pengguna_operator: Any, tmp_path: Path, data_dir: Path
+) -> None:
+    """The dry run shows "K 68 -> 69", another operator saves 70 on the entry screen, "Impor sekarang"
+    refuses all of it and names the cell, who and when."""
+    from decimal import Decimal
+
+    from django.contrib.auth.models import User
+
+    from capaian.monev import services
+    from capaian.organisasi.models import Peran, Profil
+
+    pd = PerangkatDaerah.objects.get(slug="disperindag")
+    budi = User.objects.create_user("budi", password="x")
+    Profil.objects.create(pengguna=budi, pemda=pd.pemda, perangkat_daerah=pd, peran=Peran.OPERATOR)
+    ind = Indikator.objects.get(perangkat_daerah=pd, subkegiatan__kode=SUB)
+    services.simpan_realisasi(pengguna_operator, ind, TAHUN, 2, k=Decimal(68))
+    path = _templat(tmp_path)
+    r_sub = _baris(path, SUB)
+    _ubah(path, {f"R{r_sub}": 69, f"S{r_sub}": "1.151.384.000"})
+    r = _unggah(klien_operator, path)
+    assert "K 68 -&gt; 69" in r.content.decode()
+    u = r.context["unggahan"]
+    assert (u.folder / "uji-coba.json").is_file()
+
+    services.simpan_realisasi(budi, ind, TAHUN, 2, k=Decimal(70))
+    sebelum = _keadaan()
+    r = klien_operator.post(f"{HALAMAN}{u.id}/")
+    teks = r.content.decode()
+    assert r.status_code == 200
+    galat = [c for c in r.context["hasil"].galat if c.sel]
+    assert [c.sel for c in galat] == [f"'E.81'!R{r_sub}"]
+    assert galat[0].pesan.startswith("diubah oleh budi pukul ") and "sesudah uji coba" in galat[0].pesan
+    assert "Impor selesai" not in teks and "diubah oleh budi" in teks
+    assert _keadaan() == sebelum
+    assert _realisasi_sub() is not None and _realisasi_sub().k == 70  # type: ignore[union-attr]
+
+
+def test_kotak_kosongkan(klien_operator: Client, pengguna_operator: Any, tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    from capaian.monev import services
+
+    pd = PerangkatDaerah.objects.get(slug="disperindag")
+    ind = Indikator.objects.get(perangkat_daerah=pd, subkegiatan__kode=SUB)
+    path = _templat(tmp_path)
+    r_sub = _baris(path, SUB)
+    _ubah(path, {f"R{r_sub}": None})  # an older template: blank where a value has been entered since
+    services.simpan_realisasi(pengguna_operator, ind, TAHUN, 2, k=Decimal(68))
+    r = _unggah(klien_operator, path)
+    assert 'id="isian-kosongkan"' in r.content.decode()
+    assert not any(p.sel == f"'E.81'!R{r_sub}" for p in r.context["hasil"].perubahan)
+    assert any("sel kosong" in c.pesan for c in r.context["hasil"].peringatan)
+
+    r = _unggah(klien_operator, path, kosongkan="1")
+    assert any(p.sel == f"'E.81'!R{r_sub}" for p in r.context["hasil"].perubahan)
+    u = r.context["unggahan"]
+    assert u.kosongkan
+    r = klien_operator.post(f"{HALAMAN}{u.id}/")
+    assert "Impor selesai" in r.content.decode()
+    assert _realisasi_sub().k is None  # type: ignore[union-attr]

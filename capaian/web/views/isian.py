@@ -123,7 +123,7 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
         return _render(request, pd, tahun, triwulan, baris, data, teks, status_http=400)
 
     alasan = request.POST.get("alasan", "").strip() or None
-    konflik = 0
+    konflik = tanda_galat = 0
     indikator = {i.pk: i for i in isian.indikator_urut(pd)}
     try:
         for b in baris:
@@ -139,6 +139,9 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
                     alasan=alasan,
                     **b.nilai,
                 )
+            except services.TandaTidakSah as e:
+                b.tanda_galat = str(e)
+                tanda_galat += 1
             except services.KonflikVersi as e:
                 konflik += 1
                 b.konflik = _pesan_konflik(e.terkini, b)
@@ -152,6 +155,13 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
     except services.TriwulanTertutup as e:
         messages.error(request, f"Tidak disimpan: {e}")
         return _render(request, pd, tahun, triwulan, baris, data, teks, status_http=409)
+    if tanda_galat:
+        messages.error(
+            request, f"{tanda_galat} tanda 'belum ada data' tidak disimpan. Periksa baris yang ditandai."
+        )
+        return _render(
+            request, pd, tahun, triwulan, baris, muat_data(pd, tahun, triwulan), teks, status_http=400
+        )
     if konflik:
         messages.error(
             request,
@@ -201,10 +211,12 @@ def hitung(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> JsonRe
             galat[nama] = str(e)
             return None
 
-    k = baca(f"k-{indikator.pk}", isian.baca_k)
-    rp = baca(f"rp-{indikator.pk}", isian.baca_rp)
+    negatif = indikator.boleh_negatif
+    k = baca(f"k-{indikator.pk}", lambda t: isian.baca_k(t, negatif))
+    rp = baca(f"rp-{indikator.pk}", lambda t: isian.baca_rp(t, negatif))
     variabel = {
-        v["nama"]: baca(f"v-{indikator.pk}-{v['nama']}", isian.baca_k) for v in indikator.variabel
+        v["nama"]: baca(f"v-{indikator.pk}-{v['nama']}", lambda t: isian.baca_k(t, True))
+        for v in indikator.variabel
     } or None
     if galat:
         # A typing error is an answer, not a failed request: 200 keeps the browser console clean.

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from capaian.aturan.periksa import GALAT, Temuan
 from capaian.aturan.periksa_data import kunci_galat
 from capaian.laporan import pemeriksaan
+from capaian.laporan.sumber import muat_data
 from capaian.monev import alur
 from capaian.organisasi.models import PerangkatDaerah
 from capaian.web.views.umum import konteks, pd_atau_404, status_baca, triwulan_sah, waktu
@@ -30,7 +31,8 @@ def periksa(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpR
     triwulan_sah(tahun, triwulan)
     pd = pd_atau_404(request, slug)  # 404 for an agency the user may not see
     status = status_baca(pd, tahun, triwulan)
-    temuan = pemeriksaan.periksa_triwulan(pd, tahun, triwulan)
+    data = muat_data(pd, tahun, triwulan)
+    temuan = pemeriksaan.periksa_laporan(data)
     baru = alur.galat_baru(status, temuan)
     langkah = alur.tersedia(request.user, pd, status)
     isi = konteks(
@@ -43,6 +45,7 @@ def periksa(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpR
         jumlah_galat=len(kunci_galat(temuan)),
         jumlah_peringatan=sum(1 for t in temuan if t.tingkat != GALAT),
         belum_dijelaskan=len(baru),
+        belum_diisi=pemeriksaan.baris_belum_diisi(data),
         diterima_pada=waktu(status.penjelasan_diterima_pada) if status.penjelasan_diterima_pada else "",
         diterima_oleh=(
             status.penjelasan_diterima_oleh.get_username() if status.penjelasan_diterima_oleh else ""

@@ -1,10 +1,14 @@
-"""capaian impor FILE --pd SLUG --oleh USERNAME [--tahun N] [--triwulan N] [--coba]: a Form E.81 workbook
-into the database.
+"""capaian impor FILE --pd SLUG --oleh USERNAME [--tahun N] [--triwulan N] [--coba] [--kosongkan]: a Form
+E.81 workbook into the database (`--perubahan --berlaku-triwulan N --dasar ...`: the Renja Perubahan's
+targets instead).
 
 All or nothing: with any error nothing is saved and the command exits non-zero. `--coba` lists what would
-change and saves nothing. Runs as the user named by `--oleh` (required): with their permissions (an admin
-imports plan and targets, only the agency's operator the quarter's values) and the same state rules as on
-the web; the audit trail names them, with the door "impor".
+change and saves nothing; it records what it saw (capaian.impor.uji_coba, under DATA_DIR/uji-coba/, per
+agency and the file's SHA-256), and the real import of the same file then refuses, naming the cells, when a
+row it would change changed since. A blank cell leaves the stored value alone unless `--kosongkan`. Runs as
+the user named by `--oleh` (required): with their permissions (an admin imports plan and targets, only the
+agency's operator the quarter's values) and the same state rules as on the web; the audit trail names
+them, with the door "impor".
 """
 
 import datetime
@@ -13,6 +17,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from capaian.impor import uji_coba
 from capaian.impor.impor import HasilImpor, impor_berkas
 from capaian.impor.perubahan import impor_perubahan
 from capaian.organisasi import akses
@@ -61,6 +66,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--nomor", default="", help="nomor dasar hukum")
         parser.add_argument("--tanggal", help="tanggal dasar hukum, TTTT-BB-HH")
+        parser.add_argument(
+            "--kosongkan",
+            action="store_true",
+            help="sel kosong mengosongkan nilai yang tersimpan (tanpa ini sel kosong membiarkannya)",
+        )
 
     def handle(self, *args: Any, **opsi: Any) -> None:
         slug = opsi["pd"]
@@ -78,6 +88,8 @@ class Command(BaseCommand):
         pengguna = get_user_model().objects.filter(username=nama, is_active=True).first()
         if pengguna is None:
             raise CommandError(f"Pengguna '{nama}' tidak ada atau tidak aktif.")
+        berkas = opsi["berkas"]
+        dasar = None
         try:
             if opsi["perubahan"]:
                 try:
@@ -87,7 +99,7 @@ class Command(BaseCommand):
                 hasil = impor_perubahan(
                     pengguna,
                     pd,
-                    opsi["berkas"],
+                    berkas,
                     opsi["coba"],
                     berlaku_triwulan=opsi["berlaku_triwulan"],
                     tahun=opsi["tahun"],
@@ -96,11 +108,25 @@ class Command(BaseCommand):
                     tanggal=tanggal,
                 )
             else:
+                dasar = None if opsi["coba"] else _muat_dasar(pd.slug, berkas)
                 hasil = impor_berkas(
-                    pengguna, pd, opsi["berkas"], opsi["coba"], tahun=opsi["tahun"], triwulan=opsi["triwulan"]
+                    pengguna,
+                    pd,
+                    berkas,
+                    opsi["coba"],
+                    tahun=opsi["tahun"],
+                    triwulan=opsi["triwulan"],
+                    kosongkan=opsi["kosongkan"],
+                    dasar=dasar,
                 )
+                if opsi["coba"] and not hasil.galat and hasil.perubahan:
+                    uji_coba.simpan_cli(pd.slug, berkas, hasil.dasar)
+                elif hasil.disimpan:
+                    uji_coba.hapus_cli(pd.slug, berkas)
         except akses.AksesDitolak as e:
             raise CommandError(f"{e} (pengguna {nama})") from None
+        if dasar is not None:
+            self.stdout.write("Dibandingkan dengan uji coba sebelumnya atas berkas yang sama.")
         self._laporkan(pd, hasil)
 
     def _laporkan(self, pd: PerangkatDaerah, hasil: HasilImpor) -> None:
@@ -133,3 +159,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Tersimpan: {len(hasil.perubahan)} perubahan.")
         else:
             self.stdout.write("Tidak ada yang berubah: data sudah sama dengan lembar.")
+
+
+def _muat_dasar(slug: str, berkas: str) -> uji_coba.DasarUjiCoba | None:
+    try:
+        return uji_coba.muat_cli(slug, berkas)
+    except OSError:
+        return None  # an unreadable file: the importer reports it
