@@ -19,6 +19,7 @@ from tests.conftest import PD, TAHUN
 
 pytestmark = pytest.mark.usefixtures("demo")
 
+OLEH = "operator-disperindag"  # the CLI runs as a named user (--oleh)
 DASAR = "Peraturan Daerah Kota Pasuruan Nomor 7 Tahun 2024 tentang Perubahan APBD 2024"
 
 
@@ -53,7 +54,15 @@ def test_impor_perubahan_coba_lalu_simpan(tmp_path: Path) -> None:
     tw2 = e81_json(bangun_e81(muat_data(pd, TAHUN, 2)))
     keluar = StringIO()
     call_command(
-        "impor", str(path), pd=PD, perubahan=True, berlaku_triwulan=3, dasar=DASAR, coba=True, stdout=keluar
+        "impor",
+        str(path),
+        pd=PD,
+        oleh=OLEH,
+        perubahan=True,
+        berlaku_triwulan=3,
+        dasar=DASAR,
+        coba=True,
+        stdout=keluar,
     )
     assert "Uji coba" in keluar.getvalue() and "Perubahan target tahun" in keluar.getvalue()
     assert not DasarPerubahan.objects.exists() and not PerubahanTarget.objects.exists()
@@ -62,6 +71,7 @@ def test_impor_perubahan_coba_lalu_simpan(tmp_path: Path) -> None:
         "impor",
         str(path),
         pd=PD,
+        oleh=OLEH,
         perubahan=True,
         berlaku_triwulan=3,
         dasar=DASAR,
@@ -78,7 +88,7 @@ def test_impor_perubahan_coba_lalu_simpan(tmp_path: Path) -> None:
     assert tw3["versi_target"] == "perubahan" and DASAR in tw3["dasar_perubahan"]
     # Importing the same file again changes nothing.
     sebelum = list(PerubahanTarget.objects.values_list("indikator_id", "bagian", "k", "rp").order_by("pk"))
-    call_command("impor", str(path), pd=PD, perubahan=True, berlaku_triwulan=3, stdout=StringIO())
+    call_command("impor", str(path), pd=PD, oleh=OLEH, perubahan=True, berlaku_triwulan=3, stdout=StringIO())
     assert (
         list(PerubahanTarget.objects.values_list("indikator_id", "bagian", "k", "rp").order_by("pk"))
         == sebelum
@@ -96,5 +106,7 @@ def test_impor_perubahan_semua_atau_tidak_sama_sekali(tmp_path: Path) -> None:
     path, sel = _templat(tmp_path)
     _tulis(path, {sel["7Rp"]: 500_000_000})
     with pytest.raises(CommandError, match="tidak ada yang disimpan"):
-        call_command("impor", str(path), pd=PD, perubahan=True, stdout=StringIO(), stderr=StringIO())
+        call_command(
+            "impor", str(path), pd=PD, oleh=OLEH, perubahan=True, stdout=StringIO(), stderr=StringIO()
+        )
     assert not PerubahanTarget.objects.exists()

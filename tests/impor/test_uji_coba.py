@@ -185,6 +185,7 @@ def test_sel_kosong_membiarkan_nilai_kecuali_dikosongkan(tmp_path: Path, penggun
 
 def _cli(*args: str, **opsi: object) -> tuple[str, str]:
     keluar, galat = StringIO(), StringIO()
+    opsi.setdefault("oleh", "operator-disperindag")
     call_command("impor", *args, stdout=keluar, stderr=galat, **opsi)
     return keluar.getvalue(), galat.getvalue()
 
@@ -199,7 +200,9 @@ def test_cli_uji_coba_lalu_impor(tmp_path: Path, budi: User) -> None:
     monev.simpan_realisasi(budi, ind, TAHUN, TW, k=Decimal(70))
     galat = StringIO()
     with pytest.raises(CommandError, match="Impor dibatalkan"):
-        call_command("impor", str(path), pd="disperindag", stdout=StringIO(), stderr=galat)
+        call_command(
+            "impor", str(path), pd="disperindag", oleh="operator-disperindag", stdout=StringIO(), stderr=galat
+        )
     assert f"GALAT 'E.81'!{sel_k}: diubah oleh budi pukul" in galat.getvalue()
     assert _k(ind) == 70
     # After a fresh dry run the same file imports, and the record is used up.

@@ -63,6 +63,8 @@ def test_serve_runs_a_production_wsgi_server(tmp_path: Path) -> None:
         "CAPAIAN_DATA_DIR": str(tmp_path),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
     }
+    # serve refuses a database that is not migrated (capaian.web.layani.periksa_basis_data).
+    subprocess.run([sys.executable, "-m", "capaian.cli", "migrate", "-v", "0"], env=env, check=True)
     proses = subprocess.Popen(
         [sys.executable, "-m", "capaian.cli", "serve", "--port", str(port)],
         env=env,
@@ -82,7 +84,8 @@ def test_serve_runs_a_production_wsgi_server(tmp_path: Path) -> None:
             except OSError:
                 time.sleep(0.1)
         assert jawaban is not None, "server did not start"
-        assert jawaban.headers["Server"] == "waitress"
+        # waitress, announcing itself as the app (capaian.web.layani), not Django's development server.
+        assert jawaban.headers["Server"] == "Capaian"
     finally:
         proses.terminate()
         proses.wait(timeout=10)

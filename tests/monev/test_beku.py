@@ -82,6 +82,8 @@ def _form_isian(klien: Client, tw: int) -> dict[str, str]:
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             a = dict(attrs)
             if tag == "input" and a.get("name") and a.get("type") not in ("file", "submit"):
+                if a.get("type") == "checkbox" and "checked" not in a:
+                    return  # a browser posts only ticked boxes
                 hasil[a["name"] or ""] = a.get("value") or ""
             if tag == "textarea" and a.get("name"):
                 self.teks = a["name"]
