@@ -237,7 +237,9 @@ def _tanda_dari_post(b: BarisIsian, data: QueryDict) -> None:
 
 
 def _baca(m: Masukan, data: QueryDict, pembaca: Any) -> Any:
-    m.teks = data.get(m.nama, "")
+    # A field the POST does not carry is left as it was rendered: a partial POST (a script, a form with
+    # fields missing) never clears what it did not send.
+    m.teks = data.get(m.nama, m.asal)
     try:
         return pembaca(m.teks)
     except AngkaError as e:

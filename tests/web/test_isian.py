@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from capaian.monev import services
-from capaian.monev.models import Realisasi
+from capaian.monev.models import CatatanTriwulan, Realisasi
 from capaian.perencanaan.models import Indikator
 from tests.conftest import PD, TAHUN
 
@@ -188,3 +188,62 @@ def test_triwulan_lalu_baca_saja_dan_triwulan_salah_404(klien_sebagai: Klien) ->
     assert f'name="k-{ind.pk}"' in isi
     assert k.get(f"/pd/{PD}/{TAHUN}/5/").status_code == 404
     assert k.get(f"/pd/tidak-ada/{TAHUN}/2/").status_code == 404
+
+
+def _sub_berurutan(n: int) -> list[Indikator]:
+    """The first `n` sub kegiatan rows whose K is typed (no formula)."""
+    return list(
+        Indikator.objects.filter(perangkat_daerah__slug=PD, tingkat="subkegiatan", rumus="").order_by(
+            "urutan"
+        )[:n]
+    )
+
+
+def test_simpan_semua_atau_tidak_sama_sekali(klien_sebagai: Klien, pengguna_operator: object) -> None:
+    """One row changed by someone else since the page was read: none of the typed rows is saved, the
+    conflicting row is named, and every typed value is still on the page (issue 13: no half-written save)."""
+    k = klien_sebagai("operator-disperindag")
+    a, b = _sub_berurutan(2)
+    sebelum_a = (
+        Realisasi.objects.filter(indikator=a, tahun=TAHUN, triwulan=2).values_list("k", flat=True).first()
+    )
+    data = _form(k)
+    services.simpan_realisasi(pengguna_operator, b, TAHUN, 2, k=Decimal(77), versi=None)  # type: ignore[arg-type]
+    data[f"k-{a.pk}"] = "11"
+    data[f"k-{b.pk}"] = "12"
+    data["faktor_pendorong"] = "Teks yang ikut tidak tersimpan"
+    r = k.post(ISIAN, data)
+    assert r.status_code == 409
+    isi = r.content.decode()
+    assert "Belum ada yang disimpan" in isi and "telah diubah orang lain" in isi
+    assert 'value="11"' in isi and 'value="12"' in isi and "Teks yang ikut tidak tersimpan" in isi
+    assert Realisasi.objects.filter(indikator=a, tahun=TAHUN, triwulan=2).values_list(
+        "k", flat=True
+    ).first() == (sebelum_a)
+    assert Realisasi.objects.get(indikator=b, tahun=TAHUN, triwulan=2).k == Decimal(77)
+    catatan = CatatanTriwulan.objects.filter(perangkat_daerah__slug=PD, tahun=TAHUN, triwulan=2).first()
+    assert catatan is None or catatan.faktor_pendorong != "Teks yang ikut tidak tersimpan"
+
+
+def test_isian_yang_tidak_dikirim_tidak_dikosongkan(klien_sebagai: Klien) -> None:
+    """A POST that carries only one text (a script, a form with fields missing) changes that text and
+    nothing else: the K values it did not send stay."""
+    k = klien_sebagai("operator-disperindag")
+    sebelum = dict(
+        Realisasi.objects.filter(indikator__perangkat_daerah__slug=PD, tahun=TAHUN, triwulan=2).values_list(
+            "indikator_id", "k"
+        )
+    )
+    assert any(v is not None for v in sebelum.values())
+    token = _form(k)["csrfmiddlewaretoken"]
+    r = k.post(ISIAN, {"csrfmiddlewaretoken": token, "faktor_pendorong": "Hanya teks ini"})
+    assert r.status_code == 302
+    sesudah = dict(
+        Realisasi.objects.filter(indikator__perangkat_daerah__slug=PD, tahun=TAHUN, triwulan=2).values_list(
+            "indikator_id", "k"
+        )
+    )
+    assert sesudah == sebelum
+    assert CatatanTriwulan.objects.get(
+        perangkat_daerah__slug=PD, tahun=TAHUN, triwulan=2
+    ).faktor_pendorong == ("Hanya teks ini")

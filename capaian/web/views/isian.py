@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -116,63 +117,92 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
     if not akses.boleh_isi_realisasi(request.user, pd):
         raise PermissionDenied("Hanya operator perangkat daerah ini yang dapat mengisi realisasi.")
     isian.isi_dari_post(baris, request.POST)
-    teks = {nama: request.POST.get(nama, "") for nama in TEKS_TRIWULAN}
+    tersimpan = _teks_tersimpan(pd, tahun, triwulan)
+    # A text the POST does not carry is left as stored (a partial POST never clears it).
+    teks = {nama: request.POST.get(nama, tersimpan[nama]) for nama in TEKS_TRIWULAN}
     if any(b.ada_galat for b in baris):
         # Nothing is saved while any field is invalid; the bound form keeps everything that was typed.
-        messages.error(request, "Ada isian yang tidak sah. Perbaiki kolom yang ditandai; isian lain tetap.")
+        messages.error(
+            request, "Ada isian yang tidak sah. Perbaiki kolom yang ditandai; belum ada yang disimpan."
+        )
         return _render(request, pd, tahun, triwulan, baris, data, teks, status_http=400)
 
     alasan = request.POST.get("alasan", "").strip() or None
-    konflik = tanda_galat = 0
+    konflik: list[isian.BarisIsian] = []
+    tanda_galat: list[isian.BarisIsian] = []
     indikator = {i.pk: i for i in isian.indikator_urut(pd)}
     try:
-        for b in baris:
-            if not b.berubah:
-                continue
-            try:
-                services.simpan_realisasi(
-                    request.user,
-                    indikator[b.indikator_id],
-                    tahun,
-                    triwulan,
-                    versi=b.versi,
-                    alasan=alasan,
-                    **b.nilai,
-                )
-            except services.TandaTidakSah as e:
-                b.tanda_galat = str(e)
-                tanda_galat += 1
-            except services.KonflikVersi as e:
-                konflik += 1
-                b.konflik = _pesan_konflik(e.terkini, b)
-                # The next save overwrites on purpose: the user has now seen the other value.
-                b.versi = e.terkini.versi
-        ubah_teks = {
-            n: teks[n] for n in TEKS_TRIWULAN if teks[n].strip() != request.POST.get(f"asal-{n}", "").strip()
-        }
-        if ubah_teks:
-            services.simpan_catatan(request.user, pd, tahun, triwulan, **ubah_teks)
+        # All or nothing: the rows and the texts in one transaction, undone as a whole when one row has
+        # been changed by someone else since the page was read or cannot be saved.
+        with transaction.atomic():
+            for b in baris:
+                if not b.berubah:
+                    continue
+                try:
+                    services.simpan_realisasi(
+                        request.user,
+                        indikator[b.indikator_id],
+                        tahun,
+                        triwulan,
+                        versi=b.versi,
+                        alasan=alasan,
+                        **b.nilai,
+                    )
+                except services.TandaTidakSah as e:
+                    b.tanda_galat = str(e)
+                    tanda_galat.append(b)
+                except services.KonflikVersi as e:
+                    konflik.append(b)
+                    b.konflik = _pesan_konflik(e.terkini, b)
+                    # The next save overwrites on purpose: the user has now seen the other value.
+                    b.versi = e.terkini.versi
+            if konflik or tanda_galat:
+                raise _Batal
+            ubah_teks = {
+                n: teks[n]
+                for n in TEKS_TRIWULAN
+                if n in request.POST and teks[n].strip() != request.POST.get(f"asal-{n}", "").strip()
+            }
+            if ubah_teks:
+                services.simpan_catatan(request.user, pd, tahun, triwulan, **ubah_teks)
     except services.TriwulanTertutup as e:
         messages.error(request, f"Tidak disimpan: {e}")
         return _render(request, pd, tahun, triwulan, baris, data, teks, status_http=409)
-    if tanda_galat:
-        messages.error(
-            request, f"{tanda_galat} tanda 'belum ada data' tidak disimpan. Periksa baris yang ditandai."
-        )
-        return _render(
-            request, pd, tahun, triwulan, baris, muat_data(pd, tahun, triwulan), teks, status_http=400
-        )
-    if konflik:
-        messages.error(
-            request,
-            f"{konflik} baris telah diubah orang lain sejak halaman ini dibuka. Periksa baris yang ditandai.",
-        )
+    except _Batal:
+        if tanda_galat:
+            messages.error(
+                request,
+                f"Tanda 'belum ada data' tidak sah pada baris {_nomor(tanda_galat)}. Belum ada yang "
+                "disimpan; perbaiki baris yang ditandai lalu simpan lagi.",
+            )
+        if konflik:
+            messages.error(
+                request,
+                f"Baris {_nomor(konflik)} telah diubah orang lain sejak halaman ini dibuka. Belum ada yang "
+                "disimpan: periksa baris yang ditandai, lalu simpan lagi untuk menimpanya dengan isian Anda.",
+            )
         # The numbers shown are those of the data as it is now, the other users' changes included.
         return _render(
-            request, pd, tahun, triwulan, baris, muat_data(pd, tahun, triwulan), teks, status_http=409
+            request,
+            pd,
+            tahun,
+            triwulan,
+            baris,
+            muat_data(pd, tahun, triwulan),
+            teks,
+            status_http=409 if konflik else 400,
         )
     messages.success(request, "Isian triwulan tersimpan.")
     return redirect("isian", slug=pd.slug, tahun=tahun, triwulan=triwulan)
+
+
+class _Batal(Exception):
+    """Undo the whole save (raised inside its transaction)."""
+
+
+def _nomor(baris: list[isian.BarisIsian]) -> str:
+    """The rows as the page numbers them ("No. 3, No. 12"; a continuation row by its indicator)."""
+    return ", ".join(f"No. {b.no}" if b.no is not None else f"'{b.indikator}'" for b in baris)
 
 
 def _pesan_konflik(terkini: Realisasi, b: isian.BarisIsian) -> str:
