@@ -84,6 +84,9 @@ def tabel_e80(lap: LaporanE80) -> Tabel:
     for ke, y in enumerate(lap.periode, start=1):
         kepala += [f"Rasio th-{ke} ({y}) K %", f"Rasio th-{ke} Rp %"]
     kepala.append("Unit PD penanggung jawab")
+    n = len(lap.periode)
+    identitas = tuple(range(5))
+    awal_realisasi, unit = 9 + 2 * n, 9 + 6 * n  # columns 5-8: capaian awal, target akhir; then targets
     baris: list[tuple[Sel, ...]] = []
     for b in lap.baris:
         sel: list[Sel] = [
@@ -121,6 +124,12 @@ def tabel_e80(lap: LaporanE80) -> Tabel:
         ),
         kepala=(tuple(kepala),),
         baris=tuple(baris),
+        # In print: K above Rp in one column, and two bands (the targets; the realisations and ratios).
+        pasangan=frozenset(range(5, unit, 2)),
+        pita=(
+            identitas + tuple(range(5, awal_realisasi)),
+            identitas + tuple(range(awal_realisasi, unit + 1)),
+        ),
         penutup=(
             rata,
             f"Faktor pendorong: {lap.faktor_pendorong or '-'}",

@@ -27,3 +27,8 @@ class Tabel:
     baris: tuple[tuple[Sel, ...], ...]
     penutup: tuple[str, ...] = ()
     tebal: frozenset[int] = field(default_factory=frozenset)  # body rows printed bold
+    # For print (PDF): columns whose next column is their Rupiah, printed as one column, K above Rp; and
+    # bands of columns printed one after the other (each a tuple of column indices), for a table wider
+    # than the page. Empty: every column side by side, one band.
+    pasangan: frozenset[int] = field(default_factory=frozenset)
+    pita: tuple[tuple[int, ...], ...] = ()

@@ -170,6 +170,16 @@ def test_form_e80_sama_dengan_e81_tiap_tahun(tmp_path) -> None:  # type: ignore[
     j = json.loads((tmp_path / "e80.json").read_text())
     assert j["periode"][0] == 2021 and len(j["baris"]) == len(lap.baris)
     assert (tmp_path / "e80.xlsx").stat().st_size > 1000 and (tmp_path / "e80.pdf").stat().st_size > 1000
+    # Printed readable: nothing below 6.5 pt, K above Rp in one column, in two bands (targets; realisations
+    # and ratios) of about 15 rows a page each, not 46 columns wrapped letter by letter over 54 pages.
+    from tests.laporan.conftest import pdf_teks, ukuran_huruf_pdf
+
+    pdf = (tmp_path / "e80.pdf").read_bytes()
+    assert min(ukuran_huruf_pdf(pdf)) >= 6.5
+    teks = pdf_teks(pdf, tmp_path)
+    assert "Bagian 1 dari 2" in teks and "Bagian 2 dari 2" in teks and "(K / Rp)" in teks
+    halaman = teks.count("\f") or 1
+    assert halaman <= 2 * (len(lap.baris) // 10 + 2), halaman
     with pytest.raises(CommandError, match="tidak ada"):
         call_command(
             "laporan",
