@@ -4,6 +4,7 @@ request, whichever process answers it; SIGTERM stops the workers with the server
 
 import http.cookiejar
 import re
+import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -30,7 +31,10 @@ def _anak(pid: int) -> list[int]:
 @pytest.mark.django_db(transaction=True)  # the server's processes write sessions: no open transaction here
 def test_dua_proses_berbagi_sesi(demo: None, tmp_path: Path) -> None:
     with jalankan_serve(tmp_path, "--workers", "2", "--threads", "4", "--tanpa-pekerja") as server:
-        pekerja = _anak(server.pid)
+        # gunicorn starts its workers one after the other: the first may answer before the second is up.
+        batas = time.monotonic() + 60
+        while len(pekerja := _anak(server.pid)) < 2 and time.monotonic() < batas:
+            time.sleep(0.2)
         assert len(pekerja) == 2, pekerja
         toples = http.cookiejar.CookieJar()
         buka = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(toples))
@@ -46,5 +50,7 @@ def test_dua_proses_berbagi_sesi(demo: None, tmp_path: Path) -> None:
                 # Redirected to the sign-in page if the answering process did not know the session.
                 assert r.geturl().endswith(f"/pd/{PD}/{TAHUN}/2/"), r.geturl()
                 assert r.status == 200
-    sisa = [p for p in pekerja if Path(f"/proc/{p}").exists()]
+    batas = time.monotonic() + 30  # the workers end gracefully after serve's SIGTERM
+    while (sisa := [p for p in pekerja if Path(f"/proc/{p}").exists()]) and time.monotonic() < batas:
+        time.sleep(0.2)
     assert sisa == [], "gunicorn workers outlived capaian serve"
