@@ -23,7 +23,7 @@ from capaian.aturan.angka import format_tanggal
 from capaian.laporan.data import Penandatangan
 from capaian.laporan.data_kota import DataKota
 from capaian.laporan.e79 import LaporanE79
-from capaian.laporan.render_pdf import F4, gaya, huruf
+from capaian.laporan.render_pdf import F4, gaya, huruf, kanvas_halaman
 from capaian.laporan.tabel_e79 import (
     JUDUL_IDENTITAS,
     JUDUL_PD,
@@ -37,7 +37,7 @@ from capaian.laporan.tabel_e79 import (
     kolom_pasangan,
     teks_sel,
 )
-from capaian.laporan.umum import CATATAN_SINTETIS, format_nip, romawi
+from capaian.laporan.umum import format_nip, romawi
 
 UKURAN_ISI = 7.0
 UKURAN_MINIMAL = 6.5  # nothing in the document is printed smaller
@@ -52,38 +52,9 @@ def p(teks: str, g: ParagraphStyle) -> Paragraph:
 
 
 def kanvas_bernomor(judul: str, sintetis: bool) -> type[Canvas]:
-    """A canvas that writes "Halaman n dari N" once the page count is known (two passes over saved pages)."""
-
-    class KanvasBernomor(Canvas):  # type: ignore[misc]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._halaman: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
-            self._halaman.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._halaman)
-            for keadaan in self._halaman:
-                self.__dict__.update(keadaan)
-                self._hias(total)
-                super().showPage()
-            super().save()
-
-        def _hias(self, total: int) -> None:
-            lebar, tinggi = self._pagesize
-            self.saveState()
-            self.setFont(huruf()[0], UKURAN_MINIMAL)
-            self.drawString(MARGIN, 5 * mm, judul)
-            self.drawRightString(lebar - MARGIN, 5 * mm, f"Halaman {self._pageNumber} dari {total}")
-            if sintetis:
-                self.setFillColor(colors.red)
-                self.setFont(huruf()[1], 7)
-                self.drawCentredString(lebar / 2, tinggi - 5 * mm, CATATAN_SINTETIS)
-            self.restoreState()
-
-    return KanvasBernomor
+    """The city's documents: "Halaman n dari N" with the document's name at the foot (the agency's canvas,
+    capaian.laporan.render_pdf.kanvas_halaman)."""
+    return kanvas_halaman(judul, MARGIN, draf=False, sintetis=sintetis)
 
 
 def tanda_tangan_kota(data: DataKota, lebar: float) -> Flowable:

@@ -119,10 +119,11 @@ def huruf_sempit() -> tuple[str, str]:
     return huruf()
 
 
-def kanvas(judul: str, data: DataLaporan, margin: float, kaki: bool = True) -> type[Canvas]:
-    """A canvas that writes, once the page count is known, "Halaman n dari N" and the document's name at the
-    foot (`kaki`; a letter has no such footer), the synthetic-data notice, and a diagonal "DRAF" across every
-    page of a quarter not yet verified (`data.draf`)."""
+def kanvas_halaman(kaki: str | None, margin: float, *, draf: bool, sintetis: bool) -> type[Canvas]:
+    """A canvas that writes, once the page count is known, "Halaman n dari N" (on every page when there is a
+    footer text `kaki`, else only when there are several pages) with `kaki` at the left foot, the
+    synthetic-data notice, and a diagonal "DRAF" across every page of a document not yet final. One for
+    every PDF of the app: the agency's documents and the city's."""
 
     class KanvasDokumen(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -144,7 +145,7 @@ def kanvas(judul: str, data: DataLaporan, margin: float, kaki: bool = True) -> t
         def _hias(self, total: int) -> None:
             lebar, tinggi = self._pagesize
             self.saveState()
-            if data.draf:
+            if draf:
                 self.setFillColor(colors.Color(0.75, 0.75, 0.75, alpha=0.35))
                 self.setFont(huruf()[1], 96)
                 self.translate(lebar / 2, tinggi / 2)
@@ -155,15 +156,22 @@ def kanvas(judul: str, data: DataLaporan, margin: float, kaki: bool = True) -> t
                 self.setFillColor(colors.black)
             self.setFont(huruf()[0], UKURAN_MINIMAL)
             if kaki:
-                self.drawString(margin, 6 * mm, f"{judul} — {data.perangkat_daerah} — {judul_periode(data)}")
+                self.drawString(margin, 6 * mm, kaki)
             if kaki or total > 1:
                 self.drawRightString(lebar - margin, 6 * mm, f"Halaman {self._pageNumber} dari {total}")
-            if data.sintetis:
+            if sintetis:
                 self.setFillColor(colors.red)
                 self.drawCentredString(lebar / 2, tinggi - 6 * mm, CATATAN_SINTETIS)
             self.restoreState()
 
     return KanvasDokumen
+
+
+def kanvas(judul: str, data: DataLaporan, margin: float, kaki: bool = True) -> type[Canvas]:
+    """The agency's documents: the footer names the document, the agency and the period (a letter has
+    none, `kaki=False`); DRAF while the quarter is not yet verified (`data.draf`)."""
+    teks = f"{judul} — {data.perangkat_daerah} — {judul_periode(data)}" if kaki else None
+    return kanvas_halaman(teks, margin, draf=data.draf, sintetis=data.sintetis)
 
 
 def _dokumen(
