@@ -5,7 +5,6 @@ import hashlib
 import io
 import zipfile
 from decimal import Decimal
-from html.parser import HTMLParser
 from pathlib import Path
 
 import openpyxl
@@ -27,6 +26,7 @@ from capaian.organisasi.models import PerangkatDaerah
 from capaian.perencanaan import services as rencana
 from capaian.perencanaan.models import Indikator, TargetTahunan
 from tests.bantu_admin import data_ubah, nama_inline
+from tests.bantu_isian import form_isian
 from tests.conftest import PD, TAHUN
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
@@ -72,33 +72,7 @@ def _target() -> TargetTahunan:
 
 def _form_isian(klien: Client, tw: int) -> dict[str, str]:
     """The entry form as posted unchanged (inputs and the texts)."""
-    isi = klien.get(f"/pd/{PD}/{TAHUN}/{tw}/").content.decode()
-    isi = isi[isi.index('id="form-isian"') : isi.index("</form>", isi.index('id="form-isian"'))]
-    hasil: dict[str, str] = {}
-
-    class P(HTMLParser):
-        teks: str | None = None
-
-        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            a = dict(attrs)
-            if tag == "input" and a.get("name") and a.get("type") not in ("file", "submit"):
-                if a.get("type") == "checkbox" and "checked" not in a:
-                    return  # a browser posts only ticked boxes
-                hasil[a["name"] or ""] = a.get("value") or ""
-            if tag == "textarea" and a.get("name"):
-                self.teks = a["name"]
-                hasil[self.teks or ""] = ""
-
-        def handle_data(self, data: str) -> None:
-            if self.teks:
-                hasil[self.teks] += data
-
-        def handle_endtag(self, tag: str) -> None:
-            if tag == "textarea":
-                self.teks = None
-
-    P().feed(isi)
-    return hasil
+    return form_isian(klien, f"/pd/{PD}/{TAHUN}/{tw}/")
 
 
 def _templat(tmp_path: Path, tw: int) -> Path:

@@ -10,6 +10,7 @@ from django.test import Client
 from capaian.monev import services
 from capaian.monev.models import CatatanTriwulan, Realisasi
 from capaian.perencanaan.models import Indikator
+from tests.bantu_isian import form_isian
 from tests.conftest import PD, TAHUN
 
 pytestmark = pytest.mark.usefixtures("demo_per_modul")
@@ -32,36 +33,7 @@ def _berumus() -> Indikator:
 
 def _form(klien: Client) -> dict[str, str]:
     """The entry form's fields as the browser would post them unchanged."""
-    r = klien.get(ISIAN)
-    from html.parser import HTMLParser
-
-    hasil: dict[str, str] = {}
-
-    class P(HTMLParser):
-        teks: str | None = None
-
-        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            a = dict(attrs)
-            if tag == "input" and a.get("name") and a.get("type") not in ("file", "submit"):
-                if a.get("type") == "checkbox" and "checked" not in a:
-                    return  # a browser posts only ticked boxes
-                hasil[a["name"] or ""] = a.get("value") or ""
-            if tag == "textarea" and a.get("name") in services.TEKS_TRIWULAN:
-                self.teks = a["name"]
-                hasil[self.teks or ""] = ""
-
-        def handle_data(self, data: str) -> None:
-            if self.teks:
-                hasil[self.teks] += data
-
-        def handle_endtag(self, tag: str) -> None:
-            if tag == "textarea":
-                self.teks = None
-
-    # Only the entry form: stop at its end.
-    isi = r.content.decode()
-    P().feed(isi[isi.index('id="form-isian"') : isi.index("</form>", isi.index('id="form-isian"'))])
-    return hasil
+    return form_isian(klien, ISIAN)
 
 
 def test_angka_indonesia_meski_accept_language_en(klien_sebagai: Klien) -> None:
