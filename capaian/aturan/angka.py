@@ -115,6 +115,36 @@ def format_k(nilai: Decimal | None, kosong: str = "-") -> str:
     return format_angka(nilai, tempat)
 
 
+def satuan_persen(satuan: str) -> bool:
+    """Whether an indicator's unit is a percentage ("%", "persen")."""
+    s = satuan.lower().strip()
+    return "%" in s or "persen" in s
+
+
+def satuan_rupiah(satuan: str) -> bool:
+    """Whether an indicator's unit is Rupiah ("Rp", "Rp.", "rupiah", "juta rupiah")."""
+    s = satuan.lower().replace(".", "").strip()
+    return "rupiah" in s or s.startswith("rp")
+
+
+def tempat_satuan(nilai: Decimal | None, satuan: str) -> int:
+    """The decimal places a K value is printed with by its unit, after rounding as printed (2 places): a
+    percentage keeps its two decimals ("36,79", "100,00"); a count, Rupiah or any other unit drops a ",00"
+    that says nothing ("69", "1.151.384.000") and keeps real decimals ("66,50")."""
+    if nilai is None or satuan_persen(satuan):
+        return 2
+    bulat = bulatkan(nilai, 2)
+    return 0 if bulat == bulat.to_integral_value() else 2
+
+
+def format_satuan(nilai: Decimal | None, satuan: str, kosong: str = "-") -> str:
+    """A K value printed by its unit (tempat_satuan): Decimal("69.00"), "Bahan Pokok" -> "69"; Form E.81
+    keeps 2 places in every K column, the Kertas Kerja prints by unit."""
+    if nilai is None:
+        return kosong
+    return format_angka(bulatkan(nilai, 2), tempat_satuan(nilai, satuan))
+
+
 def teks_desimal(nilai: Decimal | None) -> str | None:
     """The machine form of a K value for JSON and the audit trail: no exponent, no padding, '.' as the
     decimal mark: Decimal("36.790000") -> "36.79", Decimal("1E+2") -> "100"; None stays None."""

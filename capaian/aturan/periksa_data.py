@@ -38,6 +38,7 @@ from typing import Protocol
 
 from capaian.aturan.angka import format_angka as _fk
 from capaian.aturan.angka import format_persen as _fp
+from capaian.aturan.angka import satuan_rupiah
 from capaian.aturan.capaian import (
     Agregasi,
     KRp,
@@ -136,11 +137,6 @@ def _uraian_kolom(kunci: str) -> str:
     if inti in ("8", "9", "10", "11"):
         return f"Realisasi {NAMA_TW[int(inti) - 8]} {kr}"
     return f"{nama.get(inti, 'Kolom ' + inti)} {kr}"
-
-
-def _rupiah_satuan(satuan: str) -> bool:
-    s = satuan.lower().replace(".", "").strip()
-    return "rupiah" in s or s.startswith("rp")
 
 
 def _perubahan(indikator: str) -> bool:
@@ -258,7 +254,7 @@ class _Pemeriksa:
         nilai: list[tuple[str, KRp]] = [("5", b.renstra), ("6", b.realisasi_lalu), ("7", b.target)]
         nilai += [(f"T{8 + i}", b.target_tw[i]) for i in range(4)]
         nilai += [(str(8 + i), b.realisasi_tw[i]) for i in range(self.triwulan)]
-        rupiah = _rupiah_satuan(b.satuan)
+        rupiah = satuan_rupiah(b.satuan)
         for kolom, krp in nilai:
             if krp.rp is not None and krp.rp < 0:
                 self.catat(

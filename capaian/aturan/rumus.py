@@ -68,6 +68,7 @@ __all__ = [
     "Unary",
     "Variabel",
     "hitung",
+    "notasi_besaran",
     "urai",
 ]
 
@@ -503,28 +504,48 @@ def _prioritas(simpul: Simpul) -> int:
     return _PRIORITAS_ATOM
 
 
-def _tulis(simpul: Simpul, daun: Callable[[Simpul], str]) -> str:
+@dataclass(frozen=True)
+class _Gaya:
+    """How a tree is written: the operators' signs, and for a reader (notasi) the functions' Indonesian names
+    and "× 100 %" where a whole expression (the formula, or an argument of a function) is a percentage."""
+
+    op: Mapping[str, str]
+    unary_kurang: str = "-"
+    fungsi: Mapping[str, str] | None = None  # canonical function -> shown name; None: as written
+    persen: bool = False
+
+
+_GAYA_TEKS = _Gaya(_TAMPILAN_OP)
+
+
+def _tulis(
+    simpul: Simpul, daun: Callable[[Simpul], str], gaya: _Gaya = _GAYA_TEKS, atas: bool = False
+) -> str:
     """Writes the tree with as few parentheses as keep its structure; `daun` renders the leaves."""
     match simpul:
         case Unary(op, operan):
-            teks = _tulis(operan, daun)
+            teks = _tulis(operan, daun, gaya)
             # "-(-a)" rather than "--a", and "-(a + b)" because the sign binds tighter than any operator.
             if _prioritas(operan) <= _PRIORITAS_UNARY:
                 teks = f"({teks})"
-            return op + teks
+            return (gaya.unary_kurang if op == "-" else op) + teks
         case Biner(op, kiri, kanan):
             p = _PRIORITAS_BINER[op]
-            teks_kiri = _tulis(kiri, daun)
+            teks_kiri = _tulis(kiri, daun, gaya)
             if _prioritas(kiri) < p:
                 teks_kiri = f"({teks_kiri})"
-            teks_kanan = _tulis(kanan, daun)
+            teks_kanan = _tulis(kanan, daun, gaya)
             # Operators are left-associative, so an equal-priority right operand needs parentheses
             # ("a - (b - c)"); a signed right operand gets them for readability ("a × (-b)").
             if _prioritas(kanan) <= _PRIORITAS_UNARY and (_prioritas(kanan) <= p or isinstance(kanan, Unary)):
                 teks_kanan = f"({teks_kanan})"
-            return f"{teks_kiri} {_TAMPILAN_OP[op]} {teks_kanan}"
+            teks = f"{teks_kiri} {gaya.op[op]} {teks_kanan}"
+            return f"{teks} %" if gaya.persen and atas and _kali_seratus(simpul) else teks
         case Fungsi(nama, argumen):
-            return f"{nama}({'; '.join(_tulis(arg, daun) for arg in argumen)})"
+            isi = "; ".join(_tulis(arg, daun, gaya, atas=True) for arg in argumen)
+            if gaya.fungsi is None:
+                return f"{nama}({isi})"
+            return f"{gaya.fungsi[_FUNGSI[nama]]} ({isi})"
         case _:
             return daun(simpul)
 
@@ -532,6 +553,56 @@ def _tulis(simpul: Simpul, daun: Callable[[Simpul], str]) -> str:
 def _teks_angka(nilai: Decimal) -> str:
     """A literal as it can be parsed back: no thousands grouping, ',' as the decimal mark."""
     return format(nilai, "f").replace(".", ",")
+
+
+# Official notation (the Kertas Kerja): the way the reference writes formulas for a reader, by the variables'
+# labels: "Σ Realisasi PAD pelayanan pasar / Σ Target PAD pelayanan pasar × 100 %".
+_NOTASI_OP = {"+": "+", "-": "\u2212", "*": "×", "/": "/"}
+_NOTASI_FUNGSI = {"SUM": "Jumlah", "AVG": "Rata-rata", "MIN": "Terendah", "MAX": "Tertinggi"}
+# A label that already names a rate, a mean or a score is not a counted quantity, so it takes no Σ.
+_BUKAN_JUMLAH = (
+    "rata-rata",
+    "rata rata",
+    "persentase",
+    "prosentase",
+    "rasio",
+    "indeks",
+    "nilai",
+    "skor",
+    "tingkat",
+    "laju",
+    "angka",
+    "proporsi",
+)
+
+
+def notasi_besaran(label: str) -> str:
+    """A quantity in the reference's notation: a counted or summed quantity is "Σ <what is counted>"
+    ("Jumlah pasar yang dikelola" -> "Σ pasar yang dikelola", "Realisasi PAD" -> "Σ Realisasi PAD"); a rate, a
+    mean or a score stays as named ("Persentase temuan …", "Rata-rata …", "Nilai SAKIP")."""
+    teks = " ".join(label.split())
+    kecil = teks.lower()
+    if not teks or kecil.startswith(("σ", "∑")):
+        return teks
+    if kecil.startswith("jumlah "):
+        return f"Σ {teks[len('jumlah ') :]}"
+    if kecil.startswith(_BUKAN_JUMLAH):
+        return teks
+    return f"Σ {teks}"
+
+
+_GAYA_NOTASI = _Gaya(_NOTASI_OP, unary_kurang="\u2212", fungsi=_NOTASI_FUNGSI, persen=True)
+# The calculation with the values: functions by their Indonesian names, "-" for a blank input and the minus.
+_GAYA_SUBSTITUSI = _Gaya(_TAMPILAN_OP, fungsi=_NOTASI_FUNGSI)
+
+
+def _kali_seratus(simpul: Simpul) -> bool:
+    return (
+        isinstance(simpul, Biner)
+        and simpul.op == "*"
+        and isinstance(simpul.kanan, Angka)
+        and simpul.kanan.nilai == 100
+    )
 
 
 def _kumpulkan(simpul: Simpul, jenis: type[Variabel] | type[Referensi], hasil: set[str]) -> None:
@@ -597,12 +668,33 @@ class Rumus:
         """The formula written canonically, e.g. "realisasi_pad / target_pad × 100"; it parses back."""
         return _tulis(self.pohon, self._daun_teks)
 
+    def notasi(self, label: Mapping[str, str], label_referensi: Mapping[str, str] | None = None) -> str:
+        """The formula in the reference's notation, by the variables' labels (`label`: name -> label) and the
+        other indicators' names (`label_referensi`: kode -> indicator): "realisasi_pad / target_pad * 100" ->
+        "Σ Realisasi PAD pelayanan pasar / Σ Target PAD pelayanan pasar × 100 %". For a reader, not parsed
+        back; a name without a label is shown as it is written."""
+        nama_referensi = {} if label_referensi is None else label_referensi
+
+        def daun(simpul: Simpul) -> str:
+            if isinstance(simpul, Angka):
+                return format_tepat(simpul.nilai)
+            if isinstance(simpul, Variabel):
+                nama = label.get(simpul.nama)
+                return notasi_besaran(nama) if nama else simpul.nama
+            if isinstance(simpul, Referensi):
+                nama = nama_referensi.get(simpul.kode)
+                return notasi_besaran(nama) if nama else f"[{simpul.kode}]"
+            raise TypeError(simpul)  # pragma: no cover - _tulis only hands leaves over
+
+        return _tulis(self.pohon, daun, _GAYA_NOTASI, atas=True)
+
     def substitusi(
         self,
         variabel: Mapping[str, Decimal | None],
         referensi: Mapping[str, Decimal | None] | None = None,
     ) -> str:
-        """The formula with its inputs' values, e.g. "1.151.384.000 / 3.129.274.170 × 100"; "-" if blank."""
+        """The formula with its inputs' values, e.g. "1.151.384.000 / 3.129.274.170 × 100", "Rata-rata (100;
+        25)"; "-" if blank."""
         nilai_referensi = _KOSONG if referensi is None else referensi
 
         def daun(simpul: Simpul) -> str:
@@ -619,7 +711,7 @@ class Rumus:
             teks = format_tepat(x)
             return f"({teks})" if teks.startswith("-") else teks
 
-        return _tulis(self.pohon, daun)
+        return _tulis(self.pohon, daun, _GAYA_SUBSTITUSI)
 
     @staticmethod
     def _daun_teks(simpul: Simpul) -> str:

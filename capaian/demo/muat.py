@@ -153,6 +153,14 @@ def _tandai_belum_ada_data(pd: PerangkatDaerah) -> None:
         tandai_belum_ada_data(pd, TAHUN, tw, ALASAN_RUJUKAN)
 
 
+def _definisi(nama: str, label: str, catatan: dict[str, str]) -> dict[str, str]:
+    """A formula variable's definition, with the reference's evidence note when it has one."""
+    definisi = {"nama": nama, "label": label}
+    if catatan.get(nama):
+        definisi["catatan"] = catatan[nama]
+    return definisi
+
+
 def _indikator(elemen: rencana.Elemen, urutan: int, b: dict[str, str], rp_turunan: bool) -> None:
     row = b["row_id"]
 
@@ -171,7 +179,10 @@ def _indikator(elemen: rencana.Elemen, urutan: int, b: dict[str, str], rp_turuna
         agregasi=referensi.AGREGASI.get(row, Agregasi.JUMLAH),
         akumulasi=referensi.AKUMULASI.get(row, Akumulasi.KUMULATIF),
         rumus=rumus,
-        variabel=[{"nama": nama, "label": label} for nama, label in variabel],
+        variabel=[
+            _definisi(nama, label, referensi.CATATAN_VARIABEL.get(row, {})) for nama, label in variabel
+        ],
+        catatan_nilai=referensi.CATATAN_NILAI.get(row, ""),
         target_renstra_k=_d(b["renstra_k"]),
         target_renstra_rp=rp("renstra_rp"),
     )

@@ -218,3 +218,69 @@ TINDAK_LANJUT = (
     "Sosialisasi ke pemilik UTTP.\n"
     "Sosialisasi personal terhadap pedagang."
 )
+
+# The Kertas Kerja's evidence notes, as the reference writes them after a value ("= 1 dokumen (Renja 2025)"),
+# kept on the indicator's definition (Indikator.catatan_nilai for a value entered directly, a variable's
+# "catatan" for a formula's input). They are the TW II notes of the reference: the definition holds one note.
+CATATAN_NILAI: dict[str, str] = {
+    "3": "(Nilai SAKIP Disperindag Tahun 2023)",
+    "8": "dokumen (Renja 2025)",
+    "9": "Laporan (Laporan Money Tb. I Tahun 2024)",
+    "10": "Laporan (Laporan SAKIP 2023)",
+    "12": "orang/bulan",
+    "13": "laporan",
+    "15": "Laporan (Laporan Rekonsiliasi Tribulan I Tahun 2024)",
+    "17": "paket (lampu LED dan kabel roll)",
+    "18": "dokumen",
+    "19": "laporan",
+    "20": "laporan",
+    "22": "laporan",
+    "23": "laporan",
+    "24": "laporan",
+    "26": (
+        "unit (BBM kendaraan dinas roda dua dan roda empat, service kendaraan roda dua sejumlah 4 unit dan "
+        "service kendaraan roda empat sejumlah 2 unit)"
+    ),
+    "28": "(service AC sebanyak 5 unit)",
+    "36": "pasar (Pasar Besar, Kebonagung, Karangketug, Poncol, Gadingrejo, Bukir Randusari)",
+    "38": "dokumen",
+    "39": "dokumen",
+    "42": "dokumen (Laporan bulan April, Mei, Juni)",
+    "43": "dokumen",
+    "49": "dokumen",
+    "54": "Rapat Koordinasi dalam Provinsi",
+    "55": "dokumen",
+    "56": (
+        "Dokumen (2 Pelatihan): Tribulan I (5 dokumen) - Dokumen Laporan Kegiatan Pelatihan Makanan Olahan "
+        "(20 IKM); Tribulan II (4 dokumen) - Dokumen Laporan Kegiatan Pelatihan Digitalisasi IKM (20 IKM)"
+    ),
+}
+_DOKUMEN_7 = "(dokumen perencanaan, laporan capaian kinerja, laporan evaluasi kinerja)"
+_LAPORAN_11 = "(laporan pembayaran gaji dan tunjangan, laporan keuangan)"
+_LAYANAN_16 = (
+    "(layanan penyediaan komponen instalasi listrik, penyediaan bahan bacaan, fasilitasi kunjungan tamu, "
+    "penyelenggaraan rapat koordinasi konsultasi SKPD)"
+)
+_JASA_21 = "(jasa surat menyurat, jasa komunikasi, sumber daya air dan listrik, jasa pelayanan umum kantor)"
+CATATAN_VARIABEL: dict[str, dict[str, str]] = {
+    "7": {"dokumen_tepat_waktu": _DOKUMEN_7, "dokumen": _DOKUMEN_7},
+    "11": {"laporan_tepat_waktu": _LAPORAN_11, "laporan": _LAPORAN_11},
+    "16": {"layanan_terpenuhi": _LAYANAN_16, "layanan": _LAYANAN_16},
+    "21": {"jasa_terpenuhi": _JASA_21, "jasa": _JASA_21},
+    "33": {"realisasi_pad": "(s.d. Juni 2024)", "target_pad": "(Tahun 2024)"},
+    "37": {"pkl_dibina": "(sampai tribulan 2)"},
+    "40": {
+        "fluktuasi_bulan_1": "(April)",
+        "fluktuasi_bulan_2": "(Mei)",
+        "fluktuasi_bulan_3": "(Juni)",
+    },
+    "41": {
+        "naik_bulan_1": "(April)",
+        "dipantau_bulan_1": "(April)",
+        "naik_bulan_2": "(Mei)",
+        "dipantau_bulan_2": "(Mei)",
+        "naik_bulan_3": "(Juni)",
+        "dipantau_bulan_3": "(Juni)",
+    },
+    "48": {"uttp_ditera": "(tribulan II)"},
+}

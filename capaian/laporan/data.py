@@ -36,6 +36,8 @@ class BarisRencana:
     sifat: Sifat = field(default_factory=Sifat)
     rumus: str = ""
     variabel: tuple[tuple[str, str], ...] = ()  # (nama, label)
+    # The inputs' evidence notes for the Kertas Kerja: (nama, catatan); nama "" is the value entered directly.
+    catatan: tuple[tuple[str, str], ...] = ()
     lanjutan: bool = False  # a second or later indicator of the same element
     renstra: KRp = field(default_factory=KRp)
     realisasi_lalu: KRp = field(default_factory=KRp)

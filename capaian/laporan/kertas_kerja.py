@@ -2,15 +2,18 @@
 
 Generated from the same formula engine that computes Form E.81's K, so the stated inputs and the
 calculation cannot disagree (the hand-made reference does). The inputs are those of the report's quarter.
+Formulas are written in the reference's notation, by the variables' labels (Rumus.notasi); each input is a
+Variabel | Nilai pair with its evidence note from the indicator's definition; rows are in the reference's
+order: the Tujuan first, then the Sasaran, then programs and below in Form E.81's order.
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from capaian.aturan.angka import format_angka
+from capaian.aturan.angka import format_k, format_satuan
 from capaian.aturan.capaian import Polaritas
 from capaian.aturan.kinerja import k_dari_rumus
-from capaian.aturan.rumus import Rumus, urai
+from capaian.aturan.rumus import Rumus, notasi_besaran, urai
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81, bangun_e81, nilai_k_per_triwulan
 from capaian.laporan.tabel_e81 import LEGENDA_METODE, tanda_metode
@@ -24,22 +27,31 @@ TINGKAT = {
 }
 
 
+# The reference's order of levels: its Kertas Kerja opens with the Tujuan, then the Sasaran (Form E.81 lists
+# the Sasaran first); programs and below keep Form E.81's order.
+_URUTAN_TINGKAT = {"tujuan": 0, "sasaran": 1}
+
+
 @dataclass(frozen=True)
 class VariabelKK:
-    nama: str  # the variable's name, or "[kode]" for another indicator's value
-    label: str
+    nama: (
+        str  # the variable's name, "[kode]" for another indicator's value, "" for the value entered directly
+    )
+    label: str  # in the reference's notation: "Σ pasar yang dikelola", "Persentase … (3.30.01.2.01)"
     nilai: Decimal | None
+    catatan: str = ""  # the evidence note from the indicator's definition: "(Renja 2025)"
 
 
 @dataclass(frozen=True)
 class BarisKK:
+    kunci: str  # the indicator's key (BarisRencana.kunci): links the row to its Form E.81 row
     no: int | None
     tingkat: str  # "Program", "Sub Kegiatan", ...
     kode: str | None
     uraian: str
     indikator: str
     satuan: str
-    rumus: str  # readable formula, or "Σ <indikator>"
+    rumus: str  # the formula in the reference's notation, or the quantity entered directly ("Σ dokumen …")
     variabel: tuple[VariabelKK, ...]
     perhitungan: str  # the formula with the values substituted ("" without a formula)
     hasil: Decimal | None  # the quarter's K
@@ -69,29 +81,36 @@ def bangun_kertas_kerja(data: DataLaporan, e81: LaporanE81 | None = None) -> Lap
     k_tw = nilai_k_per_triwulan(data)[indeks]
     indikator = {b.kunci: b.indikator for b in data.baris}
     baris: list[BarisKK] = []
-    for b in laporan.baris:
+    for b in sorted(laporan.baris, key=lambda x: _URUTAN_TINGKAT.get(x.rencana.tingkat, 2)):
         r = b.rencana
+        catatan = dict(r.catatan)
         rumus = _urai(r.rumus, [n for n, _ in r.variabel])
         masukan_tw = r.variabel_tw[indeks] if indeks < len(r.variabel_tw) else {}
         if rumus is None:
-            teks = f"Σ {r.indikator}"
-            variabel: tuple[VariabelKK, ...] = (VariabelKK(r.indikator, r.indikator, k_tw.get(r.kunci)),)
+            # The value entered directly is the row's one input: "Σ dokumen perencanaan … = 1 (Renja 2025)".
+            teks = notasi_besaran(r.indikator)
+            variabel: tuple[VariabelKK, ...] = (VariabelKK("", teks, k_tw.get(r.kunci), catatan.get("", "")),)
             perhitungan = ""
             langsung = False
         else:
-            teks = rumus.teks()
             label = dict(r.variabel)
+            teks = rumus.notasi(label, {ref: indikator.get(ref, "") for ref in rumus.referensi()})
             referensi = {ref: k_tw.get(ref) for ref in sorted(rumus.referensi())}
             variabel = tuple(
-                VariabelKK(n, label.get(n, n), masukan_tw.get(n)) for n, _ in r.variabel
-            ) + tuple(VariabelKK(f"[{ref}]", indikator.get(ref, ref), v) for ref, v in referensi.items())
+                VariabelKK(n, notasi_besaran(label.get(n) or n), masukan_tw.get(n), catatan.get(n, ""))
+                for n, _ in r.variabel
+            ) + tuple(
+                VariabelKK(f"[{ref}]", f"{notasi_besaran(indikator.get(ref, ref))} ({ref})", v)
+                for ref, v in referensi.items()
+            )
             langsung = not k_dari_rumus(rumus, masukan_tw)
             perhitungan = "" if langsung else f"{rumus.substitusi(masukan_tw, referensi)}"
         hasil_tw = k_tw.get(r.kunci)
         if perhitungan:
-            perhitungan += f" = {format_angka(hasil_tw)}" if hasil_tw is not None else " = -"
+            perhitungan += f" = {format_satuan(hasil_tw, r.satuan)}"
         baris.append(
             BarisKK(
+                kunci=r.kunci,
                 no=b.no,
                 tingkat=TINGKAT.get(r.tingkat, r.tingkat),
                 kode=r.kode,
@@ -113,6 +132,18 @@ def bangun_kertas_kerja(data: DataLaporan, e81: LaporanE81 | None = None) -> Lap
             )
         )
     return LaporanKertasKerja(data=data, baris=tuple(baris))
+
+
+def teks_nilai(b: BarisKK, v: VariabelKK) -> str:
+    """The Nilai of a pair as printed: a formula's input as entered ("69", "1.151.384.000", "21,91"), the
+    value entered directly by the indicator's unit (format_satuan); "-" without a value."""
+    return format_satuan(v.nilai, b.satuan) if v.nama == "" else format_k(v.nilai)
+
+
+def teks_nilai_catatan(b: BarisKK, v: VariabelKK) -> str:
+    """The Nilai with its evidence note, as the reference writes it: "1 dokumen (Renja 2025)"."""
+    nilai = teks_nilai(b, v)
+    return f"{nilai} {v.catatan}" if v.catatan else nilai
 
 
 def keterangan(b: BarisKK) -> str:

@@ -179,13 +179,16 @@ def bandingkan(
                 )
             )
 
-    # Kertas Kerja: each formula indicator's result is its quarter K in E.81.
+    # Kertas Kerja: each formula indicator's result is its quarter K in E.81. The Kertas Kerja has its own
+    # row order (the Tujuan first), so rows are matched by the indicator's key.
     indeks = e81.data.triwulan - 1
-    for bkk, bx in zip(kertas_kerja.baris, e81.baris, strict=False):
+    per_kunci = {b.kunci: b for b in kertas_kerja.baris}
+    for bx in e81.baris:
         if not bx.rencana.rumus.strip():
             continue
         acuan_k = bx.masukan.realisasi_tw[indeks].k
-        if bkk.kode != bx.rencana.kode or _beda_persen(bkk.hasil, acuan_k):
+        bkk = per_kunci.get(bx.rencana.kunci)
+        if bkk is None or bkk.kode != bx.rencana.kode or _beda_persen(bkk.hasil, acuan_k):
             temuan.append(
                 _temuan(
                     "konsistensi-kertas-kerja",
@@ -193,7 +196,7 @@ def bandingkan(
                     bx.rencana.kode or bx.rencana.kunci,
                     "Kertas Kerja",
                     f"hasil rumus '{bx.rencana.indikator}'",
-                    _fk(bkk.hasil),
+                    "-" if bkk is None else _fk(bkk.hasil),
                     _fk(acuan_k),
                 )
             )

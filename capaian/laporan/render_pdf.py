@@ -35,10 +35,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from capaian.aturan.angka import format_angka, format_k, format_persen, format_rupiah
+from capaian.aturan.angka import format_angka, format_persen, format_rupiah, format_satuan
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81
-from capaian.laporan.kertas_kerja import LaporanKertasKerja, keterangan
+from capaian.laporan.kertas_kerja import LaporanKertasKerja, keterangan, teks_nilai_catatan
 from capaian.laporan.kesimpulan import LaporanKesimpulan
 from capaian.laporan.narasi import LaporanNarasi, blok_narasi, teks_narasi
 from capaian.laporan.surat import SuratPengantar
@@ -484,46 +484,103 @@ def _tabel_sederhana(
     return t
 
 
+def _pasangan_pdf(pasangan: Sequence[tuple[str, str]], lebar: tuple[float, float], ukuran: float) -> Table:
+    """The Data Masukan of one row: a Variabel | Nilai pair a line, a thin rule between the pairs."""
+    g = gaya(ukuran)
+    t = Table([[_p(v, g), _p(n, g)] for v, n in pasangan], colWidths=list(lebar))
+    t.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBEFORE", (1, 0), (1, -1), 0.3, colors.black),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.2, colors.grey),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return t
+
+
 def kertas_kerja_pdf(laporan: LaporanKertasKerja, kertas: str = "f4") -> bytes:
     data = laporan.data
     ukuran = landscape(KERTAS[kertas])
     doc, keluaran, halaman = _dokumen(ukuran, "Kertas Kerja Perhitungan Capaian Outcome", data, 10 * mm)
     lebar = ukuran[0] - 20 * mm
     tw = romawi(data.triwulan)
+    ukuran_huruf = UKURAN_MINIMAL
+    # (header, relative width); columns 4 and 5 are the Data Masukan pair under one header.
     kolom = [
         ("No", 3),
-        ("Nama Tujuan / Sasaran / Program / Kegiatan / Sub Kegiatan", 17),
-        ("Indikator", 17),
-        ("Formula Perhitungan", 15),
-        ("Data Masukan: Variabel = Nilai", 19),
-        ("Perhitungan", 13),
+        ("Nama Tujuan / Sasaran / Program / Kegiatan / Sub Kegiatan", 15),
+        ("Indikator", 15),
+        ("Formula Perhitungan", 16),
+        ("Variabel", 14),
+        ("Nilai", 11),
+        ("Perhitungan", 11),
         (f"Hasil TW {tw}", 6),
         (f"Realisasi s/d TW {tw} (kol. 12)", 6.5),
         ("Target (kol. 7)", 6),
         ("Capaian (%) (kol. 13)", 6),
-        ("Keterangan", 12),
+        ("Keterangan", 11),
     ]
-    isi = [
-        [
+    total = sum(w for _, w in kolom)
+    lebar_kolom = [w / total * lebar for _, w in kolom]
+    gk, g, gr = gaya(ukuran_huruf, True, TA_CENTER), gaya(ukuran_huruf), gaya(ukuran_huruf, rata=TA_RIGHT)
+    kepala_1: list[Any] = [_p(t, gk) for t, _ in kolom]
+    kepala_1[4], kepala_1[5] = _p("Data Masukan", gk), ""
+    kepala_2: list[Any] = ["", "", "", "", _p("Variabel", gk), _p("Nilai", gk), *[""] * 6]
+    baris: list[list[Any]] = [kepala_1, kepala_2]
+    rentang: list[Any] = [("SPAN", (4, 0), (5, 0))] + [
+        ("SPAN", (k, 0), (k, 1)) for k in range(len(kolom)) if k not in (4, 5)
+    ]
+    for i, b in enumerate(laporan.baris, start=2):
+        pasangan = [(v.label, teks_nilai_catatan(b, v)) for v in b.variabel]
+        sel = [
             "" if b.no is None else str(b.no),
             f"{b.tingkat}: {b.uraian}",
             f"{b.indikator} ({b.satuan})" if b.satuan else b.indikator,
             b.rumus,
-            "\n".join(f"{v.label} = {format_k(v.nilai)}" for v in b.variabel),
-            b.perhitungan,
-            format_angka(b.hasil),
-            format_angka(b.realisasi),
-            format_angka(b.target),
-            format_persen(b.capaian, tanda=False),
-            keterangan(b),
         ]
-        for b in laporan.baris
-    ]
+        baris.append(
+            [
+                *[_p(t, g) for t in sel],
+                _pasangan_pdf(pasangan, (lebar_kolom[4], lebar_kolom[5]), ukuran_huruf) if pasangan else "",
+                "",
+                _p(b.perhitungan, g) if b.perhitungan else "",
+                _p(format_satuan(b.hasil, b.satuan), gr),
+                _p(format_satuan(b.realisasi, b.satuan), gr),
+                _p(format_satuan(b.target, b.satuan), gr),
+                _p(format_persen(b.capaian, tanda=False), gr),
+                _p(keterangan(b), g),
+            ]
+        )
+        rentang.append(("SPAN", (4, i), (5, i)))
+        # The nested pairs fill their cell edge to edge, so that their rule meets the grid.
+        rentang.append(("LEFTPADDING", (4, i), (5, i), 0))
+        rentang.append(("RIGHTPADDING", (4, i), (5, i), 0))
+        rentang.append(("TOPPADDING", (4, i), (5, i), 0))
+    tabel = Table(baris, colWidths=lebar_kolom, repeatRows=2)
+    tabel.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.3, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("VALIGN", (0, 0), (-1, 1), "MIDDLE"),
+                ("BACKGROUND", (0, 0), (-1, 1), colors.Color(0.88, 0.91, 0.96)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                *rentang,
+            ]
+        )
+    )
     cerita: list[Flowable] = [
         _p("KERTAS KERJA PERHITUNGAN CAPAIAN OUTCOME", gaya(11, True, TA_CENTER)),
         _p(f"{data.perangkat_daerah.upper()} — {judul_periode(data).upper()}", gaya(10, True, TA_CENTER)),
         Spacer(1, 4 * mm),
-        _tabel_sederhana(kolom, isi, lebar, 6.5, kanan=(6, 7, 8, 9)),
+        tabel,
         _tanda_tangan(data, lebar),
     ]
     doc.build(cerita, canvasmaker=halaman)

@@ -18,12 +18,12 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from capaian.aturan import metode, rumus_sel
-from capaian.aturan.angka import bulatkan, format_k
+from capaian.aturan.angka import bulatkan, tempat_satuan
 from capaian.aturan.induk import anak_per_induk
 from capaian.aturan.rekap import MetodeRata
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81
-from capaian.laporan.kertas_kerja import LaporanKertasKerja, keterangan
+from capaian.laporan.kertas_kerja import BarisKK, LaporanKertasKerja, VariabelKK, keterangan
 from capaian.laporan.kesimpulan import LaporanKesimpulan
 from capaian.laporan.tabel_e81 import (
     LEBAR_LABEL,
@@ -426,6 +426,26 @@ def _tabel(
     return r + len(isi) + 1
 
 
+# The Kertas Kerja's columns (header, width); 6-8 are the Data Masukan, one sheet row per input.
+_KOLOM_PASANGAN = (6, 7, 8)
+
+
+def _sel_satuan(nilai: Decimal | None, satuan: str) -> Sel:
+    """A K by its unit (tempat_satuan): a whole count as a whole number, a percentage with 2 decimals."""
+    if nilai is not None and tempat_satuan(nilai, satuan) == 0:
+        return Sel(int(bulatkan(nilai, 0)), "rp")
+    return Sel(nilai, "k")
+
+
+def _sel_nilai(b: BarisKK, v: VariabelKK) -> Sel:
+    """A pair's Nilai: a number as entered (a count or Rupiah whole), "-" without a value."""
+    if v.nilai is None:
+        return Sel("-", "teks")
+    if v.nama == "":
+        return _sel_satuan(v.nilai, b.satuan)
+    return Sel(int(v.nilai), "rp") if v.nilai == v.nilai.to_integral_value() else Sel(v.nilai, "k")
+
+
 def kertas_kerja_xlsx(laporan: LaporanKertasKerja) -> bytes:
     data = laporan.data
     buku = Buku(
@@ -442,10 +462,11 @@ def kertas_kerja_xlsx(laporan: LaporanKertasKerja) -> bytes:
         ("Nama Tujuan / Sasaran / Program / Kegiatan / Sub Kegiatan", 28),
         ("Indikator", 28),
         ("Satuan", 9),
-        ("Formula Perhitungan", 28),
+        ("Formula Perhitungan", 30),
         ("Variabel", 32),
         ("Nilai", 14),
-        ("Perhitungan", 28),
+        ("Catatan Data Masukan", 24),
+        ("Perhitungan", 26),
         (f"Hasil Perhitungan TW {tw}", 12),
         (f"Realisasi s/d TW {tw} (kol. 12)", 12),
         ("Target (kol. 7)", 11),
@@ -459,42 +480,64 @@ def kertas_kerja_xlsx(laporan: LaporanKertasKerja) -> bytes:
     _judul(buku, ws, 0, "KERTAS KERJA PERHITUNGAN CAPAIAN OUTCOME", akhir, 12)
     _judul(buku, ws, 1, data.perangkat_daerah.upper(), akhir)
     _judul(buku, ws, 2, judul_periode(data).upper(), akhir)
-    isi: list[list[Sel]] = []
-    for b in laporan.baris:
-        # The variables by their labels, as the reference writes them (not the formula's code names); the
-        # values as entered, so counts print without decimals and Rupiah without ",00".
-        variabel = "\n".join(v.label for v in b.variabel)
-        nilai: Sel
-        if len(b.variabel) == 1:
-            v0 = b.variabel[0].nilai
-            # A whole value (a count, Rupiah) as a whole number; otherwise K with its 2 decimals.
-            nilai = Sel(int(v0), "rp") if v0 is not None and v0 == v0.to_integral_value() else Sel(v0, "k")
-        else:
-            nilai = Sel("\n".join(format_k(v.nilai) for v in b.variabel), "teks")
-        isi.append(
-            [
-                Sel(b.no, "no"),
-                Sel(b.tingkat, "teks"),
-                Sel(b.uraian, "teks"),
-                Sel(b.indikator, "teks"),
-                Sel(b.satuan, "teks"),
-                Sel(b.rumus, "teks"),
-                Sel(variabel, "teks"),
-                nilai,
-                Sel(b.perhitungan, "teks"),
-                Sel(b.hasil, "k"),
-                Sel(b.realisasi, "k"),
-                Sel(b.target, "k"),
-                Sel(b.capaian, "persen"),
-                Sel(b.rumus_capaian, "teks"),
-                Sel(keterangan(b), "teks"),
-            ]
-        )
     awal = 4
-    r = _tabel(buku, ws, awal, kolom, isi)
-    ws.freeze_panes(awal + 1, 0)
+    # Two header rows: "Data Masukan" over Variabel | Nilai | Catatan, the other headers over both rows.
+    fk = buku.f("kepala", bold=True, border=1, align="center", valign="vcenter", bg_color=LATAR_KEPALA)
+    for k, (teks, lebar) in enumerate(kolom):
+        ws.set_column(k, k, lebar)
+        if k in _KOLOM_PASANGAN:
+            ws.write_string(awal + 1, k, teks, fk)
+        else:
+            ws.merge_range(awal, k, awal + 1, k, teks, fk)
+    ws.merge_range(awal, _KOLOM_PASANGAN[0], awal, _KOLOM_PASANGAN[-1], "Data Masukan", fk)
+    ws.set_row(awal + 1, _tinggi([(t, w) for t, w in kolom]))
+    r = awal + 2
+    for b in laporan.baris:
+        sel = [
+            Sel(b.no, "no"),
+            Sel(b.tingkat, "teks"),
+            Sel(b.uraian, "teks"),
+            Sel(b.indikator, "teks"),
+            Sel(b.satuan, "teks"),
+            Sel(b.rumus, "teks"),
+            None,
+            None,
+            None,
+            Sel(b.perhitungan, "teks"),
+            _sel_satuan(b.hasil, b.satuan),
+            _sel_satuan(b.realisasi, b.satuan),
+            _sel_satuan(b.target, b.satuan),
+            Sel(b.capaian, "persen"),
+            Sel(b.rumus_capaian, "teks"),
+            Sel(keterangan(b), "teks"),
+        ]
+        pasangan = [(Sel(v.label, "teks"), _sel_nilai(b, v), Sel(v.catatan, "teks")) for v in b.variabel] or [
+            (Sel("", "teks"), Sel("", "teks"), Sel("", "teks"))
+        ]
+        tinggi = len(pasangan)
+        for k, isi in enumerate(sel):
+            if isi is None:
+                continue
+            if tinggi > 1:
+                ws.merge_range(r, k, r + tinggi - 1, k, "", buku.format_sel(isi.jenis))
+            tulis_sel(buku, ws, r, k, isi)
+        for i, trio in enumerate(pasangan):
+            for k, isi in zip(_KOLOM_PASANGAN, trio, strict=True):
+                tulis_sel(buku, ws, r + i, k, isi)
+        # The indicator's texts share the rows of its inputs; each row is as tall as its own pair needs.
+        teks_baris = [(_teks_sel(isi.nilai), kolom[k][1]) for k, isi in enumerate(sel) if isi is not None]
+        tinggi_baris = _tinggi(teks_baris) / tinggi
+        for i, trio in enumerate(pasangan):
+            teks_pasangan = [
+                (_teks_sel(x.nilai), kolom[k][1]) for k, x in zip(_KOLOM_PASANGAN, trio, strict=True)
+            ]
+            ws.set_row(r + i, max(tinggi_baris, _tinggi(teks_pasangan)))
+        r += tinggi
+    ws.freeze_panes(awal + 2, 0)
     _tanda_tangan(buku, ws, r + 1, data, max(0, akhir - 3), akhir)
-    atur_cetak(ws, (awal, awal), 0, pita, f"Kertas Kerja — {data.perangkat_daerah} — {judul_periode(data)}")
+    atur_cetak(
+        ws, (awal, awal + 1), 0, pita, f"Kertas Kerja — {data.perangkat_daerah} — {judul_periode(data)}"
+    )
     return buku.simpan()
 
 

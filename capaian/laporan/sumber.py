@@ -89,6 +89,14 @@ def _empat(per_tw: dict[int, KRp]) -> tuple[KRp, KRp, KRp, KRp]:
     return (per_tw.get(1, KRp()), per_tw.get(2, KRp()), per_tw.get(3, KRp()), per_tw.get(4, KRp()))
 
 
+def _catatan_masukan(ind: Indikator) -> tuple[tuple[str, str], ...]:
+    """The Kertas Kerja's evidence notes: each formula variable's "catatan", and the indicator's own note on
+    the value entered directly (under the name "")."""
+    catatan = [(str(v["nama"]), str(v.get("catatan") or "").strip()) for v in ind.variabel]
+    catatan.append(("", ind.catatan_nilai.strip()))
+    return tuple((n, c) for n, c in catatan if c)
+
+
 def _path_logo(pd: PerangkatDaerah) -> str:
     """The uploaded lambang daerah's file, if it is there ("" otherwise: the letter prints without it)."""
     if not pd.logo:
@@ -211,6 +219,7 @@ def muat_data_banyak(
                     ),
                     rumus=ind.rumus,
                     variabel=tuple((v["nama"], v.get("label", v["nama"])) for v in ind.variabel),
+                    catatan=_catatan_masukan(ind),
                     lanjutan=ke > 1,
                     renstra=terapkan(
                         KRp(k=ind.target_renstra_k, rp=ind.target_renstra_rp),

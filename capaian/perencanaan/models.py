@@ -249,8 +249,17 @@ class Indikator(Berversi):
     )
     # The Kertas Kerja formula (capaian.aturan.rumus syntax); blank for a value entered directly.
     rumus = models.TextField(blank=True)
-    # The formula's variables: [{"nama": "realisasi_pad", "label": "Realisasi PAD pelayanan pasar"}, ...]
+    # The formula's variables: [{"nama": "realisasi_pad", "label": "Realisasi PAD pelayanan pasar",
+    # "catatan": "(s.d. Juni 2024)"}, ...]; "catatan" (optional) is the evidence note the Kertas Kerja prints
+    # after the variable's value, as the reference does ("= 6 pasar (Pasar Besar, Kebonagung, …)").
     variabel = models.JSONField(default=list, blank=True)
+    # The same note for an indicator whose K is entered directly (no formula): "dokumen (Renja 2025)".
+    catatan_nilai = models.TextField(
+        "catatan data masukan",
+        blank=True,
+        default="",
+        help_text="Keterangan bukti yang dicetak di Kertas Kerja setelah nilai, mis. dokumen (Renja 2025).",
+    )
     target_renstra_k = nilai_k()  # col 5
     target_renstra_rp = models.BigIntegerField(null=True, blank=True)
     # Whether a negative K or Rp (target or realisation) is a valid value of this indicator, e.g. the growth

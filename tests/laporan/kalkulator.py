@@ -106,10 +106,13 @@ def _ada_kosong(teks: str) -> bool:
 
 
 def hitung_teks(teks: str) -> Decimal | None:
-    """A printed calculation ("1 / 6 × 100", "AVG(100,00; 25,00)", "1.151.384.000 / 3.129.274.170 × 100")
-    evaluated as a calculator would; "-" (a blank input) gives no value."""
+    """A printed calculation ("1 / 6 × 100", "Rata-rata (100,00; 25,00)", "1.151.384.000 / 3.129.274.170 ×
+    100") evaluated as a calculator would; "-" (a blank input) gives no value."""
     if _ada_kosong(teks):
         return None
+    # The functions as the Kertas Kerja prints them ("Rata-rata (100,00; 25,00)") in a calculator's names.
+    for nama, fungsi in (("Rata-rata", "AVG"), ("Jumlah", "SUM"), ("Terendah", "MIN"), ("Tertinggi", "MAX")):
+        teks = teks.replace(f"{nama} (", f"{fungsi}(")
     sumber = re.sub(r"(?<=\d)\.(?=\d{3}\b)", "", teks)  # thousands grouping
     sumber = re.sub(r"(?<=\d),(?=\d)", ".", sumber).replace(";", ",").replace("×", "*").replace("−", "-")
 

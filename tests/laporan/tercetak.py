@@ -109,33 +109,62 @@ def baca_e81_xlsx(
 
 @dataclass
 class BarisKK:
+    tingkat: str
     perhitungan: str
     hasil: str | None
     realisasi: str | None
     target: str | None
     capaian: str | None
     rumus_capaian: str
+    pasangan: list[tuple[str, object, str]]  # Data Masukan: (Variabel, Nilai, Catatan) per sheet row
 
 
 def baca_kertas_kerja(isi: bytes) -> list[BarisKK]:
+    """The Kertas Kerja workbook's rows in its own order; an indicator spans one sheet row per input (its own
+    cells merged), so a row without a Tingkat continues the indicator above."""
     ws = load_workbook(io.BytesIO(isi), data_only=True).active
-    assert ws is not None and ws.cell(row=5, column=9).value == "Perhitungan"
-    baris = []
-    for r in range(6, ws.max_row + 1):
-        if ws.cell(row=r, column=14).value is None:
+    assert ws is not None and ws.cell(row=5, column=10).value == "Perhitungan"
+    assert ws.cell(row=5, column=7).value == "Data Masukan"
+    assert [ws.cell(row=6, column=c).value for c in (7, 8, 9)] == [
+        "Variabel",
+        "Nilai",
+        "Catatan Data Masukan",
+    ]
+    baris: list[BarisKK] = []
+    for r in range(7, ws.max_row + 1):
+        v = [ws.cell(row=r, column=c).value for c in range(1, 17)]
+        if v[1] is None and v[6] is None:
             break  # the signature block below the table
-        v = [ws.cell(row=r, column=c).value for c in range(1, 16)]
+        pasangan = (str(v[6] or ""), v[7], str(v[8] or ""))
+        if v[1] is None:
+            baris[-1].pasangan.append(pasangan)
+            continue
         baris.append(
             BarisKK(
-                perhitungan=str(v[8] or ""),
-                hasil=_sel_xlsx(v[9], False),
-                realisasi=_sel_xlsx(v[10], False),
-                target=_sel_xlsx(v[11], False),
-                capaian=_sel_xlsx(v[12], False),
-                rumus_capaian=str(v[13]),
+                tingkat=str(v[1]),
+                perhitungan=str(v[9] or ""),
+                hasil=_sel_xlsx(v[10], False),
+                realisasi=_sel_xlsx(v[11], False),
+                target=_sel_xlsx(v[12], False),
+                capaian=_sel_xlsx(v[13], False),
+                rumus_capaian=str(v[14]),
+                pasangan=[pasangan],
             )
         )
     return baris
+
+
+def urutan_e81(kk: list[BarisKK], tingkat_e81: list[str]) -> list[BarisKK]:
+    """The Kertas Kerja's rows back in Form E.81's order. The Kertas Kerja prints the Tujuan first, then the
+    Sasaran, then the rest in Form E.81's order (the reference's order); the levels read back must show it."""
+    peringkat = {"tujuan": 0, "sasaran": 1}
+    urutan = sorted(range(len(tingkat_e81)), key=lambda i: peringkat.get(tingkat_e81[i], 2))
+    nama = {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program", "kegiatan": "Kegiatan"}
+    assert [b.tingkat for b in kk] == [nama.get(tingkat_e81[i], "Sub Kegiatan") for i in urutan]
+    hasil: list[BarisKK | None] = [None] * len(kk)
+    for posisi, i in enumerate(urutan):
+        hasil[i] = kk[posisi]
+    return [b for b in hasil if b is not None]
 
 
 def baca_kesimpulan(

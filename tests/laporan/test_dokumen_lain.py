@@ -44,16 +44,27 @@ def test_kertas_kerja_shows_formula_inputs_and_calculation(
     data_demo: DataLaporan, e81_demo: LaporanE81
 ) -> None:
     kk = bangun_kertas_kerja(data_demo, e81_demo)
-    dokumen = next(b for b in kk.baris if b.rumus == "dokumen_tepat_waktu / dokumen × 100")
+    # The formula in the reference's notation by the variables' labels (issue 12 item 4), no longer the code
+    # names "dokumen_tepat_waktu / dokumen × 100" this test asserted before.
+    dokumen = next(b for b in kk.baris if b.kode == "3.30.01.2.01")
+    assert dokumen.rumus == (
+        "Σ Dokumen perencanaan dan laporan evaluasi kinerja yang tersusun tepat waktu / "
+        "Σ Dokumen perencanaan dan laporan evaluasi kinerja sampai dengan triwulan ini × 100 %"
+    )
     assert dokumen.perhitungan == "3 / 3 × 100 = 100,00"
     assert [v.nilai for v in dokumen.variabel] == [Decimal(3), Decimal(3)]
+    # A value entered directly: "Σ <what is counted>" ("Jumlah" becomes Σ), as the reference writes it.
     tanpa_rumus = next(b for b in kk.baris if b.tingkat == "Sub Kegiatan")
-    assert tanpa_rumus.rumus == f"Σ {tanpa_rumus.indikator}"
+    assert tanpa_rumus.indikator.startswith("Jumlah ")
+    assert tanpa_rumus.rumus == f"Σ {tanpa_rumus.indikator.removeprefix('Jumlah ')}"
     negatif = [b for b in kk.baris if b.negatif]
     assert negatif and all(b.rumus_capaian.startswith("(2T − R) / T × 100") for b in negatif)
-    # Every K the Kertas Kerja reports for the year is Form E.81's column 12.
-    for b, e in zip(kk.baris, e81_demo.baris, strict=True):
-        assert b.realisasi == e.hasil.realisasi.k
+    # Every K the Kertas Kerja reports for the year is Form E.81's column 12 (rows matched by key: the
+    # Kertas Kerja prints the Tujuan first).
+    per_kunci = {b.kunci: b for b in kk.baris}
+    assert len(per_kunci) == len(e81_demo.baris)
+    for e in e81_demo.baris:
+        assert per_kunci[e.rencana.kunci].realisasi == e.hasil.realisasi.k
 
 
 def test_kertas_kerja_files(berkas: dict[str, bytes], tmp_path: Path) -> None:

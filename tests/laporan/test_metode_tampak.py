@@ -61,7 +61,7 @@ def test_xlsx_notes_the_method_without_touching_the_indicator(
 
 def test_kertas_kerja_names_the_aggregation(berkas: dict[str, bytes], e81_demo: LaporanE81) -> None:
     ws = openpyxl.load_workbook(io.BytesIO(berkas["kertas-kerja.xlsx"]), data_only=True).active
-    keterangan = " ".join(str(ws.cell(r, 15).value) for r in range(6, ws.max_row + 1))
+    keterangan = " ".join(str(ws.cell(r, 16).value) for r in range(7, ws.max_row + 1))
     for i in _bertanda(e81_demo):
         for t in tanda_metode(e81_demo.baris[i].masukan.sifat):
             if t not in ("a", "b"):
@@ -105,8 +105,8 @@ def test_kertas_kerja_inputs_by_label_and_by_unit(berkas: dict[str, bytes]) -> N
     """Variables by their labels (not the formula's code names); counts without decimals, Rupiah without
     ",00" (issue 12 item 4, in part)."""
     ws = openpyxl.load_workbook(io.BytesIO(berkas["kertas-kerja.xlsx"]), data_only=True).active
-    variabel = [str(ws.cell(r, 7).value or "") for r in range(6, ws.max_row + 1)]
-    nilai = [ws.cell(r, 8).value for r in range(6, ws.max_row + 1)]
+    variabel = [str(ws.cell(r, 7).value or "") for r in range(7, ws.max_row + 1)]
+    nilai = [ws.cell(r, 8).value for r in range(7, ws.max_row + 1)]
     assert not any(re.search(r"\([a-z]+_[a-z_]+\)", v) for v in variabel)  # e.g. "(realisasi_pad)"
     teks = "\n".join(str(n) for n in nilai if isinstance(n, str))
     assert not re.search(r"\d{1,3}(?:\.\d{3})+,00\b", teks)  # no Rupiah with ",00"

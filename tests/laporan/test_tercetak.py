@@ -46,6 +46,7 @@ from tests.laporan.tercetak import (
     baca_kertas_kerja,
     baca_kesimpulan,
     baca_narasi,
+    urutan_e81,
 )
 
 pytestmark = pytest.mark.django_db
@@ -168,8 +169,10 @@ def periksabaca_kertas_kerja(c: Catatan, kk: list[BarisKK], e81: list[BarisTerce
         t = f"Kertas Kerja {dok.slug} TW{dok.triwulan} row {e.no or '-'} {r.kode or r.indikator[:30]}"
         if b.perhitungan:
             kiri, _, kanan = b.perhitungan.rpartition(" = ")
-            c.sama(f"{t} calculation", indonesia(kanan), bulat(hitung_teks(kiri)), kiri)
-            c.sama(f"{t} result", b.hasil, indonesia(kanan), "the calculation's result")
+            # A count prints without ",00" ("= 1"): the printed result is read at the 2 places K has.
+            dicetak = bulat(d(indonesia(kanan)))
+            c.sama(f"{t} calculation", dicetak, bulat(hitung_teks(kiri)), kiri)
+            c.sama(f"{t} result", b.hasil, dicetak, "the calculation's result")
             c.sama(f"{t} result in Form E.81", b.hasil, e.sel[f"{8 + dok.triwulan - 1}K"], "quarter K")
         c.sama(f"{t} realisasi", b.realisasi, e.sel["12K"], "Form E.81 col 12")
         c.sama(f"{t} target", b.target, e.sel["7K"], "Form E.81 col 7")
@@ -248,7 +251,9 @@ def test_every_printed_number_recomputes_from_the_printed_inputs(dokumen: list[D
     c = Catatan()
     for dok in dokumen:
         n = len(dok.data.baris)
-        kk = baca_kertas_kerja(dok.berkas["kertas-kerja.xlsx"])
+        kk = urutan_e81(
+            baca_kertas_kerja(dok.berkas["kertas-kerja.xlsx"]), [r.tingkat for r in dok.data.baris]
+        )
         rumus_capaian = [b.rumus_capaian for b in kk]
         json_baris, json_total = baca_e81_json(dok.berkas["e81.json"], dok.triwulan)
         xlsx_baris, xlsx_total = baca_e81_xlsx(dok.berkas["e81.xlsx"], dok.triwulan, n)
@@ -282,8 +287,9 @@ def test_the_calculator_itself() -> None:
     assert bulat(hitung_teks("90 / 726 × 100")) == "12.40"
     assert bulat(hitung_teks("12,40 / 13,77 × 100")) == "90.05"
     assert bulat(hitung_teks("AVG(21,91; 23,48; 16,67)")) == "20.69"
+    assert bulat(hitung_teks("Rata-rata (21,91; 23,48; 16,67)")) == "20.69"
     assert bulat(hitung_teks("1.151.384.000 / 3.129.274.170 × 100")) == "36.79"
-    assert hitung_teks("- / 3.416 × 100") is None and hitung_teks("AVG(100,00; -)") is None
+    assert hitung_teks("- / 3.416 × 100") is None and hitung_teks("Rata-rata (100,00; -)") is None
     assert hitung_teks("(120 - 100) / 100 × 100") == 20 and hitung_teks("(-5) - -") is None
     assert hitung_teks("-5 - 5") == -10
     assert bulat(capaian(Decimal("19.88"), Decimal(10), "(2T − R) / T × 100, minimal 0")) == "1.20"
