@@ -4,10 +4,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 
 from capaian.aturan import predikat
 from capaian.aturan.angka import AngkaError, parse_angka
+from capaian.organisasi.lambang import penyimpanan_lambang, periksa_lambang
 
 PILIHAN_SET_PREDIKAT = [(s.kode, s.nama) for s in predikat.SEMUA.values()]
 
@@ -108,7 +110,17 @@ class PerangkatDaerah(models.Model):
     email = models.EmailField("pos-el", blank=True)
     laman = models.CharField("laman (situs web)", max_length=200, blank=True)
     logo = models.FileField(
-        "lambang daerah", upload_to="logo/", blank=True, help_text="PNG atau JPEG, dicetak di kop surat."
+        "lambang daerah",
+        upload_to="logo/",
+        storage=penyimpanan_lambang,
+        blank=True,
+        validators=[
+            FileExtensionValidator(
+                ["png", "jpg", "jpeg"], message="Nama berkas lambang harus berakhiran .png, .jpg, atau .jpeg."
+            ),
+            periksa_lambang,
+        ],
+        help_text="Gambar PNG atau JPEG (maksimal 2 MB), dicetak di kop Surat Pengantar.",
     )
     # Synthetic example data is marked so that nobody mistakes it for a real agency's report.
     sintetis = models.BooleanField(default=False)
