@@ -178,6 +178,20 @@ def coba_urai_kode(teks: str | None) -> Kode | None:
         return None
 
 
+def catatan_kode(teks: str | None) -> str:
+    """Why a code as recorded is not in its standard form ("" when it is, or when there is none): unreadable
+    (the reason), or written in another form than the canonical one (the 2021 lists' 2-digit sub kegiatan)."""
+    if teks is None or teks.strip() == "":
+        return ""
+    try:
+        kode = urai_kode(teks)
+    except KodeError as e:
+        return f"kode {teks.strip()} tidak dapat dibaca: {e.pesan}"
+    if kode.kanonik != teks.strip():
+        return f"kode {teks.strip()} tidak dalam bentuk baku; bentuk baku {kode.kanonik}"
+    return ""
+
+
 # Bidang urusan of Permendagri 90/2019 (urusan wajib 1.01-1.06 and 2.07-2.24, urusan pilihan 3.25-3.32).
 _NAMA_BIDANG: dict[str, str] = {
     "1.01": "Pendidikan",

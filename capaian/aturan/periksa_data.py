@@ -36,9 +36,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
+from capaian.aturan.angka import bulatkan, satuan_rupiah
 from capaian.aturan.angka import format_angka as _fk
 from capaian.aturan.angka import format_persen as _fp
-from capaian.aturan.angka import satuan_rupiah
 from capaian.aturan.capaian import (
     Agregasi,
     KRp,
@@ -66,6 +66,16 @@ from capaian.aturan.rumus import Rumus, RumusError, urai
 
 BATAS_CAPAIAN = Decimal(300)  # above this a capaian is more likely a typing error than an achievement
 BATAS_RUPIAH_DI_K = Decimal(1_000_000)
+# A budget percentage (col 13 or 15 Rp) above this is more likely a wrong or partial budget column (col 7 or
+# col 5 Rp) than spending; the documents print it, with a flag.
+BATAS_PERSEN_RP = Decimal(1000)
+
+
+def persen_rp_janggal(persen: Decimal | None) -> bool:
+    """Whether a budget percentage is above BATAS_PERSEN_RP (as printed, 2 places)."""
+    return persen is not None and bulatkan(persen, 2) > BATAS_PERSEN_RP
+
+
 # Words that mark a rate of change, whose realisation may rightly be negative (omset fell).
 KATA_PERUBAHAN = ("peningkatan", "pertumbuhan", "kenaikan", "perubahan", "laju", "penurunan", "selisih")
 

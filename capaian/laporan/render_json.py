@@ -5,9 +5,11 @@ from typing import Any
 
 from capaian.aturan.angka import bulatkan
 from capaian.aturan.capaian import KRp, Persen
+from capaian.aturan.kodering import catatan_kode
 from capaian.aturan.metode import kode_metode, uraian_metode
+from capaian.aturan.periksa_data import persen_rp_janggal
 from capaian.laporan.e81 import BarisE81, LaporanE81
-from capaian.laporan.tabel_e81 import LEGENDA_METODE, tanda_metode
+from capaian.laporan.tabel_e81 import LEGENDA_METODE, catatan_tanda, tanda_metode
 
 
 def _d(nilai: Decimal | None) -> str | None:
@@ -69,6 +71,14 @@ def _baris(b: BarisE81, triwulan: int) -> dict[str, Any]:
             "akumulasi": m.sifat.akumulasi.value,
             "tanda": list(tanda_metode(m.sifat)),
         },
+        # Values printed as recorded but flagged under the form: a code not in its standard form, a budget
+        # percentage (col 13 or 15 Rp) above 1.000 %.
+        "tanda": {
+            "kode": catatan_kode(b.rencana.kode) or None,
+            "persen_rp_janggal": [
+                kol for kol, p in (("13", h.capaian.rp), ("15", h.capaian_renstra.rp)) if persen_rp_janggal(p)
+            ],
+        },
         # The operator's "belum ada data" for the report's quarter (the values stay null, never 0).
         "belum_ada_data": (
             {"alasan": b.rencana.belum_ada_data[triwulan - 1]}
@@ -105,6 +115,7 @@ def e81_json(laporan: LaporanE81) -> dict[str, Any]:
             t: LEGENDA_METODE[t]
             for t in sorted({t for b in laporan.baris for t in tanda_metode(b.masukan.sifat)})
         },
+        "catatan_tanda": catatan_tanda(laporan),
         "set_predikat": laporan.data.set_predikat.kode,
         "set_predikat_batas": laporan.data.set_predikat.uraian_batas(),
         "draf": laporan.data.draf,

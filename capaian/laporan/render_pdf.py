@@ -51,11 +51,13 @@ from capaian.laporan.tabel_e81 import (
     baris_penutup,
     catatan_belum_ada_data,
     catatan_metode,
+    catatan_tanda,
     jenis_kolom,
     kepala,
     legenda_metode,
     sel_baris,
     tanda_metode,
+    tanda_sel,
 )
 from capaian.laporan.umum import (
     CATATAN_SINTETIS,
@@ -323,6 +325,11 @@ def e81_pdf(laporan: LaporanE81, kertas: str = "f4") -> bytes:
     # Perdagangan"): the region is in the title, and the shorter name keeps the rows low.
     isi = [sel_baris(b, tw, nama_unit(data)) for b in laporan.baris]
     teks = [[_teks_sel(s) for s in baris] for baris in isi]
+    # Flagged cells (a code not in its standard form, a budget percentage above 1.000 %) carry their mark
+    # before the widths are measured; the footnotes are under the form.
+    for b, baris_teks_ in zip(laporan.baris, teks, strict=True):
+        for k, tanda_ in tanda_sel(b, tw).items():
+            baris_teks_[k] = f"{baris_teks_[k]} {tanda_}"
     teks_penutup = [[_teks_sel(s) for s in baris] for baris in baris_penutup(laporan)]
     for baris in teks_penutup:
         baris[1:LEBAR_LABEL] = [""] * (LEBAR_LABEL - 1)
@@ -404,6 +411,8 @@ def e81_pdf(laporan: LaporanE81, kertas: str = "f4") -> bytes:
     if legenda:
         ekor.append(_p("Tanda metode pada kolom 4: " + "; ".join(legenda) + ".", gaya(7, textColor=abu)))
     if catatan := catatan_belum_ada_data(laporan):
+        ekor.append(_p(catatan, gaya(7, textColor=abu)))
+    for catatan in catatan_tanda(laporan):
         ekor.append(_p(catatan, gaya(7, textColor=abu)))
     for judul, isi_teks in bagian_teks(laporan):
         ekor.append([_p(judul, gaya(8, True)), _p(isi_teks or "-", gaya(8))])

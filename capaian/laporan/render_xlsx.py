@@ -34,6 +34,7 @@ from capaian.laporan.tabel_e81 import (
     baris_penutup,
     catatan_belum_ada_data,
     catatan_metode,
+    catatan_tanda,
     jenis_kolom,
     jumlah_kolom,
     kepala,
@@ -42,6 +43,7 @@ from capaian.laporan.tabel_e81 import (
     legenda_metode,
     sel_baris,
     tanda_metode,
+    tanda_sel,
 )
 from capaian.laporan.umum import CATATAN_SINTETIS, blok_tanda_tangan, judul_kesimpulan, judul_periode, romawi
 from capaian.laporan.xlsx_buku import (
@@ -252,6 +254,8 @@ def lembar_e81(buku: Buku, laporan: LaporanE81, nama: str = "Form E.81") -> tupl
         for j, teks_rumus in enumerate(rumus):
             _rumus(ws, r, h + j, teks_rumus, sel[h + j], buku, tebal)
         tulis_sel(buku, ws, r, n - 1, sel[n - 1], tebal)
+        for k, tanda_ in tanda_sel(b, tw).items():  # a flag is a note too: the cell keeps its value/formula
+            ws.write_comment(r, k, f"{tanda_} lihat catatan di bawah form", {"author": "Capaian"})
         tanda = tanda_metode(sifat)
         if tanda:  # the indicator's text stays as planned (capaian periksa matches it): the mark is a note
             ws.write_comment(
@@ -275,7 +279,9 @@ def lembar_e81(buku: Buku, laporan: LaporanE81, nama: str = "Form E.81") -> tupl
         teks_legenda = "Tanda metode (catatan pada sel Indikator): " + "; ".join(legenda) + "."
         ws.merge_range(r, 0, r, akhir_pita1, teks_legenda, buku.f("catatan", italic=True))
         ws.set_row(r, _tinggi([(teks_legenda, sum(lebar[: akhir_pita1 + 1]))]))
-    if catatan := catatan_belum_ada_data(laporan):
+    for catatan in [catatan_belum_ada_data(laporan), *catatan_tanda(laporan)]:
+        if not catatan:
+            continue
         r += 1
         ws.merge_range(r, 0, r, akhir_pita1, catatan, buku.f("catatan", italic=True))
         ws.set_row(r, _tinggi([(catatan, sum(lebar[: akhir_pita1 + 1]))]))

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from capaian.aturan.angka import bulatkan
+from capaian.aturan.angka import bulatkan, format_persen
 from capaian.aturan.capaian import Agregasi, Akumulasi, KRp, Persen, Polaritas, RumusNegatif, Sifat
+from capaian.aturan.kodering import catatan_kode
+from capaian.aturan.periksa_data import BATAS_PERSEN_RP, persen_rp_janggal
 from capaian.laporan.e81 import BarisE81, LaporanE81
 from capaian.laporan.umum import romawi
 
@@ -135,6 +137,15 @@ def _pasangan(nilai: KRp) -> list[Sel]:
     return [_k(nilai.k), Sel(nilai.rp, "rp")]
 
 
+def _turunan(nilai: KRp) -> list[Sel]:
+    """Columns 12 and 14, derived: without a value "-", as columns 13 and 15 and the workbook's formulas show
+    it (an input without a value stays blank)."""
+    return [
+        Sel("-", "k") if nilai.k is None else _k(nilai.k),
+        Sel("-" if nilai.rp is None else nilai.rp, "rp"),
+    ]
+
+
 def _persen(nilai: Persen) -> list[Sel]:
     return [
         Sel(None if nilai.k is None else bulatkan(nilai.k, 2), "persen"),
@@ -157,9 +168,9 @@ def sel_baris(b: BarisE81, triwulan: int, penanggung_jawab: str) -> list[Sel]:
     for i in range(triwulan):
         sel += _pasangan(m.target_tw[i]) + _pasangan(m.realisasi_tw[i])
     sel += (
-        _pasangan(h.realisasi)
+        _turunan(h.realisasi)
         + _persen(h.capaian)
-        + _pasangan(h.realisasi_renstra)
+        + _turunan(h.realisasi_renstra)
         + _persen(h.capaian_renstra)
     )
     sel.append(Sel(penanggung_jawab, "teks"))
@@ -269,3 +280,46 @@ def legenda_metode(laporan: LaporanE81) -> list[str]:
     """The legend lines for the markers used in this report, "a) ..."."""
     dipakai = {t for b in laporan.baris for t in tanda_metode(b.masukan.sifat)}
     return [f"{k}) {v}" for k, v in LEGENDA_METODE.items() if k in dipakai]
+
+
+# Flags of values printed as recorded but worth a second look (issue 12, "Smaller"): a code not in its
+# standard form (the reference's rows 47 and 56), a budget percentage above 1.000 %.
+TANDA_KODE = "*)"
+TANDA_PERSEN_RP = "**)"
+
+
+def tanda_sel(b: BarisE81, triwulan: int) -> dict[int, str]:
+    """{column index of sel_baris: flag} for the row's flagged cells: the kode (col 2), cols 13 and 15 Rp."""
+    h = kolom_hasil(triwulan)
+    tanda: dict[int, str] = {}
+    if catatan_kode(b.rencana.kode):
+        tanda[1] = TANDA_KODE
+    for k, p in ((h + 3, b.hasil.capaian.rp), (h + 7, b.hasil.capaian_renstra.rp)):
+        if persen_rp_janggal(p):
+            tanda[k] = TANDA_PERSEN_RP
+    return tanda
+
+
+def _tempat(b: BarisE81) -> str:
+    return f"No. {b.no}" if b.no is not None else "baris lanjutan"
+
+
+def catatan_tanda(laporan: LaporanE81) -> list[str]:
+    """The footnotes of the flags used in this report ("*) ...", "**) ..."); empty when none is used."""
+    kode = [f"{_tempat(b)}: {c}" for b in laporan.baris if (c := catatan_kode(b.rencana.kode))]
+    persen = [
+        f"{_tempat(b)} kol. {kol} Rp {format_persen(p)}"
+        for b in laporan.baris
+        for kol, p in (("13", b.hasil.capaian.rp), ("15", b.hasil.capaian_renstra.rp))
+        if persen_rp_janggal(p)
+    ]
+    catatan = []
+    if kode:
+        catatan.append(f"{TANDA_KODE} Kode dicetak sebagaimana tercatat dalam data induk: {'; '.join(kode)}.")
+    if persen:
+        catatan.append(
+            f"{TANDA_PERSEN_RP} Persentase anggaran di atas {format_persen(BATAS_PERSEN_RP, 0)}: "
+            f"{'; '.join(persen)}. Realisasi jauh melampaui pagu: periksa pagu kolom 7 Rp (kol. 13) atau "
+            "kolom 5 Rp (kol. 15)."
+        )
+    return catatan

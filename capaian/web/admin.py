@@ -289,6 +289,7 @@ class FormIndikator(_ModelForm):
             "akumulasi",
             "rumus",
             "variabel",
+            "catatan_nilai",
             "target_renstra_k",
             "target_renstra_rp",
             "boleh_negatif",
@@ -297,7 +298,11 @@ class FormIndikator(_ModelForm):
             "rumus": (
                 "Rumus Kertas Kerja, mis. realisasi_pad / target_pad * 100. Kosongkan bila K diisi langsung."
             ),
-            "variabel": 'Daftar variabel rumus: [{"nama": "realisasi_pad", "label": "Realisasi PAD"}]',
+            "variabel": (
+                'Daftar variabel rumus: [{"nama": "realisasi_pad", "label": "Realisasi PAD pelayanan pasar", '
+                '"catatan": "(s.d. Juni 2024)"}]; "catatan" (boleh tidak ada) dicetak di Kertas Kerja '
+                "setelah nilainya."
+            ),
         }
 
     # Each element link offers only the elements of the indicator's own agency (the model refuses others).
@@ -325,9 +330,17 @@ class FormIndikator(_ModelForm):
         data = super().clean() or {}
         variabel = data.get("variabel") or []
         if not isinstance(variabel, list) or not all(
-            isinstance(v, dict) and isinstance(v.get("nama"), str) and v["nama"] for v in variabel
+            isinstance(v, dict)
+            and isinstance(v.get("nama"), str)
+            and v["nama"]
+            and all(isinstance(v.get(kunci, ""), str) for kunci in ("label", "catatan"))
+            for v in variabel
         ):
-            self.add_error("variabel", 'Variabel harus berupa daftar seperti [{"nama": "x", "label": "X"}].')
+            self.add_error(
+                "variabel",
+                'Variabel harus berupa daftar seperti [{"nama": "x", "label": "X", "catatan": "(bukti)"}]; '
+                "label dan catatan berupa teks.",
+            )
             return data
         rumus = (data.get("rumus") or "").strip()
         if rumus:

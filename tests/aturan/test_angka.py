@@ -13,9 +13,13 @@ from capaian.aturan.angka import (
     format_persen,
     format_rupiah,
     format_rupiah_surat,
+    format_satuan,
     format_tanggal,
     parse_angka,
     parse_rupiah,
+    satuan_persen,
+    satuan_rupiah,
+    tempat_satuan,
     terbilang,
     terbilang_rupiah,
 )
@@ -375,3 +379,39 @@ def test_terbilang_membedakan_bilangan_berurutan(n: int) -> None:
     assert terbilang(n) != terbilang(n + 1)
     assert "  " not in terbilang(n)
     assert terbilang(n) == terbilang(n).strip()
+
+
+# --- numbers by unit (the Kertas Kerja) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("nilai", "satuan", "teks"),
+    [
+        ("69.00", "Bahan Pokok", "69"),  # a count: no ",00"
+        ("66", "Orang/Bulan", "66"),
+        ("66.5", "Orang/Bulan", "66,50"),  # real decimals stay, at the 2 places K is printed with
+        ("0.999", "unit", "1"),  # rounded as printed first (1,00), then the ",00" goes
+        ("0.994", "unit", "0,99"),
+        ("1151384000", "Rp", "1.151.384.000"),  # Rupiah without ",00"
+        ("100", "%", "100,00"),  # a percentage keeps its two decimals, as Form E.81
+        ("36.794", "persen", "36,79"),
+        ("77.2", "Nilai", "77,20"),
+        ("-3", "unit", "-3"),
+    ],
+)
+def test_format_satuan(nilai: str, satuan: str, teks: str) -> None:
+    assert format_satuan(Decimal(nilai), satuan) == teks
+    assert tempat_satuan(Decimal(nilai), satuan) == (0 if "," not in teks else 2)
+
+
+def test_format_satuan_without_value() -> None:
+    assert format_satuan(None, "unit") == "-" and format_satuan(None, "%", kosong="") == ""
+
+
+@pytest.mark.parametrize(
+    ("satuan", "persen", "rupiah"),
+    [("%", True, False), ("Persen", True, False), ("Rp", False, True), ("juta rupiah", False, True)]
+    + [("Rp.", False, True), ("Dokumen", False, False), ("Prodk", False, False)],
+)
+def test_satuan_kinds(satuan: str, persen: bool, rupiah: bool) -> None:
+    assert satuan_persen(satuan) is persen and satuan_rupiah(satuan) is rupiah

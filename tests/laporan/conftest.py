@@ -55,6 +55,19 @@ def pdf_teks(isi: bytes, tmp: Path, halaman: int | None = None, tata: bool = Tru
     return hasil.stdout if tata else " ".join(hasil.stdout.split())
 
 
+def pdf_teks_mentah(isi: bytes, tmp: Path) -> str:
+    """The PDF's text in the order it was drawn (pdftotext -raw), whitespace collapsed: a table cell's lines,
+    and the cells of a row, follow one another, so a Variabel is followed by its Nilai."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) belum terpasang")
+    berkas_pdf = tmp / "mentah.pdf"
+    berkas_pdf.write_bytes(isi)
+    hasil = subprocess.run(
+        ["pdftotext", "-raw", str(berkas_pdf), "-"], capture_output=True, check=True, text=True
+    )
+    return " ".join(hasil.stdout.split())
+
+
 def pdf_png(isi: bytes, tmp: Path) -> Path:
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm (poppler-utils) belum terpasang")

@@ -15,7 +15,8 @@ from capaian.laporan.kertas_kerja import bangun_kertas_kerja
 from capaian.laporan.narasi import bangun_narasi
 from capaian.laporan.tabel_e81 import TINGGI_KEPALA, kolom_hasil
 from capaian.laporan.umum import baris_teks, format_nip
-from tests.laporan.conftest import pdf_png, pdf_teks
+from tests.laporan.conftest import pdf_png, pdf_teks, pdf_teks_mentah
+from tests.laporan.tercetak import baca_kertas_kerja
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +183,71 @@ def test_surat_pengantar_docx_and_pdf(berkas: dict[str, bytes], tmp_path: Path) 
         assert "NIP. 19701223 199003 1 001" in teks
         assert "Plt. Kepala Dinas Perindustrian dan Perdagangan" in teks
     assert pdf_png(berkas["surat-pengantar.pdf"], tmp_path).stat().st_size > 5_000
+
+
+# --- The Kertas Kerja in the reference's notation (issue 12 item 4), read back from the real files -------
+
+PAD_REALISASI = "Σ Realisasi PAD pelayanan pasar s.d. akhir triwulan"
+PAD_TARGET = "Σ Target PAD pelayanan pasar tahun berjalan"
+PASAR = "6 pasar (Pasar Besar, Kebonagung, Karangketug, Poncol, Gadingrejo, Bukir Randusari)"
+
+
+def test_kertas_kerja_pdf_in_notation_with_variabel_nilai_pairs(
+    berkas: dict[str, bytes], tmp_path: Path
+) -> None:
+    teks = pdf_teks_mentah(berkas["kertas-kerja.pdf"], tmp_path)
+    # Row 33: the formula by the labels, then each Variabel followed by its Nilai and its evidence note.
+    assert (
+        f"{PAD_REALISASI} / {PAD_TARGET} × 100 % "
+        f"{PAD_REALISASI} 1.151.384.000 (s.d. Juni 2024) {PAD_TARGET} 3.129.274.170 (Tahun 2024) "
+        "1.151.384.000 / 3.129.274.170 × 100 = 36,79"
+    ) in teks
+    # Values entered directly: "Σ <what is counted>" and the value with the reference's note.
+    assert "Σ dokumen perencanaan perangkat daerah 1 dokumen (Renja 2025)" in teks
+    assert PASAR in teks and "1 (service AC sebanyak 5 unit)" in teks
+    # Row 6: the mean of the kegiatan, by their names and codes, calculated "Rata-rata (…)".
+    assert "Rata-rata (Persentase Dokumen Perencanaan dan Laporan Evaluasi Kinerja" in teks
+    assert "Rata-rata (100,00; 100,00; 100,00; 100,00; 100,00; 25,00) = 87,50" in teks
+    # Row 41, lower is better: each month's count as a whole number, its capaian formula named.
+    assert "Σ Bahan pokok yang dipantau bulan ke-1 69 (April)" in teks
+    assert "(2T − R) / T × 100, minimal 0" in teks
+    # Nothing code-like is left: no variable names, no AVG(, no "69,00".
+    for kode in ("realisasi_pad", "dokumen_tepat_waktu", "AVG(", "[3.30.01", "69,00", "1.151.384.000,00"):
+        assert kode not in teks
+    # The reference's order: the Tujuan first, then the Sasaran, then the programs.
+    assert teks.index("Tujuan:") < teks.index("Sasaran:") < teks.index("Program:")
+
+
+def test_kertas_kerja_xlsx_pairs_and_numbers_by_unit(berkas: dict[str, bytes]) -> None:
+    kk = baca_kertas_kerja(berkas["kertas-kerja.xlsx"])
+    wb = load_workbook(io.BytesIO(berkas["kertas-kerja.xlsx"]))
+    ws = wb.active
+    assert ws is not None
+    pad = next(b for b in kk if b.perhitungan.startswith("1.151.384.000 / 3.129.274.170"))
+    assert pad.pasangan == [
+        (PAD_REALISASI, 1151384000, "(s.d. Juni 2024)"),
+        (PAD_TARGET, 3129274170, "(Tahun 2024)"),
+    ]
+    pasar = next(b for b in kk if b.pasangan[0][2].startswith("pasar (Pasar Besar"))
+    assert pasar.pasangan[0][1] == 6 and pasar.pasangan[0][2] == PASAR.removeprefix("6 ")
+    # Six pairs for row 41, each count a whole number, each label once (the Variabel is not "label = value").
+    fluktuasi = next(b for b in kk if "berfluktuasi" in b.pasangan[0][0])
+    assert [n for _, n, _ in fluktuasi.pasangan] == [15, 69, 16, 69, 14, 69]
+    assert len({v for v, _, _ in fluktuasi.pasangan}) == 6
+    assert all(" = " not in v for b in kk for v, _, _ in b.pasangan)
+    # By unit: a count's Hasil, Realisasi and Target are whole numbers formatted without decimals; a
+    # percentage keeps two.
+    for r in range(7, ws.max_row + 1):
+        satuan = ws.cell(r, 5).value
+        for k in (11, 12, 13):
+            sel = ws.cell(r, k)
+            angka = isinstance(sel.value, int | float)
+            if angka and satuan not in (None, "%") and float(sel.value).is_integer():
+                assert sel.number_format.endswith("#,##0"), (r, k, sel.number_format)
+            if angka and satuan == "%":
+                assert sel.number_format.endswith("#,##0.00")
+    # The formula column is notation, not code names.
+    formula = [str(ws.cell(r, 6).value or "") for r in range(7, ws.max_row + 1)]
+    assert f"{PAD_REALISASI} / {PAD_TARGET} × 100 %" in formula
+    assert not any("_" in f or "AVG(" in f for f in formula)
+    assert kk[0].tingkat == "Tujuan" and kk[1].tingkat == "Sasaran"
