@@ -2,6 +2,7 @@
 
 import dataclasses
 import io
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -142,3 +143,56 @@ def test_pdf_page_one_renders(berkas: dict[str, bytes], tmp_path: Path) -> None:
 def test_pdf_for_quarter_four_has_the_fourth_quarter(data_demo: DataLaporan, tmp_path: Path) -> None:
     laporan = bangun_e81(dataclasses.replace(data_demo, triwulan=4))
     assert "TW IV" in pdf_teks(e81_pdf(laporan, kertas="a4"), tmp_path, tata=False)
+
+
+def test_flags_a_nonstandard_kode_and_a_budget_percentage_above_1000(
+    berkas: dict[str, bytes], e81_demo: LaporanE81, tmp_path: Path
+) -> None:
+    """The reference's rows 47 and 56 carry 2-digit sub kegiatan codes, and three rows' col 15 Rp is above
+    1.000 %: printed as recorded, flagged at the cell, explained under the form (issue 12, Smaller)."""
+    isi = json.loads(berkas["e81.json"])
+    kode = {b["no"]: b["tanda"]["kode"] for b in isi["baris"] if b["tanda"]["kode"]}
+    assert kode == {
+        47: "kode 3.30.05.2.01.05 tidak dalam bentuk baku; bentuk baku 3.30.05.2.01.0005",
+        56: "kode 3.31.02.2.01.03 tidak dalam bentuk baku; bentuk baku 3.31.02.2.01.0003",
+    }
+    persen = {
+        b["no"]: b["tanda"]["persen_rp_janggal"] for b in isi["baris"] if b["tanda"]["persen_rp_janggal"]
+    }
+    # Exactly the rows whose printed col 13 or 15 Rp is above 1.000 (read from the JSON's own columns).
+    assert persen == {
+        b["no"]: [
+            k for k in ("13", "15") if b["kolom"][k]["rp"] is not None and Decimal(b["kolom"][k]["rp"]) > 1000
+        ]
+        for b in isi["baris"]
+        if any(b["kolom"][k]["rp"] is not None and Decimal(b["kolom"][k]["rp"]) > 1000 for k in ("13", "15"))
+    }
+    assert persen == {7: ["15"], 13: ["15"], 22: ["15"]}
+    teks = pdf_teks(berkas["e81.pdf"], tmp_path)
+    assert "9.530,64 **)" in teks and "1.207,18 **)" in teks and "5.715,97 **)" in teks
+    assert "05 *)" in teks and "03 *)" in teks  # the kode wraps after its last dot
+    datar = " ".join(teks.split())
+    assert "*) Kode dicetak sebagaimana tercatat dalam data induk: No. 47: kode 3.30.05.2.01.05" in datar
+    assert "**) Persentase anggaran di atas 1.000%: No. 7 kol. 15 Rp 9.530,64%" in datar
+    # The workbook keeps the value (its formula's cached value) and flags the cell with a note.
+    per_no = {b["no"]: b for b in isi["baris"]}
+    ws = _lembar(berkas["e81.xlsx"])
+    h = kolom_hasil(2) + 1
+    for i, b in enumerate(e81_demo.baris):
+        r = AWAL_ISI + i
+        assert (ws.cell(row=r, column=2).comment is not None) is (b.no in kode)
+        assert (ws.cell(row=r, column=h + 7).comment is not None) is (b.no in persen)
+        if b.no in persen:
+            assert ws.cell(row=r, column=h + 7).value == float(per_no[b.no]["kolom"]["15"]["rp"])
+    catatan = {str(c.value) for baris in ws.iter_rows() for c in baris if isinstance(c.value, str)}
+    assert set(isi["catatan_tanda"]) <= catatan and len(isi["catatan_tanda"]) == 2
+
+
+def test_derived_columns_without_value_print_dash_in_the_pdf(
+    berkas: dict[str, bytes], tmp_path: Path
+) -> None:
+    """Row 1 has no realisation yet: all eight cells of cols 12-15 print "-" (blank was shown in 12/14)."""
+    teks = pdf_teks(berkas["e81.pdf"], tmp_path, halaman=1)
+    baris_1 = next(t for t in teks.splitlines() if t.strip().startswith("1 ") and "Meningkatnya" in t)
+    setelah_kolom_7 = baris_1.split("2.731.617.600", 1)[1]
+    assert setelah_kolom_7.split()[:8] == ["-"] * 8
