@@ -248,11 +248,12 @@ CATATAN_NILAI: dict[str, str] = {
     "42": "dokumen (Laporan bulan April, Mei, Juni)",
     "43": "dokumen",
     "49": "dokumen",
-    "54": "Rapat Koordinasi dalam Provinsi",
+    "54": "(Rapat Koordinasi dalam Provinsi)",
     "55": "dokumen",
+    # The reference states the year's 9 documents of 2 trainings; the value here is TW II's (4).
     "56": (
-        "Dokumen (2 Pelatihan): Tribulan I (5 dokumen) - Dokumen Laporan Kegiatan Pelatihan Makanan Olahan "
-        "(20 IKM); Tribulan II (4 dokumen) - Dokumen Laporan Kegiatan Pelatihan Digitalisasi IKM (20 IKM)"
+        "dokumen (Tribulan II: Dokumen Laporan Kegiatan Pelatihan Digitalisasi IKM, 20 IKM; Tribulan I: 5 "
+        "dokumen, Pelatihan Makanan Olahan, 20 IKM)"
     ),
 }
 _DOKUMEN_7 = "(dokumen perencanaan, laporan capaian kinerja, laporan evaluasi kinerja)"
