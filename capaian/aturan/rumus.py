@@ -28,6 +28,10 @@ Grammar (whitespace between tokens is ignored)::
   ``X`` token is the multiplication operator, so it can never be a variable; ``ekspor_x1`` is a name.
 * FUNGSI is SUM, AVG (alias RATA), MIN or MAX, case-insensitive, with at least one argument.
 
+Three ways of writing a parsed formula: `teks()` in this syntax (it parses back), `substitusi()` with the
+values ("1.151.384.000 / 3.129.274.170 × 100"), and `notasi()` for a reader, by the variables' labels, as the
+reference's Kertas Kerja writes it ("Σ Realisasi PAD pelayanan pasar / Σ Target PAD pelayanan pasar × 100 %").
+
 Missing data is not zero: a variable or reference without a value (None, or absent from the mapping)
 makes the result None, and so does a division by zero. The result is not rounded here; `kinerja` rounds
 the quarter's K it becomes as printed (2 decimals) before anything else uses it.
