@@ -30,6 +30,9 @@ TINGKAT = {
 # The reference's order of levels: its Kertas Kerja opens with the Tujuan, then the Sasaran (Form E.81 lists
 # the Sasaran first); programs and below keep Form E.81's order.
 _URUTAN_TINGKAT = {"tujuan": 0, "sasaran": 1}
+# The reference's section rows: "TUJUAN | INDIKATOR TUJUAN", "SASARAN | …", "PROGRAM | …" (kegiatan and sub
+# kegiatan follow their program in the PROGRAM section).
+BAGIAN = (("TUJUAN", "INDIKATOR TUJUAN"), ("SASARAN", "INDIKATOR SASARAN"), ("PROGRAM", "INDIKATOR PROGRAM"))
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class VariabelKK:
 @dataclass(frozen=True)
 class BarisKK:
     kunci: str  # the indicator's key (BarisRencana.kunci): links the row to its Form E.81 row
+    bagian: int  # the section (index into BAGIAN): 0 Tujuan, 1 Sasaran, 2 Program and below
     no: int | None
     tingkat: str  # "Program", "Sub Kegiatan", ...
     kode: str | None
@@ -111,6 +115,7 @@ def bangun_kertas_kerja(data: DataLaporan, e81: LaporanE81 | None = None) -> Lap
         baris.append(
             BarisKK(
                 kunci=r.kunci,
+                bagian=_URUTAN_TINGKAT.get(r.tingkat, 2),
                 no=b.no,
                 tingkat=TINGKAT.get(r.tingkat, r.tingkat),
                 kode=r.kode,
@@ -132,6 +137,16 @@ def bangun_kertas_kerja(data: DataLaporan, e81: LaporanE81 | None = None) -> Lap
             )
         )
     return LaporanKertasKerja(data=data, baris=tuple(baris))
+
+
+def per_bagian(laporan: LaporanKertasKerja) -> list[tuple[tuple[str, str], list[BarisKK]]]:
+    """The rows under the reference's section rows, in order; a section without rows is left out."""
+    hasil: list[tuple[tuple[str, str], list[BarisKK]]] = []
+    for b in laporan.baris:
+        if not hasil or hasil[-1][0] != BAGIAN[b.bagian]:
+            hasil.append((BAGIAN[b.bagian], []))
+        hasil[-1][1].append(b)
+    return hasil
 
 
 def teks_nilai(b: BarisKK, v: VariabelKK) -> str:

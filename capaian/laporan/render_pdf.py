@@ -38,7 +38,7 @@ from reportlab.platypus import (
 from capaian.aturan.angka import format_angka, format_persen, format_rupiah, format_satuan
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81
-from capaian.laporan.kertas_kerja import LaporanKertasKerja, keterangan, teks_nilai_catatan
+from capaian.laporan.kertas_kerja import LaporanKertasKerja, keterangan, per_bagian, teks_nilai_catatan
 from capaian.laporan.kesimpulan import LaporanKesimpulan
 from capaian.laporan.narasi import LaporanNarasi, blok_narasi, teks_narasi
 from capaian.laporan.surat import SuratPengantar
@@ -521,8 +521,9 @@ def kertas_kerja_pdf(laporan: LaporanKertasKerja, kertas: str = "f4") -> bytes:
     tw = romawi(data.triwulan)
     ukuran_huruf = UKURAN_MINIMAL
     # (header, relative width); columns 4 and 5 are the Data Masukan pair under one header.
+    # "No. E.81": the row's number in Form E.81 (the reference numbers its three sections instead).
     kolom = [
-        ("No", 3),
+        ("No. E.81", 3.5),
         ("Nama Tujuan / Sasaran / Program / Kegiatan / Sub Kegiatan", 15),
         ("Indikator", 15),
         ("Formula Perhitungan", 16),
@@ -545,32 +546,47 @@ def kertas_kerja_pdf(laporan: LaporanKertasKerja, kertas: str = "f4") -> bytes:
     rentang: list[Any] = [("SPAN", (4, 0), (5, 0))] + [
         ("SPAN", (k, 0), (k, 1)) for k in range(len(kolom)) if k not in (4, 5)
     ]
-    for i, b in enumerate(laporan.baris, start=2):
-        pasangan = [(v.label, teks_nilai_catatan(b, v)) for v in b.variabel]
-        sel = [
-            "" if b.no is None else str(b.no),
-            f"{b.tingkat}: {b.uraian}",
-            f"{b.indikator} ({b.satuan})" if b.satuan else b.indikator,
-            b.rumus,
+    gb = gaya(ukuran_huruf, True)
+    latar_bagian = colors.Color(0.95, 0.95, 0.95)
+    for (judul, judul_indikator), daftar in per_bagian(laporan):
+        # The reference's section row: "TUJUAN | INDIKATOR TUJUAN", then its rows.
+        i = len(baris)
+        baris.append(["", _p(judul, gb), _p(judul_indikator, gb), *[""] * (len(kolom) - 3)])
+        # The section row stays with its first row (never alone at the foot of a page).
+        rentang += [
+            ("SPAN", (3, i), (-1, i)),
+            ("BACKGROUND", (0, i), (-1, i), latar_bagian),
+            ("NOSPLIT", (0, i), (-1, i + 1)),
         ]
-        baris.append(
-            [
-                *[_p(t, g) for t in sel],
-                _pasangan_pdf(pasangan, (lebar_kolom[4], lebar_kolom[5]), ukuran_huruf) if pasangan else "",
-                "",
-                _p(b.perhitungan, g) if b.perhitungan else "",
-                _p(format_satuan(b.hasil, b.satuan), gr),
-                _p(format_satuan(b.realisasi, b.satuan), gr),
-                _p(format_satuan(b.target, b.satuan), gr),
-                _p(format_persen(b.capaian, tanda=False), gr),
-                _p(keterangan(b), g),
+        for b in daftar:
+            i = len(baris)
+            pasangan = [(v.label, teks_nilai_catatan(b, v)) for v in b.variabel]
+            sel = [
+                "" if b.no is None else str(b.no),
+                f"{b.tingkat}: {b.uraian}",
+                f"{b.indikator} ({b.satuan})" if b.satuan else b.indikator,
+                b.rumus,
             ]
-        )
-        rentang.append(("SPAN", (4, i), (5, i)))
-        # The nested pairs fill their cell edge to edge, so that their rule meets the grid.
-        rentang.append(("LEFTPADDING", (4, i), (5, i), 0))
-        rentang.append(("RIGHTPADDING", (4, i), (5, i), 0))
-        rentang.append(("TOPPADDING", (4, i), (5, i), 0))
+            baris.append(
+                [
+                    *[_p(t, g) for t in sel],
+                    _pasangan_pdf(pasangan, (lebar_kolom[4], lebar_kolom[5]), ukuran_huruf)
+                    if pasangan
+                    else "",
+                    "",
+                    _p(b.perhitungan, g) if b.perhitungan else "",
+                    _p(format_satuan(b.hasil, b.satuan), gr),
+                    _p(format_satuan(b.realisasi, b.satuan), gr),
+                    _p(format_satuan(b.target, b.satuan), gr),
+                    _p(format_persen(b.capaian, tanda=False), gr),
+                    _p(keterangan(b), g),
+                ]
+            )
+            rentang.append(("SPAN", (4, i), (5, i)))
+            # The nested pairs fill their cell edge to edge, so that their rule meets the grid.
+            rentang.append(("LEFTPADDING", (4, i), (5, i), 0))
+            rentang.append(("RIGHTPADDING", (4, i), (5, i), 0))
+            rentang.append(("TOPPADDING", (4, i), (5, i), 0))
     tabel = Table(baris, colWidths=lebar_kolom, repeatRows=2)
     tabel.setStyle(
         TableStyle(

@@ -23,7 +23,7 @@ from capaian.aturan.induk import anak_per_induk
 from capaian.aturan.rekap import MetodeRata
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81
-from capaian.laporan.kertas_kerja import BarisKK, LaporanKertasKerja, VariabelKK, keterangan
+from capaian.laporan.kertas_kerja import BarisKK, LaporanKertasKerja, VariabelKK, keterangan, per_bagian
 from capaian.laporan.kesimpulan import LaporanKesimpulan
 from capaian.laporan.tabel_e81 import (
     LEBAR_LABEL,
@@ -463,7 +463,7 @@ def kertas_kerja_xlsx(laporan: LaporanKertasKerja) -> bytes:
     ws = buku.wb.add_worksheet("Kertas Kerja")
     tw = romawi(data.triwulan)
     kolom = [
-        ("No", 5),
+        ("No. E.81", 6),
         ("Tingkat", 11),
         ("Nama Tujuan / Sasaran / Program / Kegiatan / Sub Kegiatan", 28),
         ("Indikator", 28),
@@ -498,47 +498,55 @@ def kertas_kerja_xlsx(laporan: LaporanKertasKerja) -> bytes:
     ws.merge_range(awal, _KOLOM_PASANGAN[0], awal, _KOLOM_PASANGAN[-1], "Data Masukan", fk)
     ws.set_row(awal + 1, _tinggi([(t, w) for t, w in kolom]))
     r = awal + 2
-    for b in laporan.baris:
-        sel = [
-            Sel(b.no, "no"),
-            Sel(b.tingkat, "teks"),
-            Sel(b.uraian, "teks"),
-            Sel(b.indikator, "teks"),
-            Sel(b.satuan, "teks"),
-            Sel(b.rumus, "teks"),
-            None,
-            None,
-            None,
-            Sel(b.perhitungan, "teks"),
-            _sel_satuan(b.hasil, b.satuan),
-            _sel_satuan(b.realisasi, b.satuan),
-            _sel_satuan(b.target, b.satuan),
-            Sel(b.capaian, "persen"),
-            Sel(b.rumus_capaian, "teks"),
-            Sel(keterangan(b), "teks"),
-        ]
-        pasangan = [(Sel(v.label, "teks"), _sel_nilai(b, v), Sel(v.catatan, "teks")) for v in b.variabel] or [
-            (Sel("", "teks"), Sel("", "teks"), Sel("", "teks"))
-        ]
-        tinggi = len(pasangan)
-        for k, isi in enumerate(sel):
-            if isi is None:
-                continue
-            if tinggi > 1:
-                ws.merge_range(r, k, r + tinggi - 1, k, "", buku.format_sel(isi.jenis))
-            tulis_sel(buku, ws, r, k, isi)
-        for i, trio in enumerate(pasangan):
-            for k, isi in zip(_KOLOM_PASANGAN, trio, strict=True):
-                tulis_sel(buku, ws, r + i, k, isi)
-        # The indicator's texts share the rows of its inputs; each row is as tall as its own pair needs.
-        teks_baris = [(_teks_sel(isi.nilai), kolom[k][1]) for k, isi in enumerate(sel) if isi is not None]
-        tinggi_baris = _tinggi(teks_baris) / tinggi
-        for i, trio in enumerate(pasangan):
-            teks_pasangan = [
-                (_teks_sel(x.nilai), kolom[k][1]) for k, x in zip(_KOLOM_PASANGAN, trio, strict=True)
+    fb = buku.f("bagian", bold=True, border=1, bg_color="#F2F2F2")
+    for (judul, judul_indikator), daftar in per_bagian(laporan):
+        # The reference's section row: "TUJUAN | INDIKATOR TUJUAN", then its rows.
+        for k in range(n):
+            ws.write_blank(r, k, None, fb)
+        ws.write_string(r, 2, judul, fb)
+        ws.write_string(r, 3, judul_indikator, fb)
+        r += 1
+        for b in daftar:
+            sel = [
+                Sel(b.no, "no"),
+                Sel(b.tingkat, "teks"),
+                Sel(b.uraian, "teks"),
+                Sel(b.indikator, "teks"),
+                Sel(b.satuan, "teks"),
+                Sel(b.rumus, "teks"),
+                None,
+                None,
+                None,
+                Sel(b.perhitungan, "teks"),
+                _sel_satuan(b.hasil, b.satuan),
+                _sel_satuan(b.realisasi, b.satuan),
+                _sel_satuan(b.target, b.satuan),
+                Sel(b.capaian, "persen"),
+                Sel(b.rumus_capaian, "teks"),
+                Sel(keterangan(b), "teks"),
             ]
-            ws.set_row(r + i, max(tinggi_baris, _tinggi(teks_pasangan)))
-        r += tinggi
+            pasangan = [
+                (Sel(v.label, "teks"), _sel_nilai(b, v), Sel(v.catatan, "teks")) for v in b.variabel
+            ] or [(Sel("", "teks"), Sel("", "teks"), Sel("", "teks"))]
+            tinggi = len(pasangan)
+            for k, isi in enumerate(sel):
+                if isi is None:
+                    continue
+                if tinggi > 1:
+                    ws.merge_range(r, k, r + tinggi - 1, k, "", buku.format_sel(isi.jenis))
+                tulis_sel(buku, ws, r, k, isi)
+            for i, trio in enumerate(pasangan):
+                for k, isi in zip(_KOLOM_PASANGAN, trio, strict=True):
+                    tulis_sel(buku, ws, r + i, k, isi)
+            # The indicator's texts share the rows of its inputs; each row is as tall as its own pair needs.
+            teks_baris = [(_teks_sel(isi.nilai), kolom[k][1]) for k, isi in enumerate(sel) if isi is not None]
+            tinggi_baris = _tinggi(teks_baris) / tinggi
+            for i, trio in enumerate(pasangan):
+                teks_pasangan = [
+                    (_teks_sel(x.nilai), kolom[k][1]) for k, x in zip(_KOLOM_PASANGAN, trio, strict=True)
+                ]
+                ws.set_row(r + i, max(tinggi_baris, _tinggi(teks_pasangan)))
+            r += tinggi
     ws.freeze_panes(awal + 2, 0)
     _tanda_tangan(buku, ws, r + 1, data, max(0, akhir - 3), akhir)
     atur_cetak(

@@ -121,7 +121,8 @@ class BarisKK:
 
 def baca_kertas_kerja(isi: bytes) -> list[BarisKK]:
     """The Kertas Kerja workbook's rows in its own order; an indicator spans one sheet row per input (its own
-    cells merged), so a row without a Tingkat continues the indicator above."""
+    cells merged), so a row without a Tingkat continues the indicator above; the reference's section rows
+    ("TUJUAN | INDIKATOR TUJUAN", …) have no Tingkat and are skipped."""
     ws = load_workbook(io.BytesIO(isi), data_only=True).active
     assert ws is not None and ws.cell(row=5, column=10).value == "Perhitungan"
     assert ws.cell(row=5, column=7).value == "Data Masukan"
@@ -133,6 +134,9 @@ def baca_kertas_kerja(isi: bytes) -> list[BarisKK]:
     baris: list[BarisKK] = []
     for r in range(7, ws.max_row + 1):
         v = [ws.cell(row=r, column=c).value for c in range(1, 17)]
+        if v[1] is None and v[2] in ("TUJUAN", "SASARAN", "PROGRAM"):
+            assert v[3] == f"INDIKATOR {v[2]}"
+            continue
         if v[1] is None and v[6] is None:
             break  # the signature block below the table
         pasangan = (str(v[6] or ""), v[7], str(v[8] or ""))

@@ -214,8 +214,15 @@ def test_kertas_kerja_pdf_in_notation_with_variabel_nilai_pairs(
     # Nothing code-like is left: no variable names, no AVG(, no "69,00".
     for kode in ("realisasi_pad", "dokumen_tepat_waktu", "AVG(", "[3.30.01", "69,00", "1.151.384.000,00"):
         assert kode not in teks
-    # The reference's order: the Tujuan first, then the Sasaran, then the programs.
-    assert teks.index("Tujuan:") < teks.index("Sasaran:") < teks.index("Program:")
+    # The reference's order and its section rows: the Tujuan first, then the Sasaran, then the programs.
+    assert (
+        teks.index("TUJUAN INDIKATOR TUJUAN")
+        < teks.index("Tujuan:")
+        < teks.index("SASARAN INDIKATOR SASARAN")
+        < teks.index("Sasaran:")
+        < teks.index("PROGRAM INDIKATOR PROGRAM")
+        < teks.index("Program:")
+    )
 
 
 def test_kertas_kerja_xlsx_pairs_and_numbers_by_unit(berkas: dict[str, bytes]) -> None:
