@@ -104,6 +104,9 @@ def test_target_triwulan_tampil_di_baris(klien_sebagai: Klien) -> None:
 def test_tanda_draf_hanya_pada_triwulan_belum_diverifikasi(klien_sebagai: Klien) -> None:
     k = klien_sebagai("verifikator")
     pd = PerangkatDaerah.objects.get(slug=PD)
+    StatusTriwulan.objects.update_or_create(
+        perangkat_daerah=pd, tahun=TAHUN, triwulan=1, defaults={"status": Status.TERKUNCI}
+    )
     for tw in (1, 2):
         status = StatusTriwulan.objects.filter(perangkat_daerah=pd, tahun=TAHUN, triwulan=tw).first()
         final = status is not None and status.status in (Status.DIVERIFIKASI, Status.TERKUNCI)
@@ -120,11 +123,23 @@ def test_tanda_draf_hanya_pada_triwulan_belum_diverifikasi(klien_sebagai: Klien)
 
 
 def test_tanda_draf_kota_menyebut_jumlah_belum_diverifikasi(klien_sebagai: Klien) -> None:
-    semua = PerangkatDaerah.objects.count()
+    semua = list(PerangkatDaerah.objects.all())
+    assert len(semua) > 1
+    # One agency's TW II verified, the others not: the city's pages say how many are not yet.
+    StatusTriwulan.objects.update_or_create(
+        perangkat_daerah=semua[0], tahun=TAHUN, triwulan=2, defaults={"status": Status.DIVERIFIKASI}
+    )
     final = StatusTriwulan.objects.filter(
         tahun=TAHUN, triwulan=2, status__in=(Status.DIVERIFIKASI, Status.TERKUNCI)
     ).count()
-    assert final < semua
+    assert 0 < final < len(semua)
     for url in (f"/dasbor/{TAHUN}/2/", f"/triwulan/{TAHUN}/2/"):
         isi = klien_sebagai("verifikator").get(url).content.decode()
-        assert f"{semua - final} dari {semua} perangkat daerah belum diverifikasi" in isi, url
+        assert f"{len(semua) - final} dari {len(semua)} perangkat daerah belum diverifikasi" in isi, url
+    # Every agency verified: no DRAF.
+    for pd in semua:
+        StatusTriwulan.objects.update_or_create(
+            perangkat_daerah=pd, tahun=TAHUN, triwulan=2, defaults={"status": Status.TERKUNCI}
+        )
+    for url in (f"/dasbor/{TAHUN}/2/", f"/triwulan/{TAHUN}/2/"):
+        assert 'id="tanda-draf"' not in klien_sebagai("verifikator").get(url).content.decode(), url

@@ -321,6 +321,8 @@
     wadah.style.position = "relative";
     wadah.style.height = hasil.tinggi + "px";
     wadah.style.marginBottom = "0.5rem";
+    // Per chart as well: a doughnut's own defaults (animateRotate) would otherwise win over the global one.
+    hasil.konfig.options.animation = false;
     new Chart(kanvas, hasil.konfig);
     // The chart now shows the numbers; the fallback table stays one click away.
     var tabel = wadah.nextElementSibling;
