@@ -240,6 +240,12 @@ def test_dasbor_dan_papan_muat_di_layar(
             # The expected-by-this-quarter mark, the server's numbers: 3.30.03 at 50 % (K) and 62,83 % (Rp).
             assert "tandaHarapan" in program["plugin"]
             assert 50.0 in program["harapan"][0] and 62.83 in program["harapan"][1]
+        if nama == "papan":
+            # The verifier's whole row, the actions included, without scrolling sideways; on the phone a card.
+            papan = _kotak(page, "#papan")
+            assert papan["x"] >= 0 and papan["x"] + papan["width"] <= layar["width"]
+            if ponsel:
+                assert page.locator("#papan.berlabel td[data-label]").count() > 0
         page.screenshot(path=str(folder_layar / f"{nama}-{layar['width']}.png"), full_page=True)
     assert page.galat_konsol == []
     peramban.close()

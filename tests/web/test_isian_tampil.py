@@ -75,6 +75,11 @@ def test_simpan_rupiah_bersen_ditolak_dengan_tawaran(klien_sebagai: Klien) -> No
     baris = _html_baris(r.content.decode(), ind)
     assert f'data-usul="rp-{ind.pk}" data-nilai="2.000"' in baris and "Bulatkan menjadi 2.000" in baris
     assert "dibaca: 1,5" in baris  # the valid input beside it, as read
+    # The failed save names the row, and links to it.
+    isi = r.content.decode()
+    no = next(b.no for b in isian.bangun_baris(ind.perangkat_daerah, TAHUN, 2) if b.indikator_id == ind.pk)
+    assert f"Ada isian yang tidak sah pada baris No. {no}. Belum ada yang disimpan" in isi
+    assert f'<a href="#baris-{ind.pk}">No. {no}</a>' in isi
     setelah = Realisasi.objects.get(indikator=ind, tahun=TAHUN, triwulan=2)
     assert (setelah.k, setelah.rp, setelah.versi) == (sebelum.k, sebelum.rp, sebelum.versi)
     # Taking the offer (the text the button puts in the field) saves the whole amount.

@@ -123,7 +123,9 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
     if any(b.ada_galat for b in baris):
         # Nothing is saved while any field is invalid; the bound form keeps everything that was typed.
         messages.error(
-            request, "Ada isian yang tidak sah. Perbaiki kolom yang ditandai; belum ada yang disimpan."
+            request,
+            f"Ada isian yang tidak sah pada baris {_nomor([b for b in baris if b.ada_galat])}. Belum ada "
+            "yang disimpan: perbaiki kolom yang ditandai merah, lalu simpan lagi.",
         )
         return _render(request, pd, tahun, triwulan, baris, data, teks, status_http=400)
 
