@@ -96,7 +96,18 @@ def test_isian_di_laptop_1366(
     no = page.locator("tbody tr[data-indikator] td.lekat-no").nth(20).bounding_box()
     assert abs(no["x"] - bingkai["x"]) <= 2 and abs(nama["x"] - (no["x"] + no["width"])) <= 2
     page.screenshot(path=str(folder_layar / "isian-1366-digulir.png"))
-    gulir.evaluate("el => { el.scrollLeft = 0; }")
+    gulir.evaluate("el => { el.scrollLeft = 0; el.scrollTop = el.scrollHeight; }")
+    # Entering by keyboard, up the rows: each field reached stays clear of the sticky head and columns.
+    page.locator("tbody input[name^='k-']").last.focus()
+    for _ in range(25):
+        page.keyboard.press("Shift+Tab")
+        atas, bawah_kepala, kiri, kanan_nama = page.evaluate(
+            """() => { const a = document.activeElement.getBoundingClientRect();
+                       const kotak = s => document.querySelector(s).getBoundingClientRect();
+                       return [a.top, kotak('.e81-isian thead').bottom,
+                               a.left, kotak('tbody td.lekat-uraian').right]; }"""
+        )
+        assert atas >= bawah_kepala - 1 and kiri >= kanan_nama - 1
 
     # The number as read, from the server's rules: "1.50" is one and a half, "1.500" fifteen hundred.
     k = page.locator(f"#k-{ind.pk}")
