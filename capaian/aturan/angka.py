@@ -230,11 +230,8 @@ def parse_angka(teks: str) -> Decimal | None:
 _POLA_RUPIAH = re.compile(r"(?P<tanda>[-+]?)\s*(?:rp\.?\s*)?(?P<isi>.*?)(?:,-)?", re.IGNORECASE)
 
 
-def parse_rupiah(teks: str) -> int | None:
-    """Read a whole Rupiah amount: "Rp 1.151.384.000", "Rp.2.585.049.200,-", "1151384000" -> int.
-
-    "" and "-" are None. A fraction of a Rupiah ("1.000,50") raises AngkaError; ",00" is accepted.
-    """
+def _rupiah_tertulis(teks: str) -> Decimal | None:
+    """A Rupiah amount exactly as written, a fraction included ("Rp 1.000,50" -> 1000.50)."""
     polos = teks.strip()
     if polos in ("", "-"):
         return None
@@ -248,6 +245,31 @@ def parse_rupiah(teks: str) -> int | None:
         raise AngkaError(f"'{polos}' bukan jumlah rupiah yang sah") from None
     if nilai is None:
         raise AngkaError(f"'{polos}' bukan jumlah rupiah yang sah")
+    return nilai
+
+
+def rupiah_dibulatkan(teks: str) -> int | None:
+    """The whole Rupiah an amount with cents rounds to, half-up ("1.000,50" -> 1001, "1.000,49" -> 1000):
+    what the entry screen offers when cents are typed (the amount itself is refused, never rounded
+    silently). None when the text is not an amount, or has no cents to round."""
+    try:
+        nilai = _rupiah_tertulis(teks)
+    except AngkaError:
+        return None
+    if nilai is None or nilai == nilai.to_integral_value():
+        return None
+    return int(bulatkan(nilai, 0))
+
+
+def parse_rupiah(teks: str) -> int | None:
+    """Read a whole Rupiah amount: "Rp 1.151.384.000", "Rp.2.585.049.200,-", "1151384000" -> int.
+
+    "" and "-" are None. A fraction of a Rupiah ("1.000,50") raises AngkaError; ",00" is accepted.
+    """
+    polos = teks.strip()
+    nilai = _rupiah_tertulis(polos)
+    if nilai is None:
+        return None
     if nilai != nilai.to_integral_value():
         raise AngkaError("Rupiah harus bilangan bulat")
     hasil = int(nilai)

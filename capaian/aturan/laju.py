@@ -115,3 +115,13 @@ def selisih(kini: Decimal | None, lalu: Decimal | None) -> Decimal | None:
 def tertinggal(persen: Decimal | None) -> bool:
     """Behind the pace: below 100 % of the target expected by this quarter (as printed, 2 decimals)."""
     return persen is not None and bulatkan(persen, 2) < SERATUS
+
+
+def harapan(masukan: MasukanBaris, triwulan: int) -> Persen:
+    """The capaian against the year's target (column 13's measure) that a row on schedule shows at the end of
+    quarter `triwulan`: the target expected by then against the year's target, by the indicator's polarity.
+    The charts' "expected by this quarter" mark; None where there are no quarterly targets."""
+    t = target_sampai(masukan, triwulan)
+    return Persen(
+        k=persen_capaian(t.k, masukan.target.k, masukan.sifat), rp=persen_rp(t.rp, masukan.target.rp)
+    )

@@ -7,7 +7,14 @@ API reads JSON numbers as Decimal, never as float). "" , "-" and None are "not e
 
 from decimal import Decimal
 
-from capaian.aturan.angka import AngkaError, format_k, format_rupiah, parse_angka, parse_rupiah
+from capaian.aturan.angka import (
+    AngkaError,
+    format_k,
+    format_rupiah,
+    parse_angka,
+    parse_rupiah,
+    rupiah_dibulatkan,
+)
 
 # The K column holds 24 digits, 6 of them decimals.
 K_DESIMAL = 6
@@ -113,6 +120,30 @@ def baca_rp(nilai: object, *, boleh_negatif: bool = False) -> int | None:
     if rp < 0 and not boleh_negatif:
         raise NilaiTidakSah(pesan_negatif("Rp", _teks_angka(rp)))
     return rp
+
+
+def usul_rp(teks: str, *, boleh_negatif: bool = False) -> str:
+    """The whole amount offered for a Rupiah typed with cents, as the text for the field ("1.000,50" ->
+    "1.001", half-up), or "" when there is nothing to offer: no cents, not an amount, too long, or the
+    rounded amount itself not valid. The typed amount stays refused until the user takes the offer."""
+    if len(teks.strip()) > PANJANG_MAKS:
+        return ""
+    bulat = rupiah_dibulatkan(teks)
+    if bulat is None:
+        return ""
+    try:
+        baca_rp(bulat, boleh_negatif=boleh_negatif)
+    except NilaiTidakSah:
+        return ""
+    return format_rupiah(bulat)
+
+
+def teks_dibaca(nilai: Decimal | int | None) -> str:
+    """How an input was read, written back the Indonesian way beside the field ("1.50" -> "1,5", "1.500" ->
+    "1.500", "1500" -> "1.500"), so that the user sees which number the system took; "" for none."""
+    if nilai is None:
+        return ""
+    return _teks_angka(nilai)
 
 
 def _teks_angka(nilai: Decimal | int) -> str:

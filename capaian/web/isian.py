@@ -12,6 +12,7 @@ from django.http import QueryDict
 from capaian.aturan import masukan
 from capaian.aturan.angka import AngkaError, format_angka, format_k, format_persen, format_rupiah, parse_angka
 from capaian.aturan.capaian import KRp
+from capaian.aturan.laju import target_sampai
 from capaian.aturan.penomoran import nomori
 from capaian.laporan.data import BarisRencana, DataLaporan
 from capaian.laporan.e81 import BarisE81, LaporanE81, bangun_e81
@@ -41,9 +42,13 @@ def baca_rp(teks: str, boleh_negatif: bool = False) -> int | None:
     return masukan.baca_rp(teks, boleh_negatif=boleh_negatif)
 
 
-def baca_variabel(teks: str) -> str | None:
+def baca_variabel_desimal(teks: str) -> Decimal | None:
     # A formula's variable is not itself a K or Rp (a difference may be negative); its result is.
-    nilai = masukan.baca_k(teks, boleh_negatif=True)
+    return masukan.baca_k(teks, boleh_negatif=True)
+
+
+def _teks_variabel(nilai: Decimal | None) -> str | None:
+    # Stored in the JSON of variables as plain decimal text.
     return None if nilai is None else format(nilai, "f")
 
 
@@ -85,6 +90,8 @@ class Masukan:
     teks: str
     asal: str  # the text as rendered from the database, to tell touched inputs from untouched ones
     galat: str = ""
+    dibaca: str = ""  # how a touched input was read ("1.50" -> "1,5"), shown beside it
+    usul: str = ""  # the whole Rupiah offered for an amount typed with cents
 
 
 @dataclass
@@ -111,6 +118,11 @@ class BarisIsian:
     lalu: list[tuple[str, str]] = field(default_factory=list)
     hasil: dict[str, str] = field(default_factory=dict)
     boleh_negatif: bool = False
+    # The quarter's own target and the target expected by its end (capaian.aturan.laju), as display text.
+    target_tw_k: str = ""
+    target_tw_rp: str = ""
+    target_sampai_k: str = ""
+    target_sampai_rp: str = ""
     # "Belum ada data": offered on rows with a target for the quarter (and on rows already marked).
     bertarget: bool = False
     tanda: str = ""  # the reason as shown / typed
@@ -204,6 +216,10 @@ def tampilkan(baris: list[BarisIsian], lap: LaporanE81) -> None:
             for i in range(triwulan - 1)
         ]
         b.hasil = keluaran(e, triwulan)
+        tw = e.masukan.target_tw[triwulan - 1]
+        b.target_tw_k, b.target_tw_rp = format_angka(tw.k), format_rupiah(tw.rp)
+        sampai = target_sampai(e.masukan, triwulan)
+        b.target_sampai_k, b.target_sampai_rp = format_angka(sampai.k), format_rupiah(sampai.rp)
 
 
 def bangun_baris(
@@ -236,15 +252,27 @@ def _tanda_dari_post(b: BarisIsian, data: QueryDict) -> None:
         b.nilai["belum_ada_data"] = baru
 
 
-def _baca(m: Masukan, data: QueryDict, pembaca: Any) -> Any:
+def baca_masukan(m: Masukan, pembaca: Any, rupiah: bool = False, boleh_negatif: bool = False) -> Any:
+    """Parse the input's text with `pembaca`; set its error, and what a touched input was read as
+    (`dibaca`) or, for a Rupiah typed with cents, the rounded amount to offer (`usul`)."""
+    try:
+        nilai = pembaca(m.teks)
+    except AngkaError as e:
+        m.galat = str(e)
+        m.usul = masukan.usul_rp(m.teks, boleh_negatif=boleh_negatif) if rupiah else ""
+        return None
+    if m.teks.strip() != m.asal.strip():
+        m.dibaca = masukan.teks_dibaca(nilai)
+    return nilai
+
+
+def _baca(
+    m: Masukan, data: QueryDict, pembaca: Any, rupiah: bool = False, boleh_negatif: bool = False
+) -> Any:
     # A field the POST does not carry is left as it was rendered: a partial POST (a script, a form with
     # fields missing) never clears what it did not send.
     m.teks = data.get(m.nama, m.asal)
-    try:
-        return pembaca(m.teks)
-    except AngkaError as e:
-        m.galat = str(e)
-        return None
+    return baca_masukan(m, pembaca, rupiah, boleh_negatif)
 
 
 def isi_dari_post(baris: list[BarisIsian], data: QueryDict) -> None:
@@ -257,9 +285,14 @@ def isi_dari_post(baris: list[BarisIsian], data: QueryDict) -> None:
         if b.k is not None:
             b.nilai["k"] = _baca(b.k, data, lambda t, n=b.boleh_negatif: baca_k(t, n))
         if b.rp is not None:
-            b.nilai["rp"] = _baca(b.rp, data, lambda t, n=b.boleh_negatif: baca_rp(t, n))
+            b.nilai["rp"] = _baca(
+                b.rp, data, lambda t, n=b.boleh_negatif: baca_rp(t, n), True, b.boleh_negatif
+            )
         if b.variabel:
-            b.nilai["variabel"] = {m.nama.split("-", 2)[2]: _baca(m, data, baca_variabel) for m in b.variabel}
+            b.nilai["variabel"] = {
+                m.nama.split("-", 2)[2]: _teks_variabel(_baca(m, data, baca_variabel_desimal))
+                for m in b.variabel
+            }
         _tanda_dari_post(b, data)
         # Touched means the value differs from the one the page was rendered with (not the text: "36.79"
         # and "36,79" are the same value), so that an untouched row never reports a false conflict.

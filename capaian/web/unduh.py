@@ -19,7 +19,7 @@ from capaian.laporan import arsip, paket, paket_kota
 from capaian.laporan.sumber import muat_data
 from capaian.organisasi import akses
 from capaian.organisasi.models import PerangkatDaerah
-from capaian.web.views.umum import konteks
+from capaian.web.views.umum import konteks, status_baca
 
 JENIS_MIME = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -81,6 +81,7 @@ def halaman(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpR
             tahun_nav=tahun,
             arsip=arsip_kini,
             riwayat_arsip=arsip.riwayat(pd, tahun, triwulan),
+            status=status_baca(pd, tahun, triwulan),
         ),
     )
 

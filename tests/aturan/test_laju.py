@@ -4,10 +4,11 @@ completeness counts rows with a target and a value."""
 
 from decimal import Decimal
 
-from capaian.aturan.capaian import Agregasi, KRp, MasukanBaris, Polaritas, Sifat, hitung_baris
+from capaian.aturan.capaian import Agregasi, KRp, MasukanBaris, Persen, Polaritas, Sifat, hitung_baris
 from capaian.aturan.laju import (
     ada_isian,
     capaian_laju,
+    harapan,
     kelengkapan,
     rasio_rp,
     rata_capaian,
@@ -89,3 +90,14 @@ def test_pembantu_rata_rasio_selisih_tertinggal():
     assert selisih(D("80.5"), D(70)) == D("10.5") and selisih(None, D(1)) is None
     # Judged as printed: 99,995 % is printed 100,00 %, so it is not behind.
     assert tertinggal(D("99.99")) and not tertinggal(D("99.995")) and not tertinggal(None)
+
+
+def test_harapan_target_sd_triwulan_terhadap_target_tahun() -> None:
+    """The charts' expected-by-this-quarter mark: where a row on schedule stands against the year's target,
+    by the indicator's own aggregation."""
+    jumlah = _m(Agregasi.JUMLAH, [("10", 100), ("20", 150)], [])
+    assert harapan(jumlah, 1) == Persen(k=D("10"), rp=D("10"))
+    assert harapan(jumlah, 2) == Persen(k=D("30"), rp=D("25"))  # 10 + 20 of 100; Rp 100 + 150 of 1.000
+    posisi = _m(Agregasi.TERAKHIR, [("25", None), ("50", None)], [])
+    assert harapan(posisi, 2).k == D("50")  # a position takes the last quarter's target
+    assert harapan(_m(Agregasi.JUMLAH, [], []), 2) == Persen(None, None)  # no quarterly targets: nothing

@@ -48,7 +48,11 @@ def test_dasbor_menggambar_grafik(transactional_db: None, demo: None, live_serve
           return [0, 1].map(d => f.call(c.tooltip, {dataset: ds[d], dataIndex: i, raw: ds[d].data[i]}));
         }"""
     )
-    assert label == ["Capaian kinerja (K): 36,79%", "Serapan anggaran (Rp): 43,10%"]
+    # Beside it, where the program should be by this quarter (capaian.aturan.laju.harapan).
+    assert label == [
+        "Capaian kinerja (K): 36,79% (harapan 50,00%)",
+        "Serapan anggaran (Rp): 43,10% (harapan 62,83%)",
+    ]
     page.screenshot(path=str(LAYAR / "dasbor-pd-grafik.png"), full_page=True)
 
     page.goto(url + KOTA)

@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 
 from capaian.aturan.angka import bulatkan, format_persen
-from capaian.aturan.laju import rekap_laju
+from capaian.aturan.laju import harapan, rekap_laju
 from capaian.laporan.e81 import baris_program
 from capaian.organisasi.models import PerangkatDaerah
 from capaian.web import isian
@@ -52,6 +52,12 @@ def _program_e81(slug: str) -> dict[str, list[Any]]:
         # The text the chart shows is the server's Indonesian format, never the browser's.
         "teks_k": [format_persen(b.hasil.capaian.k) for b in program],
         "teks_rp": [format_persen(b.hasil.capaian.rp) for b in program],
+        # Where each program should be by the quarter: its target s.d. TW II against the year's target.
+        "harapan_k": [_angka(harapan(b.masukan, 2).k) for b in program],
+        "harapan_rp": [_angka(harapan(b.masukan, 2).rp) for b in program],
+        "teks_harapan_k": [format_persen(harapan(b.masukan, 2).k) for b in program],
+        "teks_harapan_rp": [format_persen(harapan(b.masukan, 2).rp) for b in program],
+        "label_harapan": "Harapan s.d. TW II",
     }
 
 
@@ -64,6 +70,11 @@ def test_dasbor_pd_menyematkan_angka_e81(klien_sebagai: Klien) -> None:
     assert _program(data, "3.30.04")[0] == 1.20  # (2 x 10 - 19,88) / 10, from the printed 19,88
     assert _program(data, "3.30.05") == (None, None)  # nothing entered: null, not 0
     assert data == _program_e81(PD)
+    # 3.30.03: K targets 25 and 50 of the year's 100 (a position: the last), Rp 2.076.412.938 + 1.828.463.350
+    # of 6.215.464.138 = 62,83 %.
+    i = data["kode"].index("3.30.03")
+    assert (data["harapan_k"][i], data["harapan_rp"][i]) == (50.0, 62.83)
+    assert data["teks_harapan_rp"][i] == "62,83%"
     # The fallback table under the chart shows the same numbers.
     assert "K 36,79%" in html and "Rp 43,10%" in html and "K 1,20%" in html
     sebaran = _json(html, "data-sebaran")

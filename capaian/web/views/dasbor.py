@@ -19,9 +19,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from capaian.aturan.angka import bulatkan, format_angka, format_persen, format_rupiah
+from capaian.aturan.capaian import SERATUS, Persen
 from capaian.aturan.laju import (
     ada_isian,
     capaian_laju,
+    harapan,
     rasio_rp,
     rata_capaian,
     selisih,
@@ -34,7 +36,7 @@ from capaian.laporan.sumber import muat_data_banyak
 from capaian.laporan.umum import romawi
 from capaian.monev.models import Status, StatusTriwulan
 from capaian.organisasi import akses
-from capaian.web.views.umum import konteks, pd_atau_404, status_baca, triwulan_sah
+from capaian.web.views.umum import konteks, pd_atau_404, status_baca, teks_draf_banyak, triwulan_sah
 
 LEBAR_BATANG = 260  # px of the bar area in the SVG charts
 URUT_PREDIKAT = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah", "-")
@@ -47,9 +49,11 @@ def _angka_grafik(n: Decimal | None) -> float | None:
     return None if n is None else float(bulatkan(n))
 
 
-def _batang(k: Decimal | None, rp: Decimal | None) -> dict[str, Any]:
-    """Pixel widths of a K bar and an Rp bar on a 0..max(100, value) scale: geometry, not report numbers."""
-    skala = max([Decimal(100)] + [n for n in (k, rp) if n is not None])
+def _batang(k: Decimal | None, rp: Decimal | None, harapan: Persen | None = None) -> dict[str, Any]:
+    """Pixel widths of a K bar and an Rp bar on a 0..max(100, value) scale: geometry, not report numbers;
+    with `harapan` (capaian.aturan.laju.harapan), where each bar should be by this quarter."""
+    h = harapan or Persen(None, None)
+    skala = max([Decimal(100)] + [n for n in (k, rp, h.k, h.rp) if n is not None])
 
     def lebar(n: Decimal | None) -> int:
         return 0 if n is None or n <= 0 else int(n / skala * LEBAR_BATANG)
@@ -62,6 +66,21 @@ def _batang(k: Decimal | None, rp: Decimal | None) -> dict[str, Any]:
         "teks_rp": format_persen(rp),
         "nilai_k": _angka_grafik(k),
         "nilai_rp": _angka_grafik(rp),
+        "harapan_k": lebar(h.k) if h.k is not None else None,
+        "harapan_rp": lebar(h.rp) if h.rp is not None else None,
+        "teks_harapan_k": format_persen(h.k),
+        "teks_harapan_rp": format_persen(h.rp),
+        "nilai_harapan_k": _angka_grafik(h.k),
+        "nilai_harapan_rp": _angka_grafik(h.rp),
+    }
+
+
+def _garis_laju(triwulan: int) -> dict[str, Any]:
+    """The expected-by-this-quarter line of a chart of capaian against the target expected by this quarter:
+    by that measure, on schedule is 100 % (capaian.aturan.laju)."""
+    return {
+        "nilai": _angka_grafik(SERATUS),
+        "teks": f"Harapan s.d. TW {romawi(triwulan)}: {format_persen(SERATUS)}",
     }
 
 
@@ -70,7 +89,7 @@ def _program(lap: LaporanE81) -> list[dict[str, Any]]:
         {
             "nama": b.rencana.uraian,
             "kode": b.rencana.kode or "",
-            **_batang(b.hasil.capaian.k, b.hasil.capaian.rp),
+            **_batang(b.hasil.capaian.k, b.hasil.capaian.rp, harapan(b.masukan, lap.data.triwulan)),
         }
         for b in baris_program(lap)
     ]
@@ -87,8 +106,16 @@ def _grafik_batang(isi: list[dict[str, Any]], **label: list[str]) -> dict[str, l
     }
 
 
-def _grafik_program(program: list[dict[str, Any]]) -> dict[str, list[Any]]:
-    return _grafik_batang(program, kode=[p["kode"] for p in program], nama=[p["nama"] for p in program])
+def _grafik_program(program: list[dict[str, Any]], triwulan: int) -> dict[str, Any]:
+    """The programs' capaian against the year's target, with where each should be by this quarter."""
+    return {
+        **_grafik_batang(program, kode=[p["kode"] for p in program], nama=[p["nama"] for p in program]),
+        "harapan_k": [p["nilai_harapan_k"] for p in program],
+        "harapan_rp": [p["nilai_harapan_rp"] for p in program],
+        "teks_harapan_k": [p["teks_harapan_k"] for p in program],
+        "teks_harapan_rp": [p["teks_harapan_rp"] for p in program],
+        "label_harapan": f"Harapan s.d. TW {romawi(triwulan)}",
+    }
 
 
 def _sebaran(hitungan: Counter[str]) -> list[dict[str, Any]]:
@@ -186,7 +213,7 @@ def dasbor_pd(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> Htt
             romawi=romawi(triwulan),
             ada_isian=ada_isian([b.masukan for b in lap.baris], triwulan),
             program=program,
-            grafik_program=_grafik_program(program),
+            grafik_program=_grafik_program(program, triwulan),
             rincian=_rincian(lap),
             sebaran=sebaran,
             grafik_sebaran=_grafik_hitungan(sebaran, "kelas"),
@@ -280,7 +307,10 @@ def dasbor_kota(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse
             semua=semua,
             kosong=not terisi,
             kota=_laju_kota(terisi),
-            grafik_pd=_grafik_batang(dengan_isian, nama=[s["pd"].nama for s in dengan_isian]),
+            grafik_pd={
+                **_grafik_batang(dengan_isian, nama=[s["pd"].nama for s in dengan_isian]),
+                "garis": _garis_laju(triwulan),
+            },
             grafik_banding={
                 "nama": [s["pd"].nama for s in dengan_isian],
                 "lalu": [s["nilai_lalu"] for s in dengan_isian],
@@ -289,6 +319,7 @@ def dasbor_kota(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse
                 "teks_kini": [s["teks_k"] for s in dengan_isian],
                 "label_lalu": f"Triwulan {romawi(triwulan - 1)}" if triwulan > 1 else "",
                 "label_kini": f"Triwulan {romawi(triwulan)}",
+                "garis": _garis_laju(triwulan),
             },
             tertinggal=program_tertinggal,
             status_pd=status_pd,
@@ -297,6 +328,7 @@ def dasbor_kota(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse
             grafik_sebaran=_grafik_hitungan(sebaran, "kelas"),
             jumlah_diajukan=sum(1 for s in semua if s["diajukan"]),
             jumlah_diverifikasi=sum(1 for s in semua if s["diverifikasi"]),
+            **teks_draf_banyak(sum(1 for s in semua if not s["diverifikasi"]), len(semua)),
             jumlah_tertinggal=sum(1 for s in dengan_isian if tertinggal(s["r"].laju_k)),
             dini_tertinggal=sum(s["r"].dini_tertinggal for s in dengan_isian),
             dini_perhatian=sum(s["r"].dini_perhatian for s in dengan_isian),

@@ -18,14 +18,14 @@ from capaian.aturan.angka import format_persen, format_tanggal
 from capaian.kota import papan
 from capaian.kota.papan_xlsx import papan_xlsx
 from capaian.kota.pengingat import teks_sisa
-from capaian.monev import alur
+from capaian.monev import alur, beku
 from capaian.monev.models import PeriodeTriwulan, Status
 from capaian.organisasi import akses
 from capaian.organisasi.akses import boleh_kelola_kota, boleh_lihat_kota
 from capaian.web.unduh import JENIS_MIME
 from capaian.web.views.isian import tombol_langkah
 from capaian.web.views.kota import dokumen_kota
-from capaian.web.views.umum import konteks, triwulan_sah, waktu
+from capaian.web.views.umum import konteks, teks_draf_banyak, triwulan_sah, waktu
 
 
 @login_required
@@ -101,6 +101,7 @@ def ikhtisar(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse:
             kelola=kelola,
             lihat_kota=boleh_lihat_kota(request.user, pemda_id),
             dokumen_kota=dokumen_kota(tahun, triwulan),
+            **teks_draf_banyak(sum(1 for b in semua if b.status.status not in beku.BEKU), len(semua)),
         ),
     )
 

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from capaian.aturan.angka import AngkaError, format_k, format_persen, format_rupiah
+from capaian.aturan.angka import format_k, format_persen, format_rupiah
 from capaian.laporan import pemeriksaan
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import bangun_e81
@@ -123,7 +123,9 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
     if any(b.ada_galat for b in baris):
         # Nothing is saved while any field is invalid; the bound form keeps everything that was typed.
         messages.error(
-            request, "Ada isian yang tidak sah. Perbaiki kolom yang ditandai; belum ada yang disimpan."
+            request,
+            f"Ada isian yang tidak sah pada baris {_nomor([b for b in baris if b.ada_galat])}. Belum ada "
+            "yang disimpan: perbaiki kolom yang ditandai merah, lalu simpan lagi.",
         )
         return _render(request, pd, tahun, triwulan, baris, data, teks, status_http=400)
 
@@ -233,26 +235,31 @@ def hitung(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> JsonRe
     except (ValueError, Indikator.DoesNotExist):
         return JsonResponse({"galat": {"": "Indikator tidak ditemukan."}}, status=400)
     galat: dict[str, str] = {}
+    dibaca: dict[str, str] = {}
+    usul: dict[str, str] = {}
 
-    def baca(nama: str, pembaca: Any) -> Any:
-        try:
-            return pembaca(request.POST.get(nama, ""))
-        except AngkaError as e:
-            galat[nama] = str(e)
-            return None
+    def baca(nama: str, pembaca: Any, rupiah: bool = False) -> Any:
+        # The page sends each input's text as rendered (asal-…) beside it: only a touched input is told
+        # how it was read.
+        m = isian.Masukan(nama, "", request.POST.get(nama, ""), request.POST.get(f"asal-{nama}", ""))
+        nilai = isian.baca_masukan(m, pembaca, rupiah, negatif)
+        for kumpulan, isi in ((galat, m.galat), (dibaca, m.dibaca), (usul, m.usul)):
+            if isi:
+                kumpulan[nama] = isi
+        return nilai
 
     negatif = indikator.boleh_negatif
     k = baca(f"k-{indikator.pk}", lambda t: isian.baca_k(t, negatif))
-    rp = baca(f"rp-{indikator.pk}", lambda t: isian.baca_rp(t, negatif))
+    rp = baca(f"rp-{indikator.pk}", lambda t: isian.baca_rp(t, negatif), rupiah=True)
     variabel = {
-        v["nama"]: baca(f"v-{indikator.pk}-{v['nama']}", lambda t: isian.baca_k(t, True))
+        v["nama"]: baca(f"v-{indikator.pk}-{v['nama']}", isian.baca_variabel_desimal)
         for v in indikator.variabel
     } or None
     if galat:
         # A typing error is an answer, not a failed request: 200 keeps the browser console clean.
-        return JsonResponse({"galat": galat})
+        return JsonResponse({"galat": galat, "dibaca": dibaca, "usul": usul})
     b = isian.hitung_ulang(pd, tahun, triwulan, indikator.pk, k, rp, variabel)
-    return JsonResponse({"hasil": isian.keluaran(b, triwulan)})
+    return JsonResponse({"hasil": isian.keluaran(b, triwulan), "dibaca": dibaca, "usul": usul})
 
 
 @login_required

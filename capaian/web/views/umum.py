@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from capaian.aturan.angka import format_tanggal
-from capaian.monev import services
+from capaian.monev import beku, services
 from capaian.monev.models import Realisasi, StatusTriwulan
 from capaian.organisasi import akses
 from capaian.organisasi.models import Peran, PerangkatDaerah
@@ -85,6 +85,11 @@ def konteks(request: HttpRequest, **isi: Any) -> dict[str, Any]:
     peran = Peran(profil.peran) if profil else None
     if "tahun_nav" not in isi:
         isi["tahun_nav"] = isi["tahun"] if "tahun" in isi else tahun_aktif(request)
+    # A page about one quarter that is not yet verified says DRAF (as its documents do, DataLaporan.draf);
+    # a page over many agencies sets `draf` itself.
+    status = isi.get("status")
+    if "draf" not in isi and isinstance(status, StatusTriwulan):
+        isi["draf"] = status.status not in beku.BEKU
     isi.update(
         profil=profil,
         peran=peran,
@@ -93,6 +98,17 @@ def konteks(request: HttpRequest, **isi: Any) -> dict[str, Any]:
         boleh_periode=akses.boleh_lihat_periode(request.user),
     )
     return isi
+
+
+def teks_draf_banyak(belum: int, semua: int) -> dict[str, Any]:
+    """The DRAF mark of a page over many agencies' quarter: while any of them is not yet verified."""
+    if not belum:
+        return {"draf": False}
+    return {
+        "draf": True,
+        "draf_teks": f"{belum} dari {semua} perangkat daerah belum diverifikasi: angka di halaman ini dapat "
+        "berubah.",
+    }
 
 
 def waktu(w: datetime.datetime | None) -> str:

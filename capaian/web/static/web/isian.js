@@ -13,7 +13,9 @@
     var id = baris.getAttribute("data-indikator");
     var data = new FormData();
     data.append("indikator", id);
-    baris.querySelectorAll("input[name^='k-'], input[name^='rp-'], input[name^='v-']").forEach(function (el) {
+    // The inputs and the texts they were rendered with (asal-…), so that the server says how a touched
+    // input was read.
+    baris.querySelectorAll("input[name^='k-'], input[name^='rp-'], input[name^='v-'], input[name^='asal-k-'], input[name^='asal-rp-'], input[name^='asal-v-']").forEach(function (el) {
       data.append(el.name, el.value);
     });
     var ini = (nomor[id] || 0) + 1;
@@ -34,6 +36,17 @@
           if (pesan) { masukan.setAttribute("aria-invalid", "true"); } else { masukan.removeAttribute("aria-invalid"); }
         }
       });
+      // How each input was read, and the rounded Rupiah offered for cents: the server's text, shown as is.
+      baris.querySelectorAll("[data-dibaca]").forEach(function (el) {
+        var teks = (jawab.dibaca && jawab.dibaca[el.getAttribute("data-dibaca")]) || "";
+        el.textContent = teks ? "dibaca: " + teks : "";
+      });
+      baris.querySelectorAll("button[data-usul]").forEach(function (el) {
+        var teks = (jawab.usul && jawab.usul[el.getAttribute("data-usul")]) || "";
+        el.setAttribute("data-nilai", teks);
+        el.textContent = "Bulatkan menjadi " + teks;
+        el.hidden = !teks;
+      });
       if (jawab.hasil) {
         Object.keys(jawab.hasil).forEach(function (kunci) {
           baris.querySelectorAll("[data-keluaran='" + kunci + "']").forEach(function (el) {
@@ -45,6 +58,19 @@
       }
     }).catch(function () { /* the preview is a convenience; saving still validates on the server */ });
   }
+
+  // Taking the offered rounding: the field gets the server's whole amount, and is previewed again.
+  form.addEventListener("click", function (ev) {
+    var tombol = ev.target.closest("button[data-usul]");
+    if (!tombol) { return; }
+    var masukan = document.getElementById(tombol.getAttribute("data-usul"));
+    var nilai = tombol.getAttribute("data-nilai");
+    if (!masukan || !nilai) { return; }
+    masukan.value = nilai;
+    tombol.hidden = true;
+    masukan.dispatchEvent(new Event("input", { bubbles: true }));
+    masukan.focus();
+  });
 
   form.addEventListener("input", function (ev) {
     var baris = ev.target.closest("tr[data-indikator]");
