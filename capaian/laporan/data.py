@@ -55,6 +55,20 @@ class BarisRencana:
 
 
 @dataclass(frozen=True)
+class TeksCakupan:
+    """The quarter's texts of one bidang ("3.31") or one program (its code), as typed (free text, one item a
+    line or "1. ... 2. ..."; capaian.laporan.umum.baris_teks splits them)."""
+
+    kode: str
+    faktor_pendorong: str = ""
+    faktor_penghambat: str = ""
+    tindak_lanjut: str = ""
+    rekomendasi: str = ""
+    kendala: str = ""
+    solusi: str = ""
+
+
+@dataclass(frozen=True)
 class Penandatangan:
     nama: str
     nip: str
@@ -75,6 +89,11 @@ class DataLaporan:
     faktor_penghambat: str = ""
     tindak_lanjut: str = ""
     rekomendasi: str = ""
+    kendala: str = ""
+    solusi: str = ""
+    # The texts kept per bidang urusan and per program (capaian.monev.models.CatatanCakupan).
+    teks_bidang: tuple[TeksCakupan, ...] = ()
+    teks_program: tuple[TeksCakupan, ...] = ()
     penandatangan: Penandatangan | None = None
     sintetis: bool = False
     # The quarter is not yet verified (capaian.monev Status before DIVERIFIKASI): documents carry "DRAF".
