@@ -117,13 +117,20 @@ def test_catatan_versi_usang_409_tanpa_menimpa(api_sebagai):
 def test_catatan_yang_belum_ada_versi_0(api_sebagai):
     operator = api_sebagai(OPERATOR)
     kosong = _catatan(operator, triwulan=3).json()
+    bidang, program = kosong.pop("bidang"), kosong.pop("program")
     assert kosong == {
         "faktor_pendorong": "",
         "faktor_penghambat": "",
         "tindak_lanjut": "",
         "rekomendasi": "",
+        "kendala": "",
+        "solusi": "",
         "versi": 0,
     }
+    # Every bidang and program of the agency is listed, none stored yet: empty texts, version 0.
+    assert [b["kode"] for b in bidang] == ["3.31", "3.30"]
+    assert len(program) == 7
+    assert all(c["versi"] == 0 and c["kendala"] == "" and c["faktor_penghambat"] == "" for c in bidang + program)
     assert not CatatanTriwulan.objects.filter(perangkat_daerah__slug=PD, tahun=TAHUN, triwulan=3).exists()
     assert _ubah_catatan(operator, triwulan=3, tindak_lanjut="x", versi=1).status_code == 409
     jawab = _ubah_catatan(operator, triwulan=3, tindak_lanjut="Rapat koordinasi.", versi=0)
