@@ -130,7 +130,9 @@ def test_catatan_yang_belum_ada_versi_0(api_sebagai):
     # Every bidang and program of the agency is listed, none stored yet: empty texts, version 0.
     assert [b["kode"] for b in bidang] == ["3.31", "3.30"]
     assert len(program) == 7
-    assert all(c["versi"] == 0 and c["kendala"] == "" and c["faktor_penghambat"] == "" for c in bidang + program)
+    assert all(
+        c["versi"] == 0 and c["kendala"] == "" and c["faktor_penghambat"] == "" for c in bidang + program
+    )
     assert not CatatanTriwulan.objects.filter(perangkat_daerah__slug=PD, tahun=TAHUN, triwulan=3).exists()
     assert _ubah_catatan(operator, triwulan=3, tindak_lanjut="x", versi=1).status_code == 409
     jawab = _ubah_catatan(operator, triwulan=3, tindak_lanjut="Rapat koordinasi.", versi=0)

@@ -55,9 +55,9 @@ def _render(
     baris: list[isian.BarisIsian],
     data: DataLaporan,
     teks: dict[str, str],
+    cakupan: list[CakupanTeks],
     status_http: int = 200,
 ) -> HttpResponse:
-    cakupan = daftar_cakupan(pd, tahun, triwulan)
     lap = bangun_e81(data)
     isian.tampilkan(baris, lap)
     status = status_baca(pd, tahun, triwulan)
@@ -118,12 +118,14 @@ def nama_isian(c: CakupanTeks, nama: str) -> str:
     return f"{c.jenis}-{c.kode}-{nama}"
 
 
-def _teks_tersimpan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> dict[str, str]:
+def _teks_tersimpan(
+    pd: PerangkatDaerah, tahun: int, triwulan: int, cakupan: list[CakupanTeks]
+) -> dict[str, str]:
     """Every text of the quarter by its form field: the agency's by name, each bidang's and program's by
     nama_isian."""
     catatan = CatatanTriwulan.objects.filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan).first()
     hasil = {nama: getattr(catatan, nama) if catatan else "" for nama in TEKS_TRIWULAN}
-    for c in daftar_cakupan(pd, tahun, triwulan):
+    for c in cakupan:
         for nama in TEKS_TRIWULAN:
             hasil[nama_isian(c, nama)] = getattr(c.tersimpan, nama) if c.tersimpan else ""
     return hasil
@@ -136,13 +138,15 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
     pd = pd_atau_404(request, slug)
     data = muat_data(pd, tahun, triwulan)
     baris = isian.baris_masukan(pd, data)
+    cakupan = daftar_cakupan(pd, tahun, triwulan)
     if request.method == "GET":
-        return _render(request, pd, tahun, triwulan, baris, data, _teks_tersimpan(pd, tahun, triwulan))
+        teks_awal = _teks_tersimpan(pd, tahun, triwulan, cakupan)
+        return _render(request, pd, tahun, triwulan, baris, data, teks_awal, cakupan)
 
     if not akses.boleh_isi_realisasi(request.user, pd):
         raise PermissionDenied("Hanya operator perangkat daerah ini yang dapat mengisi realisasi.")
     isian.isi_dari_post(baris, request.POST)
-    tersimpan = _teks_tersimpan(pd, tahun, triwulan)
+    tersimpan = _teks_tersimpan(pd, tahun, triwulan, cakupan)
     # A text the POST does not carry is left as stored (a partial POST never clears it).
     teks = {nama: request.POST.get(nama, isi) for nama, isi in tersimpan.items()}
     if any(b.ada_galat for b in baris):
@@ -150,7 +154,7 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
         messages.error(
             request, "Ada isian yang tidak sah. Perbaiki kolom yang ditandai; belum ada yang disimpan."
         )
-        return _render(request, pd, tahun, triwulan, baris, data, teks, status_http=400)
+        return _render(request, pd, tahun, triwulan, baris, data, teks, cakupan, status_http=400)
 
     alasan = request.POST.get("alasan", "").strip() or None
     konflik: list[isian.BarisIsian] = []
@@ -211,10 +215,10 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
                     )
     except services.TriwulanTertutup as e:
         messages.error(request, f"Tidak disimpan: {e}")
-        return _render(request, pd, tahun, triwulan, baris, data, teks, status_http=409)
+        return _render(request, pd, tahun, triwulan, baris, data, teks, cakupan, status_http=409)
     except services.TeksTidakSah as e:
         messages.error(request, f"Catatan tidak sah: {e} Belum ada yang disimpan.")
-        return _render(request, pd, tahun, triwulan, baris, data, teks, status_http=400)
+        return _render(request, pd, tahun, triwulan, baris, data, teks, cakupan, status_http=400)
     except _Batal:
         if tanda_galat:
             messages.error(
@@ -237,6 +241,7 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
             baris,
             muat_data(pd, tahun, triwulan),
             teks,
+            cakupan,
             status_http=409 if konflik else 400,
         )
     messages.success(request, "Isian triwulan tersimpan.")
