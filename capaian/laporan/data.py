@@ -68,6 +68,10 @@ class TeksCakupan:
     solusi: str = ""
 
 
+# The quarter's six texts, at every scope (the agency's fields of DataLaporan carry the same names).
+NAMA_TEKS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(TeksCakupan) if f.name != "kode")
+
+
 @dataclass(frozen=True)
 class Penandatangan:
     nama: str

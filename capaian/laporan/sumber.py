@@ -18,6 +18,7 @@ from capaian.aturan.peringatan_dini import Ambang
 from capaian.aturan.predikat import SetPredikat
 from capaian.aturan.versi_target import VersiTarget, terapkan, versi_berlaku
 from capaian.laporan.data import (
+    NAMA_TEKS,
     BarisRencana,
     DataLaporan,
     Penandatangan,
@@ -27,7 +28,6 @@ from capaian.laporan.data import (
 )
 from capaian.laporan.e81 import bangun_e81
 from capaian.monev.models import Cakupan, CatatanCakupan, CatatanTriwulan, Realisasi, Status, StatusTriwulan
-from capaian.monev.services import TEKS_TRIWULAN
 from capaian.organisasi.models import AmbangPeringatanDini, Pemda, PerangkatDaerah
 from capaian.perencanaan.models import (
     DasarPerubahan,
@@ -150,7 +150,7 @@ def muat_data_banyak(
         .select_related("program")
         .order_by("kode_bidang", "program__kode")
     ):
-        teks = {n: getattr(cc, n) for n in TEKS_TRIWULAN}
+        teks = {n: getattr(cc, n) for n in NAMA_TEKS}
         if cc.cakupan == Cakupan.BIDANG:
             teks_bidang[cc.perangkat_daerah_id].append(TeksCakupan(kode=cc.kode_bidang, **teks))
         elif cc.program is not None:

@@ -22,6 +22,7 @@ from capaian.aturan.bidang import LAIN_LAIN, bidang_per_program
 from capaian.aturan.masukan import periksa_tanda
 from capaian.audit.catat import catat
 from capaian.audit.catat import teks_audit as _teks
+from capaian.laporan.data import NAMA_TEKS
 from capaian.monev import beku
 from capaian.monev.beku import TriwulanTertutup as TriwulanTertutup
 from capaian.monev.models import (
@@ -219,15 +220,9 @@ def simpan_realisasi(
         return baris
 
 
-# The quarter's texts, kept per agency (CatatanTriwulan) and per bidang or program (CatatanCakupan).
-TEKS_TRIWULAN = (
-    "faktor_pendorong",
-    "faktor_penghambat",
-    "tindak_lanjut",
-    "rekomendasi",
-    "kendala",
-    "solusi",
-)
+# The quarter's texts, kept per agency (CatatanTriwulan) and per bidang or program (CatatanCakupan): the
+# names of capaian.laporan.data.TeksCakupan's texts, which the report data carries.
+TEKS_TRIWULAN = NAMA_TEKS
 
 
 class TeksTidakSah(ValueError):

@@ -184,3 +184,41 @@ def test_pimpinan_membaca_tanpa_menulis(api_sebagai):
         StatusTriwulan.objects.count(),
         CatatanTriwulan.objects.count(),
     ) == jumlah
+
+
+def _ubah_cakupan(klien, jalur, triwulan=TW, **badan):
+    return klien.patch(
+        f"/api/triwulan/{PD}/{TAHUN}/{triwulan}/catatan/{jalur}", badan, content_type="application/json"
+    )
+
+
+def test_catatan_per_bidang_dan_program(api_sebagai):
+    """Issue 12 item 3: the texts per bidang and program are read with the agency's and changed one scope at
+    a time, with their own version, audited through the API door."""
+    operator = api_sebagai(OPERATOR)
+    dibaca = _catatan(operator).json()
+    bidang = {b["kode"]: b for b in dibaca["bidang"]}
+    assert list(bidang) == ["3.31", "3.30"]
+    assert (
+        bidang["3.31"]["kendala"]
+        == "Pelaksanaan DAK non fisik 2024 baru mulai dilaksanakan pada Tribulan II."
+    )
+    program = {p["kode"]: p for p in dibaca["program"]}
+    assert program["3.30.05"]["versi"] == 0
+    jawab = _ubah_cakupan(operator, "bidang/3.31", solusi="Percepat jadwal.", versi=bidang["3.31"]["versi"])
+    assert jawab.status_code == 200, jawab.content
+    assert jawab.json()["solusi"] == "Percepat jadwal."
+    assert jawab.json()["kendala"] == bidang["3.31"]["kendala"]  # not sent, not changed
+    assert jawab.json()["versi"] == bidang["3.31"]["versi"] + 1
+    baru = _ubah_cakupan(operator, "program/3.30.05", faktor_penghambat="Pameran batal.", versi=0)
+    assert baru.status_code == 200, baru.content
+    assert _ubah_cakupan(operator, "program/3.30.05", faktor_penghambat="Lain.", versi=0).status_code == 409
+    assert AuditEvent.objects.filter(
+        objek="catatan_cakupan", pintu="api", kolom="program 3.30.05: faktor_penghambat"
+    ).exists()
+    # The agency's own texts are untouched by the scoped PATCH.
+    assert _catatan(operator).json()["faktor_penghambat"] == dibaca["faktor_penghambat"]
+    assert _ubah_cakupan(operator, "bidang/1.01", kendala="x", versi=0).status_code == 404
+    assert _ubah_cakupan(operator, "kegiatan/3.30.05", kendala="x", versi=0).status_code == 404
+    verifikator = api_sebagai(VERIFIKATOR)
+    assert _ubah_cakupan(verifikator, "bidang/3.31", kendala="x", versi=2).status_code == 403

@@ -163,3 +163,16 @@ def test_satu_bidang_mengambil_kendala_perangkat_daerah(data_demo: DataLaporan) 
     narasi = bangun_narasi(data)
     assert [b.kode for b in narasi.bidang] == ["3.30"]
     assert narasi.bidang[0].kendala == ("Kendala umum.",) and narasi.kendala == ()
+
+
+def test_e81_json_memuat_teks_per_cakupan(berkas: dict[str, bytes]) -> None:
+    import json
+
+    teks = json.loads(berkas["e81.json"])["teks"]
+    assert teks["perangkat_daerah"]["faktor_penghambat"] == [PEDAGANG, UTTP, REVITALISASI]
+    bidang = {b["kode"]: b for b in teks["bidang"]}
+    assert bidang["3.31"]["kendala"] == [DAK] and bidang["3.31"]["solusi"] == [TERTUNDA]
+    program = {p["kode"]: p for p in teks["program"]}
+    assert program["3.31.02"]["faktor_penghambat"][0] == DAK
+    # The same items the Narasi and the Kesimpulan print.
+    assert bidang["3.30"]["kendala"] == [PEDAGANG, UTTP, REVITALISASI]
