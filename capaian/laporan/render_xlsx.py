@@ -568,6 +568,7 @@ def kesimpulan_xlsx(laporan: LaporanKesimpulan) -> bytes:
     if catatan := catatan_bawah(laporan):
         ws.merge_range(r, 0, r, akhir, "", buku.format_sel("teks"))
         tulis_sel(buku, ws, r, 0, Sel(catatan, "teks"))
+        ws.set_row(r, _tinggi([(catatan, sum(w for _, w in kolom[: akhir + 1]))]))
         r += 1
     ws.freeze_panes(awal + 1, 0)
     _tanda_tangan(buku, ws, r + 1, data, max(0, akhir - 3), akhir)
