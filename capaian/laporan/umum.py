@@ -42,6 +42,15 @@ def baris_teks(teks: str) -> list[str]:
     return bagian
 
 
+def teks_bernomor(teks: str) -> str:
+    """A text of several items as the reference lists them, "1. ...", "2. ...", one a line; one item as
+    typed (without a number); "" for none."""
+    butir = baris_teks(teks)
+    if len(butir) <= 1:
+        return butir[0] if butir else ""
+    return "\n".join(f"{i}. {b}" for i, b in enumerate(butir, start=1))
+
+
 def nama_unit(data: DataLaporan) -> str:
     """The agency's name without the region's ("Dinas ... Kota Pasuruan" -> "Dinas ...") for letterheads."""
     nama = data.perangkat_daerah.strip()

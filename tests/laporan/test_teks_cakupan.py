@@ -176,3 +176,17 @@ def test_e81_json_memuat_teks_per_cakupan(berkas: dict[str, bytes]) -> None:
     assert program["3.31.02"]["faktor_penghambat"][0] == DAK
     # The same items the Narasi and the Kesimpulan print.
     assert bidang["3.30"]["kendala"] == [PEDAGANG, UTTP, REVITALISASI]
+
+
+def test_teks_di_bawah_e81_bernomor(berkas: dict[str, bytes], tmp_path: Path) -> None:
+    from capaian.laporan.umum import teks_bernomor
+
+    assert teks_bernomor("Satu.\nDua.") == "1. Satu.\n2. Dua."
+    assert teks_bernomor("1. Satu.") == "Satu." and teks_bernomor("") == ""
+    pdf = pdf_teks(berkas["e81.pdf"], tmp_path, tata=False)
+    letak = _urut(pdf, f"1. {PEDAGANG}", f"2. {UTTP}", f"3. {REVITALISASI}", "1. Melakukan pendekatan lebih")
+    assert letak == sorted(letak)
+    ws = load_workbook(io.BytesIO(berkas["e81.xlsx"]), data_only=True).active
+    assert ws is not None
+    teks = {str(c.value) for baris in ws.iter_rows() for c in baris if c.value is not None}
+    assert f"1. {PEDAGANG}\n2. {UTTP}\n3. {REVITALISASI}" in teks
