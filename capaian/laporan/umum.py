@@ -30,7 +30,8 @@ def format_nip(nip: str) -> str:
 def baris_teks(teks: str) -> list[str]:
     """A free text typed as lines or as "1. ... 2. ..." into its items, without their numbers."""
     bagian: list[str] = []
-    for baris in teks.splitlines():
+    # Lines end at a line break only (str.splitlines also breaks at control characters such as \x0b).
+    for baris in re.split(r"\r\n|\r|\n", teks):
         baris = baris.strip()
         if not baris:
             continue
