@@ -315,12 +315,34 @@ class Triwulan(Schema):
 # --- the quarter's texts (capaian.monev.services.TEKS_TRIWULAN) -----------------------------------------
 
 
+class TeksCakupan(Schema):
+    jenis: str = Field(description="bidang atau program.")
+    kode: str = Field(description="Kode bidang (3.31) atau kode program (3.31.02).")
+    nama: str
+    faktor_pendorong: str
+    faktor_penghambat: str
+    tindak_lanjut: str
+    rekomendasi: str
+    kendala: str
+    solusi: str
+    versi: int = Field(description="Versi catatan ini; 0 bila belum pernah disimpan.")
+
+
 class CatatanTriwulan(Schema):
     faktor_pendorong: str
     faktor_penghambat: str
     tindak_lanjut: str
     rekomendasi: str
+    kendala: str
+    solusi: str
     versi: int = Field(description="Versi catatan; 0 bila belum pernah disimpan.")
+    bidang: list[TeksCakupan] = Field(
+        default_factory=list,
+        description="Catatan per urusan/bidang (kendala dan solusi Narasi), urut seperti Narasi.",
+    )
+    program: list[TeksCakupan] = Field(
+        default_factory=list, description="Catatan per program (faktor pada Kesimpulan), urut kode."
+    )
 
 
 class UbahCatatan(_Masukan):
@@ -331,11 +353,18 @@ class UbahCatatan(_Masukan):
     faktor_penghambat: Teks | None = None
     tindak_lanjut: Teks | None = None
     rekomendasi: Teks | None = None
+    kendala: Teks | None = None
+    solusi: Teks | None = None
 
 
 class KonflikCatatan(Schema):
     galat: str
     terkini: CatatanTriwulan
+
+
+class KonflikTeksCakupan(Schema):
+    galat: str
+    terkini: TeksCakupan
 
 
 def dikirim(badan: Schema, *nama: str) -> dict[str, Any]:

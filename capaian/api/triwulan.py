@@ -21,7 +21,8 @@ from capaian.aturan.periksa import GALAT, Temuan
 from capaian.laporan import pemeriksaan
 from capaian.laporan.sumber import muat_data
 from capaian.monev import alur, services
-from capaian.monev.models import CatatanTriwulan, Status, StatusTriwulan
+from capaian.monev.models import Cakupan, CatatanCakupan, CatatanTriwulan, Status, StatusTriwulan
+from capaian.monev.teks import CakupanTeks, cari_cakupan, daftar_cakupan
 from capaian.organisasi import akses
 from capaian.organisasi.models import PerangkatDaerah
 
@@ -111,11 +112,26 @@ def keadaan_triwulan(
 # --- the quarter's texts --------------------------------------------------------------------------------
 
 
-def _json_catatan(catatan: CatatanTriwulan | None) -> skema.CatatanTriwulan:
-    if catatan is None:
-        return skema.CatatanTriwulan(**dict.fromkeys(services.TEKS_TRIWULAN, ""), versi=0)
+def _json_cakupan(c: CakupanTeks, tersimpan: CatatanCakupan | None = None) -> skema.TeksCakupan:
+    baris = tersimpan if tersimpan is not None else c.tersimpan
+    return skema.TeksCakupan(
+        jenis=c.jenis,
+        kode=c.kode,
+        nama=c.nama,
+        **{n: getattr(baris, n) if baris is not None else "" for n in services.TEKS_TRIWULAN},
+        versi=baris.versi if baris is not None else 0,
+    )
+
+
+def _json_catatan(
+    catatan: CatatanTriwulan | None, pd: PerangkatDaerah, tahun: int, triwulan: int
+) -> skema.CatatanTriwulan:
+    cakupan = daftar_cakupan(pd, tahun, triwulan)
     return skema.CatatanTriwulan(
-        **{n: getattr(catatan, n) for n in services.TEKS_TRIWULAN}, versi=catatan.versi
+        **{n: getattr(catatan, n) if catatan else "" for n in services.TEKS_TRIWULAN},
+        versi=catatan.versi if catatan else 0,
+        bidang=[_json_cakupan(c) for c in cakupan if c.jenis == Cakupan.BIDANG],
+        program=[_json_cakupan(c) for c in cakupan if c.jenis == Cakupan.PROGRAM],
     )
 
 
@@ -127,29 +143,43 @@ def _catatan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> CatatanTriwulan 
     TRIWULAN + "/catatan",
     response={200: skema.CatatanTriwulan, **_GALAT_BACA},
     summary="Catatan triwulan",
-    description="Faktor pendorong, faktor penghambat, tindak lanjut dan rekomendasi, dengan versinya.",
+    description=(
+        "Faktor pendorong, faktor penghambat, tindak lanjut, rekomendasi, kendala dan solusi perangkat "
+        "daerah, "
+        "dengan versinya; juga catatan yang sama per urusan/bidang dan per program (bidang, program)."
+    ),
 )
 def baca_catatan(
     request: HttpRequest, pd: str, tahun: skema.Tahun, triwulan: skema.NomorTriwulan
 ) -> skema.CatatanTriwulan:
-    return _json_catatan(_catatan(pd_terlihat(request, pd), tahun, triwulan))
+    perangkat = pd_terlihat(request, pd)
+    return _json_catatan(_catatan(perangkat, tahun, triwulan), perangkat, tahun, triwulan)
+
+
+_KETERANGAN_UBAH = (
+    "Hanya operator perangkat daerah, selama triwulan terbuka untuk pengisian (selain itu 423). Kirim "
+    "versi yang terakhir dibaca (0 bila belum pernah disimpan); bila orang lain sudah menyimpan, "
+    "jawabannya 409 dengan catatan terkini. Teks yang tidak dikirim tidak diubah."
+)
+
+
+def _boleh_ubah(request: HttpRequest, perangkat: PerangkatDaerah) -> None:
+    if not akses.boleh_isi_realisasi(pengguna(request), perangkat):
+        raise Galat(403, "Peran Anda tidak berhak mengubah catatan perangkat daerah ini.")
 
 
 @router.patch(
     TRIWULAN + "/catatan",
     response={
         200: skema.CatatanTriwulan,
+        400: skema.Galat,
         403: skema.Galat,
         409: skema.KonflikCatatan,
         423: skema.Galat,
         **_GALAT_BACA,
     },
     summary="Mengubah catatan triwulan",
-    description=(
-        "Hanya operator perangkat daerah, selama triwulan terbuka untuk pengisian (selain itu 423). Kirim "
-        "versi yang terakhir dibaca (0 bila belum pernah disimpan); bila orang lain sudah menyimpan, "
-        "jawabannya 409 dengan catatan terkini. Teks yang tidak dikirim tidak diubah."
-    ),
+    description=_KETERANGAN_UBAH,
 )
 def ubah_catatan(
     request: HttpRequest,
@@ -159,17 +189,78 @@ def ubah_catatan(
     badan: skema.UbahCatatan,
 ) -> skema.CatatanTriwulan:
     perangkat = pd_terlihat(request, pd)
-    if not akses.boleh_isi_realisasi(pengguna(request), perangkat):
-        raise Galat(403, "Peran Anda tidak berhak mengubah catatan perangkat daerah ini.")
+    _boleh_ubah(request, perangkat)
     ubahan = {n: (isi or "") for n, isi in skema.dikirim(badan, *services.TEKS_TRIWULAN).items()}
     with transaction.atomic():
         ada = _catatan(perangkat, tahun, triwulan)
-        versi = versi_layanan(CatatanTriwulan, ada, badan.versi, lambda: _json_catatan(ada).model_dump())
+        versi = versi_layanan(
+            CatatanTriwulan,
+            ada,
+            badan.versi,
+            lambda: _json_catatan(ada, perangkat, tahun, triwulan).model_dump(),
+        )
         try:
             baru = services.simpan_catatan(pengguna(request), perangkat, tahun, triwulan, versi, **ubahan)
         except services.KonflikVersiCatatan as e:
-            raise Galat(409, PESAN_KONFLIK, terkini=_json_catatan(e.terkini).model_dump()) from None
-    return _json_catatan(baru)
+            assert isinstance(e.terkini, CatatanTriwulan)
+            terkini = _json_catatan(e.terkini, perangkat, tahun, triwulan).model_dump()
+            raise Galat(409, PESAN_KONFLIK, terkini=terkini) from None
+        except services.TeksTidakSah as e:
+            raise Galat(400, str(e)) from None
+    return _json_catatan(baru, perangkat, tahun, triwulan)
+
+
+@router.patch(
+    TRIWULAN + "/catatan/{jenis}/{kode}",
+    response={
+        200: skema.TeksCakupan,
+        400: skema.Galat,
+        403: skema.Galat,
+        409: skema.KonflikTeksCakupan,
+        423: skema.Galat,
+        **_GALAT_BACA,
+    },
+    summary="Mengubah catatan triwulan satu urusan/bidang atau satu program",
+    description=(
+        "jenis: bidang (kode 3.31) atau program (kode 3.31.02), salah satu yang tercantum pada GET "
+        "…/catatan. " + _KETERANGAN_UBAH
+    ),
+)
+def ubah_catatan_cakupan(
+    request: HttpRequest,
+    pd: str,
+    tahun: skema.Tahun,
+    triwulan: skema.NomorTriwulan,
+    jenis: str,
+    kode: str,
+    badan: skema.UbahCatatan,
+) -> skema.TeksCakupan:
+    perangkat = pd_terlihat(request, pd)
+    _boleh_ubah(request, perangkat)
+    ubahan = {n: (isi or "") for n, isi in skema.dikirim(badan, *services.TEKS_TRIWULAN).items()}
+    with transaction.atomic():
+        c = cari_cakupan(perangkat, tahun, triwulan, f"{jenis}:{kode}")
+        if c is None:
+            raise Galat(404, f"Tidak ada {jenis} {kode} pada perangkat daerah ini.")
+        versi = versi_layanan(CatatanCakupan, c.tersimpan, badan.versi, lambda: _json_cakupan(c).model_dump())
+        try:
+            baru = services.simpan_catatan_cakupan(
+                pengguna(request),
+                perangkat,
+                tahun,
+                triwulan,
+                versi,
+                teks=ubahan,
+                bidang=c.kode if c.jenis == Cakupan.BIDANG else None,
+                program=c.program,
+            )
+        except services.KonflikVersiCatatan as e:
+            assert isinstance(e.terkini, CatatanCakupan)
+            terkini = _json_cakupan(c, e.terkini).model_dump()
+            raise Galat(409, PESAN_KONFLIK, terkini=terkini) from None
+        except services.TeksTidakSah as e:
+            raise Galat(400, str(e)) from None
+    return _json_cakupan(c, baru)
 
 
 # --- the steps ------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from capaian.aturan.induk import anak_per_induk
 from capaian.demo import kota as demo_kota
 from capaian.demo import referensi, sintetis
 from capaian.demo.tanda import tandai_belum_ada_data
+from capaian.demo.teks import muat_teks
 from capaian.monev import services
 from capaian.organisasi.models import Pemda, Penandatangan, Peran, PerangkatDaerah, Profil, StatusJabatan
 from capaian.perencanaan import services as rencana
@@ -140,6 +141,7 @@ def _muat_disperindag(pemda: Pemda, csv_e81: Path) -> None:
         elemen_terakhir[tingkat] = elemen
         _indikator(elemen, urutan, b, rp_turunan=b["row_id"] in rp_induk)
     _catatan(pd)
+    muat_teks(pd, csv_e81.parent, TAHUN, 2)
     _tandai_belum_ada_data(pd)
 
 

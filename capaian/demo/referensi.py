@@ -285,3 +285,19 @@ CATATAN_VARIABEL: dict[str, dict[str, str]] = {
     },
     "48": {"uttp_ditera": "(tribulan II)"},
 }
+# The Kesimpulan's texts per program (kesimpulan-transkripsi.csv) sit, for three of its four texts, in a
+# column that contradicts the same report's Form E.81 footer and Narasi: "Para pedagang yang tidak
+# kooperatif ..." and "Kurangnya kesadaran pemilik UTTP ..." are printed as Faktor Pendukung (the footer and
+# the Narasi: penghambat, kendala), "SDM yang kompeten ..." as Keterangan (the footer: pendorong). Capaian's
+# documents print one text as one kind everywhere, so the demo keeps each text with the program the
+# Kesimpulan puts it under and gives it the kind the footer gives it; a text the footer does not have keeps
+# its Kesimpulan column (3.31.02's two penghambat). tests/referensi/test_teks_referensi.py pins this.
+KOLOM_KESIMPULAN = {
+    "faktor_penghambat": "faktor_penghambat",
+    "faktor_pendukung": "faktor_pendorong",
+    "keterangan": "faktor_pendorong",
+}
+JENIS_MENURUT_E81 = {
+    **dict.fromkeys(FAKTOR_PENDORONG.splitlines(), "faktor_pendorong"),
+    **dict.fromkeys(FAKTOR_PENGHAMBAT.splitlines(), "faktor_penghambat"),
+}

@@ -32,13 +32,17 @@ from capaian.aturan.periksa import GALAT, KOLOM_TW, BarisE81, JenisBaris, Lembar
 from capaian.aturan.rumus import RumusError, urai
 from capaian.audit.catat import lewat
 from capaian.impor.baca import BacaError, KepalaLembar, baca_e81_kepala
+from capaian.impor.buku_kerja import Grid, alamat_sel, baca_buku
+from capaian.impor.lembar_catatan import JUDUL_TEKS, KOLOM_TEKS, baca_lembar, cari_lembar
 from capaian.impor.turunan import induk_lembar
 from capaian.impor.uji_coba import DasarUjiCoba, bentrok, versi_kini
 from capaian.impor.uji_coba import kunci as _kunci
 from capaian.laporan.e81 import bangun_e81
 from capaian.laporan.sumber import muat_data
 from capaian.monev import services as monev
-from capaian.monev.models import Realisasi, StatusTriwulan
+from capaian.monev.models import CatatanCakupan, CatatanTriwulan, Realisasi, StatusTriwulan
+from capaian.monev.services import TEKS_TRIWULAN
+from capaian.monev.teks import CakupanTeks, daftar_cakupan
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import PerangkatDaerah
@@ -136,8 +140,10 @@ class _Impor:
         lembar: LembarE81,
         hasil: HasilImpor,
         kosongkan: bool = False,
+        lembar_catatan: Grid | None = None,
     ) -> None:
         self.pengguna = pengguna
+        self.lembar_catatan = lembar_catatan
         # A blank cell clears the stored value only when the user asks for it; else it is left alone.
         self.kosongkan = kosongkan
         self.kosong_dibiarkan: list[str] = []
@@ -497,6 +503,8 @@ class _Impor:
             self.urutan_lembar.append(indikator)
             self._nilai(b, indikator)
         self._urutkan()
+        if self.lembar_catatan is not None:
+            self._catatan(self.lembar_catatan)
         if self.kosong_dibiarkan:
             contoh = ", ".join(self.kosong_dibiarkan[:5])
             lagi = f" dan {len(self.kosong_dibiarkan) - 5} lainnya" if len(self.kosong_dibiarkan) > 5 else ""
@@ -506,6 +514,81 @@ class _Impor:
                 f"({contoh}{lagi}): sel kosong dibiarkan. Untuk mengosongkan nilainya, pilih "
                 "'Kosongkan nilai yang selnya kosong' (baris perintah: --kosongkan).",
             )
+
+    # --- the "Catatan" sheet: the quarter's texts --------------------------------------------------------
+
+    def _catatan(self, grid: Grid) -> None:
+        """Each scope's texts that differ from what is stored, through the services (audited)."""
+        baris, salah = baca_lembar(grid)
+        for sel, pesan in salah:
+            self.galat(sel, pesan)
+        tw = self.triwulan
+        cakupan = {c.kunci: c for c in daftar_cakupan(self.pd, self.tahun, tw)}
+        agensi = CatatanTriwulan.objects.filter(
+            perangkat_daerah=self.pd, tahun=self.tahun, triwulan=tw
+        ).first()
+        dilihat: set[str] = set()
+        for b in baris:
+            sel_kode = alamat_sel(grid.nama, b.nomor_baris, 2)
+            c: CakupanTeks | None = None
+            tersimpan: CatatanTriwulan | CatatanCakupan | None = agensi
+            label = "perangkat daerah"
+            k = _kunci("catatan", pd=self.pd.pk, tahun=self.tahun, triwulan=tw)
+            if b.jenis != "pd":
+                # A bidang retyped as a number reads 3.3 for 3.30.
+                kode = f"{b.kode}0" if b.jenis == "bidang" and re.fullmatch(r"\d+\.\d", b.kode) else b.kode
+                c = cakupan.get(f"{b.jenis}:{kode}")
+                if c is None:
+                    nama = "Bidang" if b.jenis == "bidang" else "Program"
+                    self.galat(sel_kode, f"{nama} {kode or '(kosong)'} tidak ada pada perangkat daerah ini.")
+                    continue
+                tersimpan, label = c.tersimpan, f"{b.jenis} {c.kode}"
+                bagian: dict[str, int | str] = (
+                    {"program": c.program.pk} if c.program is not None else {"bidang": c.kode}
+                )
+                k = _kunci("catatan_cakupan", pd=self.pd.pk, tahun=self.tahun, triwulan=tw, **bagian)
+            if k in dilihat:
+                self.galat(sel_kode, f"Catatan {label} sudah ada di baris lain lembar ini.")
+                continue
+            dilihat.add(k)
+            ubah: dict[str, str] = {}
+            pertama: str | None = None
+            for i, nama in enumerate(TEKS_TRIWULAN):
+                lama = getattr(tersimpan, nama) if tersimpan is not None else ""
+                if nama in b.teks:
+                    sel, isi = b.teks[nama]
+                else:
+                    sel, isi = alamat_sel(grid.nama, b.nomor_baris, KOLOM_TEKS + i), ""
+                    if not lama or self._dibiarkan(None, sel):
+                        continue
+                if lama.strip() == isi.strip():
+                    continue
+                ubah[nama] = isi
+                pertama = pertama or sel
+                self.hasil.dasar.catat(k, sel, versi_kini(tersimpan))
+                jenis_teks = JUDUL_TEKS[nama].lower()
+                self.ubah(
+                    "catatan",
+                    f"Ubah {jenis_teks} {label} '{_potong(lama, 30)}' -> '{_potong(isi, 30)}' di {sel}",
+                    sel,
+                )
+            if not ubah:
+                continue
+            try:
+                if c is None:
+                    monev.simpan_catatan(self.pengguna, self.pd, self.tahun, tw, **ubah)
+                else:
+                    monev.simpan_catatan_cakupan(
+                        self.pengguna,
+                        self.pd,
+                        self.tahun,
+                        tw,
+                        teks=ubah,
+                        bidang=c.kode if c.program is None else None,
+                        program=c.program,
+                    )
+            except (monev.TriwulanTertutup, monev.TeksTidakSah, akses.AksesDitolak) as e:
+                self.galat(pertama, str(e))
 
     def _baca(self, b: BarisE81, kunci: str) -> tuple[bool, Any]:
         sel = b.sel.get(kunci)
@@ -812,7 +895,7 @@ def impor_berkas(
             if dasar is not None and not _sesuai_dasar(dasar, hasil, kosongkan):
                 raise _Batal
             try:
-                _Impor(pengguna, pd, lembar, hasil, kosongkan).jalankan()
+                _Impor(pengguna, pd, lembar, hasil, kosongkan, cari_lembar(baca_buku(berkas_path))).jalankan()
             except monev.TriwulanTertutup as e:
                 # A change of plan or targets that reaches a verified or locked quarter (capaian.monev.beku).
                 hasil.galat.append(Catatan(None, str(e)))

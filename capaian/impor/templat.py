@@ -7,7 +7,9 @@ and realisation, columns 12-15, the responsible agency), so that `capaian.impor.
 importer never reads them. Input cells are unlocked and shaded; everything else is locked by sheet protection
 without a password (a guard against slips, not a security measure). A program's or kegiatan's Rupiah (columns
 5, 7 and the quarters, not 6) is the sum of its children's (`capaian.aturan.induk`): those cells are written
-with the computed sum, locked and shaded grey as computed, and the importer never writes them.
+with the computed sum, locked and shaded grey as computed, and the importer never writes them. A second
+sheet, "Catatan", holds the quarter's texts of the agency, its bidang and its programs
+(`capaian.impor.lembar_catatan`).
 """
 
 from decimal import Decimal
@@ -23,6 +25,7 @@ from capaian.aturan.capaian import KRp
 from capaian.aturan.kinerja import k_dari_rumus
 from capaian.aturan.metode import JUDUL_KOLOM, kode_metode
 from capaian.aturan.rumus import Rumus, RumusError, urai
+from capaian.impor.lembar_catatan import tulis_lembar
 from capaian.laporan.data import BarisRencana
 from capaian.laporan.e81 import bangun_e81
 from capaian.laporan.sumber import muat_data
@@ -263,5 +266,6 @@ def buat_templat(pd: PerangkatDaerah, tahun: int, triwulan: int, keluar: str | P
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
+    tulis_lembar(wb, pd, tahun, triwulan, terbuka=triwulan not in tertutup)
     wb.save(keluar)
     return len(laporan.baris)

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from capaian.aturan.angka import format_tanggal
 from capaian.audit.models import AuditEvent
-from capaian.monev.models import Realisasi
+from capaian.monev.models import CatatanCakupan, CatatanTriwulan, Realisasi
 from capaian.perencanaan.models import Indikator, TargetTahunan, TargetTriwulan
 
 # The row kinds an import changes: the key's first part -> model and the audit trail's object names (the
@@ -33,18 +33,20 @@ JENIS: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
     "tahunan": (TargetTahunan, ("target_tahunan", "targettahunan")),
     "triwulan": (TargetTriwulan, ("target_triwulan", "targettriwulan")),
     "realisasi": (Realisasi, ("realisasi",)),
+    "catatan": (CatatanTriwulan, ("catatan",)),
+    "catatan_cakupan": (CatatanCakupan, ("catatan_cakupan",)),
 }
 
 
-def kunci(jenis: str, **bagian: int) -> str:
+def kunci(jenis: str, **bagian: int | str) -> str:
     """'realisasi:indikator=12:triwulan=2' — the row's natural key, stable between the two runs."""
     assert jenis in JENIS
     return ":".join([jenis, *(f"{k}={v}" for k, v in bagian.items())])
 
 
-def _urai(k: str) -> tuple[str, dict[str, int]]:
+def _urai(k: str) -> tuple[str, dict[str, int | str]]:
     jenis, *bagian = k.split(":")
-    return jenis, {a: int(b) for a, b in (p.split("=") for p in bagian)}
+    return jenis, {a: int(b) if b.isdigit() else b for a, b in (p.split("=") for p in bagian)}
 
 
 @dataclass
@@ -80,9 +82,21 @@ class DasarUjiCoba:
         )
 
 
-def _baris(jenis: str, bagian: dict[str, int], kunci_baris: bool) -> models.Model | None:
+def _baris(jenis: str, bagian: dict[str, int | str], kunci_baris: bool) -> models.Model | None:
     model = JENIS[jenis][0]
-    filter_ = {"pk": bagian["indikator"]} if jenis == "indikator" else {"indikator_id": bagian["indikator"]}
+    filter_: dict[str, object]
+    if jenis == "indikator":
+        filter_ = {"pk": bagian["indikator"]}
+    elif jenis == "catatan":
+        filter_ = {"perangkat_daerah_id": bagian["pd"]}
+    elif jenis == "catatan_cakupan":
+        filter_ = {"perangkat_daerah_id": bagian["pd"]}
+        if "program" in bagian:
+            filter_.update(cakupan="program", program_id=bagian["program"])
+        else:
+            filter_.update(cakupan="bidang", kode_bidang=str(bagian["bidang"]))
+    else:
+        filter_ = {"indikator_id": bagian["indikator"]}
     if "tahun" in bagian:
         filter_["tahun"] = bagian["tahun"]
     if "triwulan" in bagian:

@@ -57,6 +57,24 @@ class BarisRencana:
 
 
 @dataclass(frozen=True)
+class TeksCakupan:
+    """The quarter's texts of one bidang ("3.31") or one program (its code), as typed (free text, one item a
+    line or "1. ... 2. ..."; capaian.laporan.umum.baris_teks splits them)."""
+
+    kode: str
+    faktor_pendorong: str = ""
+    faktor_penghambat: str = ""
+    tindak_lanjut: str = ""
+    rekomendasi: str = ""
+    kendala: str = ""
+    solusi: str = ""
+
+
+# The quarter's six texts, at every scope (the agency's fields of DataLaporan carry the same names).
+NAMA_TEKS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(TeksCakupan) if f.name != "kode")
+
+
+@dataclass(frozen=True)
 class Penandatangan:
     nama: str
     nip: str
@@ -77,6 +95,11 @@ class DataLaporan:
     faktor_penghambat: str = ""
     tindak_lanjut: str = ""
     rekomendasi: str = ""
+    kendala: str = ""
+    solusi: str = ""
+    # The texts kept per bidang urusan and per program (capaian.monev.models.CatatanCakupan).
+    teks_bidang: tuple[TeksCakupan, ...] = ()
+    teks_program: tuple[TeksCakupan, ...] = ()
     penandatangan: Penandatangan | None = None
     sintetis: bool = False
     # The quarter is not yet verified (capaian.monev Status before DIVERIFIKASI): documents carry "DRAF".

@@ -6,20 +6,21 @@ rules core's (the rekap of the bidang's programs, same method as Form E.81's tot
 admin can change the text (or override the template in a project template folder) without touching code.
 """
 
-from collections import Counter
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from capaian.aturan import bidang as aturan_bidang
 from capaian.aturan.angka import format_persen, format_rupiah_surat
 from capaian.aturan.kodering import coba_urai_kode, nama_urusan_bidang
 from capaian.aturan.rekap import Rekap, rekap_program
-from capaian.laporan.data import DataLaporan
+from capaian.laporan.data import DataLaporan, TeksCakupan
 from capaian.laporan.e81 import BarisE81, LaporanE81, bangun_e81, baris_program
 from capaian.laporan.umum import baris_teks, judul_periode
 
 TEMPLATE = "laporan/narasi.txt"
-LAIN_LAIN = "lain"  # programs without a readable code
+LAIN_LAIN = aturan_bidang.LAIN_LAIN  # programs without a readable code
 
 
 @dataclass(frozen=True)
@@ -42,48 +43,46 @@ class BidangNarasi:
     jumlah_subkegiatan: int
     program: tuple[ProgramNarasi, ...]
     rekap: Rekap  # anggaran = jumlah_target_rp, realisasi = jumlah_realisasi_rp, the overall percentages
+    kendala: tuple[str, ...] = ()  # the bidang's own, then its programs', one item each
+    solusi: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class LaporanNarasi:
     data: DataLaporan
-    bidang: tuple[BidangNarasi, ...]
-    kendala: tuple[str, ...]  # faktor penghambat, one item per line
-    solusi: tuple[str, ...]  # tindak lanjut, one item per line
-
-
-def _bidang_program(kode: str | None) -> str:
-    k = coba_urai_kode(kode)
-    return k.kode_bidang if k is not None and k.kode_bidang is not None else LAIN_LAIN
-
-
-def _penunjang(kode: str | None) -> bool:
-    return kode is not None and kode.strip().split(".")[2:3] == ["01"]
+    bidang: tuple[BidangNarasi, ...]  # in the order of capaian.aturan.bidang.urutan_bidang
+    # The agency's own kendala and solusi where they belong to no one bidang: a closing section of an agency
+    # with several bidang (one bidang takes them into its own section).
+    kendala: tuple[str, ...]
+    solusi: tuple[str, ...]
 
 
 def bidang_utama(program: list[BarisE81]) -> str:
-    """The agency's main bidang, where Program X.XX.01 (Penunjang) is filed.
+    """The agency's main bidang, where Program X.XX.01 (Penunjang) is filed (capaian.aturan.bidang)."""
+    return aturan_bidang.bidang_utama([b.rencana.kode for b in program])
 
-    The bidang written in the Penunjang program's own code when it is a real one ("3.30.01" -> "3.30");
-    otherwise (an "X.XX.01" code) the bidang with the most other programs, the first of them on a tie.
-    """
-    for b in program:
-        if _penunjang(b.rencana.kode):
-            kode = _bidang_program(b.rencana.kode)
-            if kode != LAIN_LAIN and nama_urusan_bidang(kode):
-                return kode
-    hitung = Counter(_bidang_program(b.rencana.kode) for b in program if not _penunjang(b.rencana.kode))
-    hitung.pop(LAIN_LAIN, None)
-    return hitung.most_common(1)[0][0] if hitung else LAIN_LAIN
+
+def _butir(teks: TeksCakupan | None, nama: str) -> list[str]:
+    return baris_teks(getattr(teks, nama)) if teks is not None else []
+
+
+def _teks_umum(data: DataLaporan) -> tuple[list[str], list[str]]:
+    """The agency-level kendala and solusi. Data kept before texts per bidang existed, with none of them,
+    reads its faktor penghambat and tindak lanjut as kendala and solusi, as the Narasi always did."""
+    kendala, solusi = baris_teks(data.kendala), baris_teks(data.solusi)
+    tercakup = any(t.kendala.strip() or t.solusi.strip() for t in (*data.teks_bidang, *data.teks_program))
+    if not tercakup and not kendala and not solusi:
+        kendala, solusi = baris_teks(data.faktor_penghambat), baris_teks(data.tindak_lanjut)
+    return kendala, solusi
 
 
 def bangun_narasi(data: DataLaporan, e81: LaporanE81 | None = None) -> LaporanNarasi:
     laporan = e81 if e81 is not None else bangun_e81(data)
     program = baris_program(laporan)
-    utama = bidang_utama(program)
+    per_program = aturan_bidang.bidang_per_program([b.rencana.kode for b in program])
 
     def bidang_dari(kode: str | None) -> str:
-        return utama if _penunjang(kode) else _bidang_program(kode)
+        return per_program.get(kode) or aturan_bidang.bidang_kode(kode)
 
     kelompok: dict[str, list[BarisE81]] = {}
     for b in program:
@@ -98,13 +97,21 @@ def bangun_narasi(data: DataLaporan, e81: LaporanE81 | None = None) -> LaporanNa
             if tujuan in elemen:
                 elemen[tujuan][r.tingkat].add(urai.kanonik if urai is not None else r.kode)
 
-    def urut(kode: str) -> tuple[int, ...]:
-        k = coba_urai_kode(kode)
-        return (int(k.urusan), int(k.bidang or 0)) if k is not None else (99, 99)
-
+    teks_bidang = {t.kode: t for t in data.teks_bidang}
+    teks_program = {t.kode: t for t in data.teks_program}
+    umum_kendala, umum_solusi = _teks_umum(data)
+    urutan = aturan_bidang.urutan_bidang(kelompok, data.perangkat_daerah)
+    satu = len(urutan) == 1
     bidang: list[BidangNarasi] = []
-    for kode in sorted(kelompok, key=urut):
+    for kode in urutan:
         anggota = kelompok[kode]
+        kendala, solusi = _butir(teks_bidang.get(kode), "kendala"), _butir(teks_bidang.get(kode), "solusi")
+        for b in anggota:
+            t = teks_program.get(b.rencana.kode or "")
+            kendala += _butir(t, "kendala")
+            solusi += _butir(t, "solusi")
+        if satu:
+            kendala, solusi = kendala + umum_kendala, solusi + umum_solusi
         bidang.append(
             BidangNarasi(
                 kode=kode,
@@ -127,13 +134,15 @@ def bangun_narasi(data: DataLaporan, e81: LaporanE81 | None = None) -> LaporanNa
                 rekap=rekap_program(
                     [(b.masukan, b.hasil) for b in anggota], data.triwulan, data.set_predikat
                 ),
+                kendala=tuple(kendala),
+                solusi=tuple(solusi),
             )
         )
     return LaporanNarasi(
         data=data,
         bidang=tuple(bidang),
-        kendala=tuple(baris_teks(data.faktor_penghambat)),
-        solusi=tuple(baris_teks(data.tindak_lanjut)),
+        kendala=() if satu else tuple(umum_kendala),
+        solusi=() if satu else tuple(umum_solusi),
     )
 
 
@@ -159,6 +168,8 @@ def konteks_narasi(laporan: LaporanNarasi) -> dict[str, Any]:
                 "serapan": format_persen(b.rekap.rata_capaian.rp),
                 "predikat_capaian": b.rekap.predikat[0] or "-",
                 "predikat_serapan": b.rekap.predikat[1] or "-",
+                "kendala": list(b.kendala),
+                "solusi": list(b.solusi),
             }
             for b in laporan.bidang
         ],
@@ -177,12 +188,17 @@ def teks_narasi(laporan: LaporanNarasi) -> str:
 
 @dataclass(frozen=True)
 class Blok:
-    jenis: str  # judul, subjudul, paragraf, butir, tabel
+    jenis: str  # judul, subjudul, paragraf, butir, nomor (a numbered item), tabel
     teks: str
+    nomor: str = ""  # "1." for a numbered item
+
+
+_NOMOR = re.compile(r"^(\d{1,3})\.\s+(.*)$")
 
 
 def blok_narasi(teks: str) -> list[Blok]:
-    """Reads the template's output: '# ' heading, '## ' subheading, '- ' item, '[[tabel KODE]]', else text.
+    """Reads the template's output: '# ' heading, '## ' subheading, '- ' item, '1. ' numbered item,
+    '[[tabel KODE]]', else text.
 
     Lines starting with '{#'-style comments never reach here (Django drops them); blank lines are skipped.
     """
@@ -197,6 +213,8 @@ def blok_narasi(teks: str) -> list[Blok]:
             blok.append(Blok("judul", isi[2:].strip()))
         elif isi.startswith("- "):
             blok.append(Blok("butir", isi[2:].strip()))
+        elif (m := _NOMOR.match(isi)) is not None:
+            blok.append(Blok("nomor", m.group(2).strip(), f"{m.group(1)}."))
         elif isi.startswith("[[tabel ") and isi.endswith("]]"):
             blok.append(Blok("tabel", isi[8:-2].strip()))
         else:

@@ -80,8 +80,10 @@ def bangun_narasi_kota(data: DataKota, e81: Mapping[str, LaporanE81] | None = No
                 k.program.append(ProgramKota(a, p))
                 if (b := baris.get(p.kode)) is not None:
                     k.pasangan.append((b.masukan, b.hasil))
-            k.kendala += [(a, t) for t in narasi.kendala]
-            k.solusi += [(a, t) for t in narasi.solusi]
+            # The bidang's own kendala and solusi; the agency's own that belong to no one bidang go with
+            # each of its bidang.
+            k.kendala += [(a, t) for t in (*bn.kendala, *narasi.kendala)]
+            k.solusi += [(a, t) for t in (*bn.solusi, *narasi.solusi)]
 
     def kunci(kode: str) -> tuple[int, ...]:
         urai = coba_urai_kode(kode)

@@ -109,6 +109,17 @@ def _garis_kop(doc: DokumenDocx) -> None:
     p._p.get_or_add_pPr().append(batas)
 
 
+def butir_bernomor(doc: DokumenDocx, nomor: str, teks: str) -> None:
+    """ "1. ..." as typed text with a hanging indent: Word's "List Number" style would carry one numbering
+    on through every list of the document (the second list would start at 4)."""
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    f = p.paragraph_format
+    f.left_indent, f.first_line_indent, f.space_after = Cm(0.75), Cm(-0.75), Pt(2)
+    f.tab_stops.add_tab_stop(Cm(0.75))
+    p.add_run(f"{nomor}\t{teks}")
+
+
 def _simpan(doc: DokumenDocx) -> bytes:
     keluaran = io.BytesIO()
     doc.save(keluaran)
@@ -159,6 +170,8 @@ def narasi_docx(laporan: LaporanNarasi) -> bytes:
             _tengah(doc, blok.teks, True)
         elif blok.jenis == "butir":
             doc.add_paragraph(blok.teks, style="List Bullet")
+        elif blok.jenis == "nomor":
+            butir_bernomor(doc, blok.nomor, blok.teks)
         elif blok.jenis == "tabel":
             _tabel_program(doc, laporan, blok.teks)
             doc.add_paragraph()

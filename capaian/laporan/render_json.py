@@ -8,8 +8,10 @@ from capaian.aturan.capaian import KRp, Persen
 from capaian.aturan.kodering import catatan_kode
 from capaian.aturan.metode import kode_metode, uraian_metode
 from capaian.aturan.periksa_data import persen_rp_janggal
+from capaian.laporan.data import NAMA_TEKS, DataLaporan
 from capaian.laporan.e81 import BarisE81, LaporanE81
 from capaian.laporan.tabel_e81 import LEGENDA_METODE, catatan_tanda, tanda_metode
+from capaian.laporan.umum import baris_teks
 
 
 def _d(nilai: Decimal | None) -> str | None:
@@ -119,4 +121,19 @@ def e81_json(laporan: LaporanE81) -> dict[str, Any]:
         "set_predikat": laporan.data.set_predikat.kode,
         "set_predikat_batas": laporan.data.set_predikat.uraian_batas(),
         "draf": laporan.data.draf,
+        "teks": teks_json(laporan.data),
+    }
+
+
+def teks_json(data: DataLaporan) -> dict[str, Any]:
+    """The quarter's texts as items (capaian.laporan.umum.baris_teks): the agency's (printed under Form
+    E.81), per bidang (the Narasi's kendala and solusi) and per program (the Kesimpulan's factors)."""
+
+    def butir(sumber: object) -> dict[str, list[str]]:
+        return {n: baris_teks(getattr(sumber, n)) for n in NAMA_TEKS}
+
+    return {
+        "perangkat_daerah": butir(data),
+        "bidang": [{"kode": t.kode, **butir(t)} for t in data.teks_bidang],
+        "program": [{"kode": t.kode, **butir(t)} for t in data.teks_program],
     }

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from capaian.aturan.angka import format_persen
 from capaian.laporan.data_kota import DataKota
+from capaian.laporan.kesimpulan import teks_baris
 from capaian.laporan.kesimpulan_kota import KOLOM_KESIMPULAN, LaporanKesimpulanKota, judul_kesimpulan
 from capaian.laporan.narasi import blok_narasi
 from capaian.laporan.narasi_kota import LaporanNarasiKota, periode, teks_narasi_kota
@@ -71,9 +72,6 @@ def kesimpulan_kota_pdf(laporan: LaporanKesimpulanKota) -> bytes:
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
     ]
 
-    def butir(daftar: tuple[str, ...]) -> Paragraph:
-        return p("\n".join(f"- {t}" for t in daftar) or "-", g)
-
     for blok in laporan.blok:
         k = blok.kesimpulan
         for i, b in enumerate(k.baris):
@@ -87,9 +85,7 @@ def kesimpulan_kota_pdf(laporan: LaporanKesimpulanKota) -> bytes:
                     p(b.predikat_capaian or "-", g),
                     p(format_persen(b.serapan, tanda=False), gr),
                     p(b.predikat_serapan or "-", g),
-                    butir(k.faktor_penghambat) if pertama else "",
-                    butir(k.faktor_pendukung) if pertama else "",
-                    p(k.keterangan, g) if pertama else "",
+                    *(p(t, g) if t else "" for t in teks_baris(k, b)),
                 ]
             )
         r = k.rekap

@@ -1,7 +1,11 @@
 """The city's recap for the province (Kesimpulan Evaluasi terhadap Hasil RKPD Kabupaten/Kota) as XLSX
-(XlsxWriter): one block per included agency, its name and factors merged over its program rows, its average
-row, and the city's average; printed on F4 landscape, fitted to the width at 6.5 pt or more."""
+(XlsxWriter): one block per included agency, its name merged over its program rows with each program's
+factors (or the agency's, merged, for data without factors per program), its average row, and the city's
+average; printed on F4 landscape, fitted to the width at 6.5 pt or more."""
 
+from xlsxwriter.format import Format
+
+from capaian.laporan.kesimpulan import teks_baris
 from capaian.laporan.kesimpulan_kota import KOLOM_KESIMPULAN, LaporanKesimpulanKota, judul_kesimpulan
 from capaian.laporan.render_e79_xlsx import blok_tanda_tangan_xlsx
 from capaian.laporan.tabel_e81 import Sel
@@ -52,14 +56,19 @@ def kesimpulan_kota_xlsx(laporan: LaporanKesimpulanKota) -> bytes:
             tulis(ws, r, 4, b.predikat_capaian or "-", teks)
             tulis_sel(buku, ws, r, 5, Sel(b.serapan, "persen"))
             tulis(ws, r, 6, b.predikat_serapan or "-", teks)
+            if k.per_program:
+                for kolom, isi_teks in enumerate(teks_baris(k, b), start=7):
+                    tulis(ws, r, kolom, isi_teks, teks)
             r += 1
-        bagian = (
+        bagian: tuple[tuple[int, object, Format], ...] = (
             (0, blok.no, buku.format_sel("no")),
             (1, blok.pd.nama, tebal),
-            (7, "\n".join(f"- {t}" for t in k.faktor_penghambat) or "-", teks),
-            (8, "\n".join(f"- {t}" for t in k.faktor_pendukung) or "-", teks),
-            (9, k.keterangan, teks),
         )
+        if not k.per_program:
+            # The agency's own factors, once over its programs (capaian.laporan.kesimpulan.teks_baris).
+            bagian += (
+                tuple((7 + i, t, teks) for i, t in enumerate(teks_baris(k, k.baris[0]))) if k.baris else ()
+            )
         for kolom, nilai, fmt in bagian:
             if r - 1 > awal:
                 ws.merge_range(awal, kolom, r - 1, kolom, None, fmt)

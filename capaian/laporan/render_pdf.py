@@ -39,7 +39,7 @@ from capaian.aturan.angka import format_angka, format_persen, format_rupiah, for
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81
 from capaian.laporan.kertas_kerja import LaporanKertasKerja, keterangan, per_bagian, teks_nilai_catatan
-from capaian.laporan.kesimpulan import LaporanKesimpulan
+from capaian.laporan.kesimpulan import LaporanKesimpulan, catatan_bawah, gabung, teks_baris
 from capaian.laporan.narasi import LaporanNarasi, blok_narasi, teks_narasi
 from capaian.laporan.surat import SuratPengantar
 from capaian.laporan.tabel_e81 import (
@@ -629,8 +629,6 @@ def kesimpulan_pdf(laporan: LaporanKesimpulan, kertas: str = "f4") -> bytes:
         ("Faktor Pendukung", 16),
         ("Keterangan", 12),
     ]
-    penghambat = "\n".join(f"- {t}" for t in laporan.faktor_penghambat) or "-"
-    pendukung = "\n".join(f"- {t}" for t in laporan.faktor_pendukung) or "-"
     isi: list[list[str]] = []
     for b in laporan.baris:
         pertama = b.no == 1
@@ -643,9 +641,7 @@ def kesimpulan_pdf(laporan: LaporanKesimpulan, kertas: str = "f4") -> bytes:
                 b.predikat_capaian or "-",
                 format_persen(b.serapan, tanda=False),
                 b.predikat_serapan or "-",
-                penghambat if pertama else "",
-                pendukung if pertama else "",
-                laporan.keterangan if pertama else "",
+                *teks_baris(laporan, b),
             ]
         )
     r = laporan.rekap
@@ -664,7 +660,8 @@ def kesimpulan_pdf(laporan: LaporanKesimpulan, kertas: str = "f4") -> bytes:
         ]
     )
     program = len(laporan.baris)
-    rentang = [("SPAN", (k, 1), (k, program)) for k in (0, 1, 7, 8, 9)] if program > 1 else []
+    digabung = (0, 1, 7, 8, 9) if gabung(laporan) else (0, 1) if program > 1 else ()
+    rentang = [("SPAN", (k, 1), (k, program)) for k in digabung]
     cerita: list[Flowable] = [
         _p(
             judul_kesimpulan(data),
@@ -672,6 +669,7 @@ def kesimpulan_pdf(laporan: LaporanKesimpulan, kertas: str = "f4") -> bytes:
         ),
         Spacer(1, 4 * mm),
         _tabel_sederhana(kolom, isi, lebar, 7.5, kanan=(3, 5), tambahan=rentang),
+        *([Spacer(1, 2 * mm), _p(catatan, gaya(7.5))] if (catatan := catatan_bawah(laporan)) else []),
         _tanda_tangan(data, lebar),
     ]
     doc.build(cerita, canvasmaker=halaman)
@@ -719,6 +717,14 @@ def narasi_pdf(laporan: LaporanNarasi, kertas: str = "a4") -> bytes:
         elif blok.jenis == "butir":
             cerita.append(
                 Paragraph(escape(blok.teks), gaya(10.5, leftIndent=14, bulletIndent=4), bulletText="•")
+            )
+        elif blok.jenis == "nomor":
+            cerita.append(
+                Paragraph(
+                    escape(blok.teks),
+                    gaya(10.5, rata=TA_JUSTIFY, leftIndent=18, bulletIndent=4, spaceAfter=2),
+                    bulletText=blok.nomor,
+                )
             )
         elif blok.jenis == "tabel":
             cerita += [_tabel_program(laporan, blok.teks, lebar), Spacer(1, 4 * mm)]

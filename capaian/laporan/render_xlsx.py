@@ -24,7 +24,7 @@ from capaian.aturan.rekap import MetodeRata
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81
 from capaian.laporan.kertas_kerja import BarisKK, LaporanKertasKerja, VariabelKK, keterangan, per_bagian
-from capaian.laporan.kesimpulan import LaporanKesimpulan
+from capaian.laporan.kesimpulan import LaporanKesimpulan, catatan_bawah, gabung, teks_baris
 from capaian.laporan.tabel_e81 import (
     LEBAR_LABEL,
     LEGENDA_METODE,
@@ -588,8 +588,6 @@ def kesimpulan_xlsx(laporan: LaporanKesimpulan) -> bytes:
         12,
     )
     r_ = laporan.rekap
-    penghambat = "\n".join(f"- {t}" for t in laporan.faktor_penghambat) or "-"
-    pendukung = "\n".join(f"- {t}" for t in laporan.faktor_pendukung) or "-"
     isi: list[list[Sel]] = [
         [
             Sel(1 if b.no == 1 else None, "no"),
@@ -599,9 +597,7 @@ def kesimpulan_xlsx(laporan: LaporanKesimpulan) -> bytes:
             Sel(b.predikat_capaian or "-", "teks"),
             Sel(b.serapan, "persen"),
             Sel(b.predikat_serapan or "-", "teks"),
-            Sel(penghambat if b.no == 1 else "", "teks"),
-            Sel(pendukung if b.no == 1 else "", "teks"),
-            Sel(laporan.keterangan if b.no == 1 else "", "teks"),
+            *(Sel(t, "teks") for t in teks_baris(laporan, b)),
         ]
         for b in laporan.baris
     ]
@@ -622,11 +618,15 @@ def kesimpulan_xlsx(laporan: LaporanKesimpulan) -> bytes:
     awal = 2
     r = _tabel(buku, ws, awal, kolom, isi)
     program = len(laporan.baris)
-    if program > 1:
-        # Agency-wide cells span the agency's program rows, as the East Java format lays them out.
-        for k in (0, 1, 7, 8, 9):
-            ws.merge_range(awal + 1, k, awal + program, k, "", buku.format_sel("teks"))
-            tulis_sel(buku, ws, awal + 1, k, isi[0][k])
+    # Agency-wide cells span the agency's program rows, as the East Java format lays them out.
+    for k in (0, 1, 7, 8, 9) if gabung(laporan) else (0, 1) if program > 1 else ():
+        ws.merge_range(awal + 1, k, awal + program, k, "", buku.format_sel("teks"))
+        tulis_sel(buku, ws, awal + 1, k, isi[0][k])
+    if catatan := catatan_bawah(laporan):
+        ws.merge_range(r, 0, r, akhir, "", buku.format_sel("teks"))
+        tulis_sel(buku, ws, r, 0, Sel(catatan, "teks"))
+        ws.set_row(r, _tinggi([(catatan, sum(w for _, w in kolom[: akhir + 1]))]))
+        r += 1
     ws.freeze_panes(awal + 1, 0)
     _tanda_tangan(buku, ws, r + 1, data, max(0, akhir - 3), akhir)
     atur_cetak(ws, (awal, awal), 0, pita, f"Kesimpulan — {data.perangkat_daerah} — {judul_periode(data)}")

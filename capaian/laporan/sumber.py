@@ -17,9 +17,17 @@ from capaian.aturan.peringatan_dini import BAWAAN as AMBANG_BAWAAN
 from capaian.aturan.peringatan_dini import Ambang
 from capaian.aturan.predikat import SetPredikat
 from capaian.aturan.versi_target import VersiTarget, terapkan, versi_berlaku
-from capaian.laporan.data import BarisRencana, DataLaporan, Penandatangan, TargetMurni, dengan_induk_turunan
+from capaian.laporan.data import (
+    NAMA_TEKS,
+    BarisRencana,
+    DataLaporan,
+    Penandatangan,
+    TargetMurni,
+    TeksCakupan,
+    dengan_induk_turunan,
+)
 from capaian.laporan.e81 import bangun_e81
-from capaian.monev.models import CatatanTriwulan, Realisasi, Status, StatusTriwulan
+from capaian.monev.models import Cakupan, CatatanCakupan, CatatanTriwulan, Realisasi, Status, StatusTriwulan
 from capaian.organisasi.models import AmbangPeringatanDini, Pemda, PerangkatDaerah
 from capaian.perencanaan.models import (
     DasarPerubahan,
@@ -143,6 +151,18 @@ def muat_data_banyak(
             perangkat_daerah__in=daftar_pd, tahun=tahun, triwulan=triwulan
         ).select_related("penandatangan")
     }
+    teks_bidang: dict[int, list[TeksCakupan]] = defaultdict(list)
+    teks_program: dict[int, list[TeksCakupan]] = defaultdict(list)
+    for cc in (
+        CatatanCakupan.objects.filter(perangkat_daerah__in=daftar_pd, tahun=tahun, triwulan=triwulan)
+        .select_related("program")
+        .order_by("kode_bidang", "program__kode")
+    ):
+        teks = {n: getattr(cc, n) for n in NAMA_TEKS}
+        if cc.cakupan == Cakupan.BIDANG:
+            teks_bidang[cc.perangkat_daerah_id].append(TeksCakupan(kode=cc.kode_bidang, **teks))
+        elif cc.program is not None:
+            teks_program[cc.perangkat_daerah_id].append(TeksCakupan(kode=cc.program.kode, **teks))
     # A quarter is final once verified (or locked after that); before, its documents say "DRAF".
     final = set(
         StatusTriwulan.objects.filter(
@@ -255,6 +275,10 @@ def muat_data_banyak(
             faktor_penghambat=c.faktor_penghambat if c else "",
             tindak_lanjut=c.tindak_lanjut if c else "",
             rekomendasi=c.rekomendasi if c else "",
+            kendala=c.kendala if c else "",
+            solusi=c.solusi if c else "",
+            teks_bidang=tuple(teks_bidang[pd.pk]),
+            teks_program=tuple(teks_program[pd.pk]),
             penandatangan=ttd,
             sintetis=pd.sintetis,
             draf=pd.pk not in final,

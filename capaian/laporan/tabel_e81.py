@@ -14,7 +14,7 @@ from capaian.aturan.capaian import Agregasi, Akumulasi, KRp, Persen, Polaritas, 
 from capaian.aturan.kodering import catatan_kode
 from capaian.aturan.periksa_data import BATAS_PERSEN_RP, persen_rp_janggal
 from capaian.laporan.e81 import BarisE81, LaporanE81
-from capaian.laporan.umum import romawi
+from capaian.laporan.umum import romawi, teks_bernomor
 
 Jenis = Literal["no", "teks", "k", "rp", "persen", "label"]
 
@@ -207,12 +207,13 @@ def baris_penutup(laporan: LaporanE81) -> list[list[Sel]]:
 
 
 def bagian_teks(laporan: LaporanE81) -> Sequence[tuple[str, str]]:
+    """The agency's four texts under the form, each list numbered "1. 2. 3." as the reference does."""
     d = laporan.data
     return (
-        ("Faktor Pendorong Keberhasilan Kinerja", d.faktor_pendorong),
-        ("Faktor Penghambat Pencapaian Kinerja", d.faktor_penghambat),
-        ("Tindak Lanjut yang Diperlukan dalam Triwulan Berikutnya", d.tindak_lanjut),
-        ("Rekomendasi yang Diperlukan dalam Renja Berikutnya", d.rekomendasi),
+        ("Faktor Pendorong Keberhasilan Kinerja", teks_bernomor(d.faktor_pendorong)),
+        ("Faktor Penghambat Pencapaian Kinerja", teks_bernomor(d.faktor_penghambat)),
+        ("Tindak Lanjut yang Diperlukan dalam Triwulan Berikutnya", teks_bernomor(d.tindak_lanjut)),
+        ("Rekomendasi yang Diperlukan dalam Renja Berikutnya", teks_bernomor(d.rekomendasi)),
     )
 
 

@@ -30,7 +30,8 @@ def format_nip(nip: str) -> str:
 def baris_teks(teks: str) -> list[str]:
     """A free text typed as lines or as "1. ... 2. ..." into its items, without their numbers."""
     bagian: list[str] = []
-    for baris in teks.splitlines():
+    # Lines end at a line break only (str.splitlines also breaks at control characters such as \x0b).
+    for baris in re.split(r"\r\n|\r|\n", teks):
         baris = baris.strip()
         if not baris:
             continue
@@ -40,6 +41,15 @@ def baris_teks(teks: str) -> list[str]:
             if potong:
                 bagian.append(potong)
     return bagian
+
+
+def teks_bernomor(teks: str) -> str:
+    """A text of several items as the reference lists them, "1. ...", "2. ...", one a line; one item as
+    typed (without a number); "" for none."""
+    butir = baris_teks(teks)
+    if len(butir) <= 1:
+        return butir[0] if butir else ""
+    return "\n".join(f"{i}. {b}" for i, b in enumerate(butir, start=1))
 
 
 def nama_unit(data: DataLaporan) -> str:

@@ -144,7 +144,7 @@ def wajib_tidak_beku(*cakupan: Cakupan) -> None:
 def cakupan_objek(obj: object) -> Cakupan:
     """What changing (creating, editing, deleting) one stored record reaches, by its kind (the admin's
     generic saves use it; the specific services call the functions above directly)."""
-    from capaian.monev.models import CatatanTriwulan, Realisasi
+    from capaian.monev.models import CatatanCakupan, CatatanTriwulan, Realisasi
     from capaian.organisasi.models import Pemda, Penandatangan, SetPredikatPemda
     from capaian.perencanaan.models import (
         Indikator,
@@ -162,7 +162,7 @@ def cakupan_objek(obj: object) -> Cakupan:
         return target(obj.indikator.perangkat_daerah_id, obj.tahun)
     if isinstance(obj, Realisasi):
         return realisasi(obj.indikator.perangkat_daerah_id, obj.tahun, obj.triwulan)
-    if isinstance(obj, CatatanTriwulan):
+    if isinstance(obj, CatatanTriwulan | CatatanCakupan):
         return triwulan(obj.perangkat_daerah_id, obj.tahun, obj.triwulan)
     if isinstance(obj, Indikator | Program | PeriodeRenstra):
         return rencana(obj.perangkat_daerah_id)

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from capaian.organisasi.models import Pemda, Penandatangan, PerangkatDaerah
-from capaian.perencanaan.models import Indikator, nilai_k
+from capaian.perencanaan.models import Indikator, Program, nilai_k
 
 PILIHAN_TRIWULAN = [(i, f"Triwulan {i}") for i in range(1, 5)]
 
@@ -50,6 +50,8 @@ class CatatanTriwulan(models.Model):
     faktor_penghambat = models.TextField(blank=True)
     tindak_lanjut = models.TextField(blank=True)
     rekomendasi = models.TextField(blank=True)
+    kendala = models.TextField(blank=True)
+    solusi = models.TextField(blank=True)
     penandatangan = models.ForeignKey(Penandatangan, on_delete=models.SET_NULL, null=True, blank=True)
     tanggal = models.DateField(null=True, blank=True)
     nomor_surat = models.CharField(max_length=100, blank=True)
@@ -58,6 +60,55 @@ class CatatanTriwulan(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["perangkat_daerah", "tahun", "triwulan"], name="catatan_unik")
+        ]
+
+
+class Cakupan(models.TextChoices):
+    BIDANG = "bidang", "Urusan/bidang"
+    PROGRAM = "program", "Program"
+
+
+class CatatanCakupan(models.Model):
+    """Per agency and quarter, the texts of one of its bidang urusan ("3.31") or one of its programs. The
+    agency's own texts stay on CatatanTriwulan; these are what the Narasi (kendala, solusi per bidang) and
+    the Kesimpulan (factors per program) print where they belong. Changed only by
+    monev.services.simpan_catatan."""
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="catatan_cakupan"
+    )
+    tahun = models.PositiveSmallIntegerField()
+    triwulan = models.PositiveSmallIntegerField(choices=PILIHAN_TRIWULAN)
+    cakupan = models.CharField(max_length=10, choices=Cakupan.choices)
+    kode_bidang = models.CharField(max_length=10, blank=True)  # "3.31" for a bidang, "" for a program
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    faktor_pendorong = models.TextField(blank=True)
+    faktor_penghambat = models.TextField(blank=True)
+    tindak_lanjut = models.TextField(blank=True)
+    rekomendasi = models.TextField(blank=True)
+    kendala = models.TextField(blank=True)
+    solusi = models.TextField(blank=True)
+    versi = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "catatan per bidang/program"
+        verbose_name_plural = "catatan per bidang/program"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "tahun", "triwulan", "kode_bidang"],
+                condition=models.Q(cakupan="bidang"),
+                name="catatan_bidang_unik",
+            ),
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "tahun", "triwulan", "program"],
+                condition=models.Q(cakupan="program"),
+                name="catatan_program_unik",
+            ),
+            models.CheckConstraint(
+                name="catatan_cakupan_sah",
+                condition=(models.Q(cakupan="bidang", program__isnull=True) & ~models.Q(kode_bidang=""))
+                | models.Q(cakupan="program", program__isnull=False, kode_bidang=""),
+            ),
         ]
 
 

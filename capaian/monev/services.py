@@ -7,9 +7,10 @@ system passes the permission checks but obeys the same state rules: the quarter'
 alone: it is a deadline for the agency, and the demo loads quarters whose windows are long closed.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final, cast
+from typing import Any, Final, cast
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -17,16 +18,25 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from capaian.aturan.angka import format_tanggal
+from capaian.aturan.bidang import LAIN_LAIN, bidang_per_program
 from capaian.aturan.masukan import periksa_tanda
 from capaian.audit.catat import catat
 from capaian.audit.catat import teks_audit as _teks
+from capaian.laporan.data import NAMA_TEKS
 from capaian.monev import beku
 from capaian.monev.beku import TriwulanTertutup as TriwulanTertutup
-from capaian.monev.models import CatatanTriwulan, PeriodeTriwulan, Realisasi, StatusTriwulan
+from capaian.monev.models import (
+    Cakupan,
+    CatatanCakupan,
+    CatatanTriwulan,
+    PeriodeTriwulan,
+    Realisasi,
+    StatusTriwulan,
+)
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import PerangkatDaerah
-from capaian.perencanaan.models import Indikator
+from capaian.perencanaan.models import Indikator, Program
 
 
 class _TidakDiubah:
@@ -64,7 +74,7 @@ class KonflikVersi(Exception):
 class KonflikVersiCatatan(Exception):
     """Someone else saved the quarter's texts after the caller read them: the caller sees theirs."""
 
-    terkini: CatatanTriwulan
+    terkini: "CatatanTriwulan | CatatanCakupan"
 
 
 def status_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> StatusTriwulan:
@@ -210,7 +220,44 @@ def simpan_realisasi(
         return baris
 
 
-TEKS_TRIWULAN = ("faktor_pendorong", "faktor_penghambat", "tindak_lanjut", "rekomendasi")
+# The quarter's texts, kept per agency (CatatanTriwulan) and per bidang or program (CatatanCakupan): the
+# names of capaian.laporan.data.TeksCakupan's texts, which the report data carries.
+TEKS_TRIWULAN = NAMA_TEKS
+
+
+class TeksTidakSah(ValueError):
+    """A text, bidang or program that cannot be saved as the quarter's texts; the message says why."""
+
+
+def _periksa_teks(nilai: dict[str, object], cakupan: bool) -> None:
+    for nama, isi in nilai.items():
+        if cakupan and nama not in TEKS_TRIWULAN:
+            raise TeksTidakSah(f"'{nama}' tidak disimpan per bidang atau program.")
+        if nama in TEKS_TRIWULAN and "\x00" in str(isi or ""):
+            raise TeksTidakSah("Teks tidak boleh berisi karakter NUL.")
+
+
+def _cakupan_catatan(
+    pd: PerangkatDaerah, tahun: int, triwulan: int, bidang: str | None, program: Program | None
+) -> tuple[CatatanCakupan, str]:
+    """The scoped texts' row (created empty if missing, then locked) and how the trail names the scope."""
+    if program is not None:
+        if program.perangkat_daerah_id != pd.pk:
+            raise TeksTidakSah("Program ini bukan milik perangkat daerah ini.")
+        kunci: dict[str, Any] = {"cakupan": Cakupan.PROGRAM, "program": program, "kode_bidang": ""}
+        nama = f"program {program.kode}"
+    else:
+        assert bidang is not None
+        kode = bidang.strip()
+        milik = set(bidang_per_program(list(pd.program.values_list("kode", flat=True))).values())
+        if kode not in milik or kode == LAIN_LAIN:
+            raise TeksTidakSah(f"Bidang {kode} tidak diselenggarakan program perangkat daerah ini.")
+        kunci = {"cakupan": Cakupan.BIDANG, "kode_bidang": kode, "program": None}
+        nama = f"bidang {kode}"
+    baris, _ = CatatanCakupan.objects.get_or_create(
+        perangkat_daerah=pd, tahun=tahun, triwulan=triwulan, **kunci
+    )
+    return CatatanCakupan.objects.select_for_update().get(pk=baris.pk), nama
 
 
 def simpan_catatan(
@@ -222,34 +269,75 @@ def simpan_catatan(
     /,
     **nilai: object,
 ) -> CatatanTriwulan:
-    """Save the quarter's texts, signatory, date and letter number; with `versi`, only if nobody saved
-    them since the caller read that version (else KonflikVersiCatatan)."""
+    """Save the agency's texts of the quarter, signatory, date and letter number; with `versi`, only if
+    nobody saved them since the caller read that version (else KonflikVersiCatatan)."""
+    _periksa_teks(nilai, cakupan=False)
     with transaction.atomic():
         _wajib_terbuka(pengguna, pd, tahun, triwulan, beku.triwulan(pd, tahun, triwulan))
         catatan, _ = CatatanTriwulan.objects.get_or_create(
             perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
         )
         catatan = CatatanTriwulan.objects.select_for_update().get(pk=catatan.pk)
-        if versi is not None and versi != catatan.versi:
-            raise KonflikVersiCatatan(catatan)
-        berubah = False
-        for nama_kolom, isi in nilai.items():
-            sebelum = getattr(catatan, nama_kolom)
-            if sebelum == isi:
-                continue
-            setattr(catatan, nama_kolom, isi)
-            berubah = True
-            catat(
-                pengguna,
-                aksi="ubah",
-                objek="catatan",
-                objek_id=catatan.pk,
-                perangkat_daerah=pd,
-                kolom=nama_kolom,
-                lama=_teks(sebelum),
-                baru=_teks(isi),
-            )
-        if berubah:
-            catatan.versi += 1
-            catatan.save()
+        _simpan_teks(pengguna, pd, catatan, versi, "catatan", "", nilai)
         return catatan
+
+
+def simpan_catatan_cakupan(
+    pengguna: Pengguna | None,
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    versi: int | None = None,
+    /,
+    *,
+    teks: Mapping[str, str],
+    bidang: str | None = None,
+    program: Program | None = None,
+) -> CatatanCakupan:
+    """Save `teks` (names of TEKS_TRIWULAN -> text) of one bidang of the agency (`bidang`, "3.31": a bidang
+    its programs belong to, capaian.aturan.bidang) or of one of its programs, with the same rules as the
+    agency's own (simpan_catatan): permission, the quarter's state and window, frozen when verified or
+    locked, audited."""
+    if (bidang is None) == (program is None):
+        raise TeksTidakSah("Pilih satu bidang atau satu program.")
+    nilai: dict[str, object] = dict(teks)
+    _periksa_teks(nilai, cakupan=True)
+    with transaction.atomic():
+        _wajib_terbuka(pengguna, pd, tahun, triwulan, beku.triwulan(pd, tahun, triwulan))
+        catatan, nama_cakupan = _cakupan_catatan(pd, tahun, triwulan, bidang, program)
+        _simpan_teks(pengguna, pd, catatan, versi, "catatan_cakupan", nama_cakupan, nilai)
+        return catatan
+
+
+def _simpan_teks(
+    pengguna: Pengguna | None,
+    pd: PerangkatDaerah,
+    catatan: CatatanTriwulan | CatatanCakupan,
+    versi: int | None,
+    objek: str,
+    nama_cakupan: str,
+    nilai: dict[str, object],
+) -> None:
+    """Inside the caller's transaction, on the locked row: compare, set, audit field by field."""
+    if versi is not None and versi != catatan.versi:
+        raise KonflikVersiCatatan(catatan)
+    berubah = False
+    for nama_kolom, isi in nilai.items():
+        sebelum = getattr(catatan, nama_kolom)
+        if sebelum == isi:
+            continue
+        setattr(catatan, nama_kolom, isi)
+        berubah = True
+        catat(
+            pengguna,
+            aksi="ubah",
+            objek=objek,
+            objek_id=catatan.pk,
+            perangkat_daerah=pd,
+            kolom=f"{nama_cakupan}: {nama_kolom}" if nama_cakupan else nama_kolom,
+            lama=_teks(sebelum),
+            baru=_teks(isi),
+        )
+    if berubah:
+        catatan.versi += 1
+        catatan.save()

@@ -21,6 +21,7 @@ JALUR = {
     "/api/audit",
     "/api/triwulan/{pd}/{tahun}/{triwulan}",
     "/api/triwulan/{pd}/{tahun}/{triwulan}/catatan",
+    "/api/triwulan/{pd}/{tahun}/{triwulan}/catatan/{jenis}/{kode}",
     "/api/triwulan/{pd}/{tahun}/{triwulan}/{aksi}",
     "/api/pemda/{slug}/{tahun}/{triwulan}/e79",
 }

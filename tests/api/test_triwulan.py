@@ -117,13 +117,22 @@ def test_catatan_versi_usang_409_tanpa_menimpa(api_sebagai):
 def test_catatan_yang_belum_ada_versi_0(api_sebagai):
     operator = api_sebagai(OPERATOR)
     kosong = _catatan(operator, triwulan=3).json()
+    bidang, program = kosong.pop("bidang"), kosong.pop("program")
     assert kosong == {
         "faktor_pendorong": "",
         "faktor_penghambat": "",
         "tindak_lanjut": "",
         "rekomendasi": "",
+        "kendala": "",
+        "solusi": "",
         "versi": 0,
     }
+    # Every bidang and program of the agency is listed, none stored yet: empty texts, version 0.
+    assert [b["kode"] for b in bidang] == ["3.31", "3.30"]
+    assert len(program) == 7
+    assert all(
+        c["versi"] == 0 and c["kendala"] == "" and c["faktor_penghambat"] == "" for c in bidang + program
+    )
     assert not CatatanTriwulan.objects.filter(perangkat_daerah__slug=PD, tahun=TAHUN, triwulan=3).exists()
     assert _ubah_catatan(operator, triwulan=3, tindak_lanjut="x", versi=1).status_code == 409
     jawab = _ubah_catatan(operator, triwulan=3, tindak_lanjut="Rapat koordinasi.", versi=0)
@@ -175,3 +184,41 @@ def test_pimpinan_membaca_tanpa_menulis(api_sebagai):
         StatusTriwulan.objects.count(),
         CatatanTriwulan.objects.count(),
     ) == jumlah
+
+
+def _ubah_cakupan(klien, jalur, triwulan=TW, **badan):
+    return klien.patch(
+        f"/api/triwulan/{PD}/{TAHUN}/{triwulan}/catatan/{jalur}", badan, content_type="application/json"
+    )
+
+
+def test_catatan_per_bidang_dan_program(api_sebagai):
+    """Issue 12 item 3: the texts per bidang and program are read with the agency's and changed one scope at
+    a time, with their own version, audited through the API door."""
+    operator = api_sebagai(OPERATOR)
+    dibaca = _catatan(operator).json()
+    bidang = {b["kode"]: b for b in dibaca["bidang"]}
+    assert list(bidang) == ["3.31", "3.30"]
+    assert (
+        bidang["3.31"]["kendala"]
+        == "Pelaksanaan DAK non fisik 2024 baru mulai dilaksanakan pada Tribulan II."
+    )
+    program = {p["kode"]: p for p in dibaca["program"]}
+    assert program["3.30.05"]["versi"] == 0
+    jawab = _ubah_cakupan(operator, "bidang/3.31", solusi="Percepat jadwal.", versi=bidang["3.31"]["versi"])
+    assert jawab.status_code == 200, jawab.content
+    assert jawab.json()["solusi"] == "Percepat jadwal."
+    assert jawab.json()["kendala"] == bidang["3.31"]["kendala"]  # not sent, not changed
+    assert jawab.json()["versi"] == bidang["3.31"]["versi"] + 1
+    baru = _ubah_cakupan(operator, "program/3.30.05", faktor_penghambat="Pameran batal.", versi=0)
+    assert baru.status_code == 200, baru.content
+    assert _ubah_cakupan(operator, "program/3.30.05", faktor_penghambat="Lain.", versi=0).status_code == 409
+    assert AuditEvent.objects.filter(
+        objek="catatan_cakupan", pintu="api", kolom="program 3.30.05: faktor_penghambat"
+    ).exists()
+    # The agency's own texts are untouched by the scoped PATCH.
+    assert _catatan(operator).json()["faktor_penghambat"] == dibaca["faktor_penghambat"]
+    assert _ubah_cakupan(operator, "bidang/1.01", kendala="x", versi=0).status_code == 404
+    assert _ubah_cakupan(operator, "kegiatan/3.30.05", kendala="x", versi=0).status_code == 404
+    verifikator = api_sebagai(VERIFIKATOR)
+    assert _ubah_cakupan(verifikator, "bidang/3.31", kendala="x", versi=2).status_code == 403

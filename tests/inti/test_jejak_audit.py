@@ -346,6 +346,20 @@ CARA: dict[str, list[Cara]] = {
     "monev.catatantriwulan": [
         _layanan("catatan", lambda k: services.simpan_catatan(None, k.pd, TAHUN, 2, rekomendasi="r"))
     ],
+    "monev.catatancakupan": [
+        _layanan(
+            "catatan_cakupan",
+            lambda k: services.simpan_catatan_cakupan(
+                None, k.pd, TAHUN, 2, bidang="3.31", teks={"kendala": "Hujan."}
+            ),
+        ),
+        _layanan(
+            "catatan_cakupan",
+            lambda k: services.simpan_catatan_cakupan(
+                None, k.pd, TAHUN, 2, program=k.pd.program.get(kode="3.30.05"), teks={"solusi": "Pameran."}
+            ),
+        ),
+    ],
     "monev.statustriwulan": [_layanan("triwulan", _kunci, "verifikator,operator-disperindag")],
     "monev.periodetriwulan": [
         _layanan(

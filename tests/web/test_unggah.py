@@ -271,7 +271,8 @@ def test_unduh_templat(klien_operator: Client) -> None:
     assert r.status_code == 200
     assert 'filename="Templat-E81-disperindag-2024-TW2.xlsx"' in r["Content-Disposition"]
     wb = openpyxl.load_workbook(io.BytesIO(r.content))
-    assert wb.sheetnames == ["E.81"]
+    # Form E.81, and the quarter's texts per agency, bidang and program (capaian.impor.lembar_catatan).
+    assert wb.sheetnames == ["E.81", "Catatan"]
     ws = wb["E.81"]
     assert any(ws.cell(r_, 2).value == SUB for r_ in range(9, ws.max_row + 1))
     # The page links the template of the quarter it was opened for.

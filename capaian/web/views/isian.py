@@ -20,7 +20,8 @@ from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import bangun_e81
 from capaian.laporan.sumber import muat_data
 from capaian.monev import alur, beku, services
-from capaian.monev.models import CatatanTriwulan, Realisasi, StatusTriwulan
+from capaian.monev.models import Cakupan, CatatanTriwulan, Realisasi, StatusTriwulan
+from capaian.monev.teks import CakupanTeks, daftar_cakupan
 from capaian.monev.transisi import Langkah
 from capaian.organisasi import akses
 from capaian.organisasi.models import PerangkatDaerah
@@ -35,6 +36,8 @@ LABEL_TEKS = {
     "faktor_penghambat": "Faktor penghambat pencapaian kinerja",
     "tindak_lanjut": "Tindak lanjut yang diperlukan dalam triwulan berikutnya",
     "rekomendasi": "Rekomendasi",
+    "kendala": "Kendala (Narasi)",
+    "solusi": "Solusi (Narasi)",
 }
 
 
@@ -52,6 +55,7 @@ def _render(
     baris: list[isian.BarisIsian],
     data: DataLaporan,
     teks: dict[str, str],
+    cakupan: list[CakupanTeks],
     status_http: int = 200,
 ) -> HttpResponse:
     lap = bangun_e81(data)
@@ -82,6 +86,16 @@ def _render(
         # The checks build every document of the quarter: only worth it where the workflow is shown.
         ringkasan_periksa=pemeriksaan.ringkasan_periksa(lap.data, status) if tombol else None,
         teks=[(nama, LABEL_TEKS[nama], teks.get(nama, "")) for nama in TEKS_TRIWULAN],
+        teks_cakupan=[
+            {
+                "label": f"{c.kode} {c.nama}",
+                "buka": any(teks.get(nama_isian(c, n), "").strip() for n in TEKS_TRIWULAN),
+                "isian": [
+                    (nama_isian(c, n), LABEL_TEKS[n], teks.get(nama_isian(c, n), "")) for n in TEKS_TRIWULAN
+                ],
+            }
+            for c in cakupan
+        ],
         rekap={
             "target_rp": format_rupiah(rekap.jumlah_target_rp),
             "realisasi_rp": format_rupiah(rekap.jumlah_realisasi_rp),
@@ -99,9 +113,22 @@ def _render(
     return render(request, "web/isian.html", isi, status=status_http)
 
 
-def _teks_tersimpan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> dict[str, str]:
+def nama_isian(c: CakupanTeks, nama: str) -> str:
+    """The form field of a scoped text: "bidang-3.31-kendala", "program-3.30.05-faktor_penghambat"."""
+    return f"{c.jenis}-{c.kode}-{nama}"
+
+
+def _teks_tersimpan(
+    pd: PerangkatDaerah, tahun: int, triwulan: int, cakupan: list[CakupanTeks]
+) -> dict[str, str]:
+    """Every text of the quarter by its form field: the agency's by name, each bidang's and program's by
+    nama_isian."""
     catatan = CatatanTriwulan.objects.filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan).first()
-    return {nama: getattr(catatan, nama) if catatan else "" for nama in TEKS_TRIWULAN}
+    hasil = {nama: getattr(catatan, nama) if catatan else "" for nama in TEKS_TRIWULAN}
+    for c in cakupan:
+        for nama in TEKS_TRIWULAN:
+            hasil[nama_isian(c, nama)] = getattr(c.tersimpan, nama) if c.tersimpan else ""
+    return hasil
 
 
 @login_required
@@ -111,15 +138,17 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
     pd = pd_atau_404(request, slug)
     data = muat_data(pd, tahun, triwulan)
     baris = isian.baris_masukan(pd, data)
+    cakupan = daftar_cakupan(pd, tahun, triwulan)
     if request.method == "GET":
-        return _render(request, pd, tahun, triwulan, baris, data, _teks_tersimpan(pd, tahun, triwulan))
+        teks_awal = _teks_tersimpan(pd, tahun, triwulan, cakupan)
+        return _render(request, pd, tahun, triwulan, baris, data, teks_awal, cakupan)
 
     if not akses.boleh_isi_realisasi(request.user, pd):
         raise PermissionDenied("Hanya operator perangkat daerah ini yang dapat mengisi realisasi.")
     isian.isi_dari_post(baris, request.POST)
-    tersimpan = _teks_tersimpan(pd, tahun, triwulan)
+    tersimpan = _teks_tersimpan(pd, tahun, triwulan, cakupan)
     # A text the POST does not carry is left as stored (a partial POST never clears it).
-    teks = {nama: request.POST.get(nama, tersimpan[nama]) for nama in TEKS_TRIWULAN}
+    teks = {nama: request.POST.get(nama, isi) for nama, isi in tersimpan.items()}
     if any(b.ada_galat for b in baris):
         # Nothing is saved while any field is invalid; the bound form keeps everything that was typed.
         messages.error(
@@ -127,7 +156,7 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
             f"Ada isian yang tidak sah pada baris {_nomor([b for b in baris if b.ada_galat])}. Belum ada "
             "yang disimpan: perbaiki kolom yang ditandai merah, lalu simpan lagi.",
         )
-        return _render(request, pd, tahun, triwulan, baris, data, teks, status_http=400)
+        return _render(request, pd, tahun, triwulan, baris, data, teks, cakupan, status_http=400)
 
     alasan = request.POST.get("alasan", "").strip() or None
     konflik: list[isian.BarisIsian] = []
@@ -160,16 +189,38 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
                     b.versi = e.terkini.versi
             if konflik or tanda_galat:
                 raise _Batal
-            ubah_teks = {
-                n: teks[n]
-                for n in TEKS_TRIWULAN
-                if n in request.POST and teks[n].strip() != request.POST.get(f"asal-{n}", "").strip()
-            }
+
+            def diubah(nama: str) -> bool:
+                return (
+                    nama in request.POST
+                    and teks[nama].strip() != request.POST.get(f"asal-{nama}", "").strip()
+                )
+
+            ubah_teks = {n: teks[n] for n in TEKS_TRIWULAN if _diubah(request, teks, n)}
             if ubah_teks:
                 services.simpan_catatan(request.user, pd, tahun, triwulan, **ubah_teks)
+            for c in daftar_cakupan(pd, tahun, triwulan):
+                ubah = {
+                    n: teks[nama_isian(c, n)]
+                    for n in TEKS_TRIWULAN
+                    if _diubah(request, teks, nama_isian(c, n))
+                }
+                if ubah:
+                    services.simpan_catatan_cakupan(
+                        request.user,
+                        pd,
+                        tahun,
+                        triwulan,
+                        teks=ubah,
+                        bidang=c.kode if c.jenis == Cakupan.BIDANG else None,
+                        program=c.program,
+                    )
     except services.TriwulanTertutup as e:
         messages.error(request, f"Tidak disimpan: {e}")
-        return _render(request, pd, tahun, triwulan, baris, data, teks, status_http=409)
+        return _render(request, pd, tahun, triwulan, baris, data, teks, cakupan, status_http=409)
+    except services.TeksTidakSah as e:
+        messages.error(request, f"Catatan tidak sah: {e} Belum ada yang disimpan.")
+        return _render(request, pd, tahun, triwulan, baris, data, teks, cakupan, status_http=400)
     except _Batal:
         if tanda_galat:
             messages.error(
@@ -192,10 +243,16 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
             baris,
             muat_data(pd, tahun, triwulan),
             teks,
+            cakupan,
             status_http=409 if konflik else 400,
         )
     messages.success(request, "Isian triwulan tersimpan.")
     return redirect("isian", slug=pd.slug, tahun=tahun, triwulan=triwulan)
+
+
+def _diubah(request: HttpRequest, teks: dict[str, str], nama: str) -> bool:
+    """The POST carries the text and it differs from what the page showed (its "asal-" copy)."""
+    return nama in request.POST and teks[nama].strip() != request.POST.get(f"asal-{nama}", "").strip()
 
 
 class _Batal(Exception):
