@@ -39,6 +39,9 @@ class Realisasi(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.indikator} — realisasi TW {self.triwulan} {self.tahun}"
+
 
 class CatatanTriwulan(models.Model):
     """Per agency and quarter: the texts below Form E.81 and who signs."""
@@ -59,6 +62,9 @@ class CatatanTriwulan(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["perangkat_daerah", "tahun", "triwulan"], name="catatan_unik")
         ]
+
+    def __str__(self) -> str:
+        return f"Catatan {self.perangkat_daerah} TW {self.triwulan} {self.tahun}"
 
 
 class Status(models.TextChoices):
@@ -99,6 +105,9 @@ class StatusTriwulan(models.Model):
             models.UniqueConstraint(fields=["perangkat_daerah", "tahun", "triwulan"], name="status_unik")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.perangkat_daerah} TW {self.triwulan} {self.tahun}: {self.get_status_display()}"
+
     @property
     def boleh_diubah(self) -> bool:
         return self.status in (Status.DRAFT, Status.DIKEMBALIKAN)
@@ -118,6 +127,9 @@ class PeriodeTriwulan(models.Model):
             models.UniqueConstraint(fields=["pemda", "tahun", "triwulan"], name="periode_unik"),
             models.CheckConstraint(name="periode_urut", condition=models.Q(ditutup__gte=models.F("dibuka"))),
         ]
+
+    def __str__(self) -> str:
+        return f"Masa pengisian TW {self.triwulan} {self.tahun} ({self.pemda})"
 
     def terbuka_pada(self, tanggal: datetime.date) -> bool:
         return self.dibuka <= tanggal <= self.ditutup
