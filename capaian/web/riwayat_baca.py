@@ -113,6 +113,9 @@ _BUKTI = re.compile(r"^bukti (\d{4}) TW ([1-4])(?: #(\d+))?$")
 _KOLOM_TAHUN = re.compile(r"^([a-z_]+) (\d{4})(?: TW ([1-4]))?$")
 _SIDIK = re.compile(r"\s*\(?\b(?:SHA-256|sidik)\s+[0-9a-f]{8,64}\)?", re.IGNORECASE)
 _HEKSA = re.compile(r"^[0-9a-f]{40,64}$")
+# The admin's trail names a record "12: Dinas ..." (capaian.perencanaan.data_induk.nilai_audit): the id is
+# for machines.
+_ID_REKAMAN = re.compile(r"(^|, )\d+: ")
 _K = ("k", "target_k", "realisasi_lalu_k", "target_renstra_k")
 _RP = ("rp", "target_rp", "realisasi_lalu_rp", "target_renstra_rp")
 
@@ -198,7 +201,7 @@ def nilai(kolom: str, teks: str | None) -> str:
     if kolom == "periode" and re.fullmatch(r"\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d", teks):
         dari, sampai = teks.split("/")
         return f"{_tanggal(dari)} s.d. {_tanggal(sampai)}"
-    return tanpa_sidik(teks) or "-"
+    return _ID_REKAMAN.sub(r"\1", tanpa_sidik(teks)) or "-"
 
 
 def _tanggal(iso: str) -> str:

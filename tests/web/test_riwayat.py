@@ -157,6 +157,17 @@ def test_saringan_yang_tidak_sah_tidak_menjadi_500(klien_verifikator: Client, ku
     assert "pesan-error" in r.content.decode() or "pengguna" in kueri
 
 
+def test_nilai_tanpa_id_rekaman_dan_sidik() -> None:
+    from capaian.web.riwayat_baca import nilai
+
+    assert nilai("penandatangan", "12: Ir. Budi, Kepala Dinas") == "Ir. Budi, Kepala Dinas"
+    assert nilai("perangkat_daerah", "3: Dinas A, 4: Dinas B") == "Dinas A, Dinas B"
+    assert nilai("sha256", "c419d3e1d793" * 5 + "abcd") == "tersimpan"
+    assert nilai("alasan", "Arsip paket SHA-256 " + "c419d3e1d793" * 5 + "abcd") == "Arsip paket"
+    assert nilai("target_rp 2024", "1000000") == "1.000.000"
+    assert nilai("periode", "2024-04-01/2024-04-15") == "1 April 2024 s.d. 15 April 2024"
+
+
 def test_baris_perangkat_daerah_lain_diabaikan(klien_verifikator: Client) -> None:
     lain = Indikator.objects.exclude(perangkat_daerah__slug=PD).first()
     assert lain is not None
