@@ -90,13 +90,14 @@ def _lembar(zf: zipfile.ZipFile) -> Iterator[zipfile.ZipInfo]:
             yield info
 
 
-def periksa_xlsx(path: str | Path, batas: Batas = Batas()) -> None:
-    """Refuse (BatasTerlampaui) an .xlsx that would cost more than `batas` to read; else return."""
+def periksa_xlsx(path: str | Path, batas: Batas = Batas()) -> int:
+    """Refuse (BatasTerlampaui) an .xlsx that would cost more than `batas` to read; else its number of
+    cells (0 for a file that is not a readable zip: the reader refuses it in its own words)."""
     mulai = time.monotonic()
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
-        return  # not a zip the reader could open either: the reader says so in its own words
+        return 0  # not a zip the reader could open either: the reader says so in its own words
     with zf:
         infos = zf.infolist()
         if len(infos) > batas.bagian:
@@ -128,6 +129,7 @@ def periksa_xlsx(path: str | Path, batas: Batas = Batas()) -> None:
                     f"{_mb(batas.xml_lembar)}). {_SARAN}"
                 )
             sel = _hitung_lembar(zf, info, judul, sel, mulai, batas)
+    return sel
 
 
 def _hitung_lembar(

@@ -384,9 +384,9 @@ def test_buku_kerja_yang_mengembang_ditolak_dengan_pesan(
     path = tmp_path / "bom.xlsx"
     _bom_sel(path)
     sebelum = _keadaan()
-    mulai = time.monotonic()
+    mulai = time.process_time()
     r = _unggah(klien_operator, path, mode=mode)
-    assert time.monotonic() - mulai < 10
+    assert time.process_time() - mulai < 10
     assert r.status_code in (200, 400)
     assert "terlalu banyak sel" in r.content.decode()
     assert _keadaan() == sebelum
