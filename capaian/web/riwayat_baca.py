@@ -111,7 +111,7 @@ _TARGET_TRIWULAN = ("target_triwulan", "targettriwulan")
 _BUKTI = re.compile(r"^bukti (\d{4}) TW ([1-4])(?: #(\d+))?$")
 # Plan services name the year (and quarter) after the field: "target_k 2024", "rp 2024 TW 2".
 _KOLOM_TAHUN = re.compile(r"^([a-z_]+) (\d{4})(?: TW ([1-4]))?$")
-_SIDIK = re.compile(r"\s*\(?\b(?:SHA-256|sidik)\s+[0-9a-f]{8,64}\)?", re.IGNORECASE)
+_SIDIK = re.compile(r",?\s*\b(?:SHA-256|sidik)\s+[0-9a-f]{8,64}", re.IGNORECASE)
 _HEKSA = re.compile(r"^[0-9a-f]{40,64}$")
 # The admin's trail names a record "12: Dinas ..." (capaian.perencanaan.data_induk.nilai_audit): the id is
 # for machines.
@@ -150,7 +150,7 @@ class _Letak:
 
 def tanpa_sidik(teks: str) -> str:
     """Hashes are for machines: 'Arsip paket SHA-256 c419…' reads 'Arsip paket'."""
-    return _SIDIK.sub("", teks).strip()
+    return re.sub(r"\s*\(\s*\)", "", _SIDIK.sub("", teks)).strip()
 
 
 def nama_data(objek: str) -> str:

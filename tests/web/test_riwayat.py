@@ -165,6 +165,8 @@ def test_nilai_tanpa_id_rekaman_dan_sidik() -> None:
     assert nilai("sha256", "c419d3e1d793" * 5 + "abcd") == "tersimpan"
     assert nilai("alasan", "Arsip paket SHA-256 " + "c419d3e1d793" * 5 + "abcd") == "Arsip paket"
     assert nilai("target_rp 2024", "1000000") == "1.000.000"
+    assert nilai("bukti 2024 TW 2 #5", "a.png (40 bita, SHA-256 " + "ab" * 32 + ")") == "a.png (40 bita)"
+    assert nilai("alasan", "kunci (sidik c419d3e1d793)") == "kunci"
     assert nilai("periode", "2024-04-01/2024-04-15") == "1 April 2024 s.d. 15 April 2024"
 
 
@@ -232,3 +234,24 @@ def test_jumlah_kueri_tidak_tumbuh_dengan_peristiwa(
     assert AuditEvent.objects.filter(perangkat_daerah__slug=PD).count() > 100
     with django_assert_max_num_queries(30):
         klien_verifikator.get(RIWAYAT)
+
+
+def test_bukti_dukung_tertelusur_ke_baris_walau_sudah_dihapus(
+    klien_verifikator: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from capaian.web import layanan_bukti
+
+    pd, a, op = PerangkatDaerah.objects.get(slug=PD), _ind(0), _u("operator-disperindag")
+    with lewat("web"), django_capture_on_commit_callbacks(execute=True):
+        bukti = layanan_bukti.unggah(op, pd, TAHUN, 2, SimpleUploadedFile("sp2d.pdf", b"%PDF-1.4 x"), "", a)
+        layanan_bukti.hapus(op, bukti, "salah berkas")
+    sel = _sel(klien_verifikator.get(RIWAYAT, {"baris": a.pk, "periode": "2024-2"}).content.decode())
+    berkas = [s for s in sel if s[7] == "Berkas"]
+    assert [(s[3], s[4], s[6]) for s in berkas] == [
+        ("Menghapus (bukti dukung)", a.kode, "TW II 2024"),
+        ("Mengunggah (bukti dukung)", a.kode, "TW II 2024"),
+    ]
+    assert berkas[0][8] == "sp2d.pdf (10 bita)" and berkas[0][11] == "salah berkas"
+    assert berkas[1][10] == "sp2d.pdf (10 bita)"
