@@ -307,13 +307,16 @@ class FormIndikator(_ModelForm):
             "rumus": (
                 "Rumus Kertas Kerja, mis. realisasi_pad / target_pad * 100. Kosongkan bila K diisi langsung."
             ),
-            "variabel": (
-                "Satu baris per variabel: nama yang dipakai dalam rumus (mis. realisasi_pad) dan label yang "
-                "tercetak di Kertas Kerja. Baris kosong diabaikan; simpan untuk mendapat baris kosong lagi."
-            ),
         }
 
-    variabel = BidangVariabel(label="Variabel rumus")
+    # Declared, so the Meta's help_texts do not reach it.
+    variabel = BidangVariabel(
+        label="Variabel rumus",
+        help_text=(
+            "Satu baris per variabel: nama yang dipakai dalam rumus (mis. realisasi_pad) dan label yang "
+            "tercetak di Kertas Kerja. Baris kosong diabaikan; simpan untuk mendapat baris kosong lagi."
+        ),
+    )
 
     # Each element link offers only the elements of the indicator's own agency (the model refuses others).
     JALUR_PD = {
@@ -444,7 +447,7 @@ class AdminTarget(AdminPeran):
 
 @admin.register(TargetTahunan, site=situs_admin)
 class TargetTahunanAdmin(AdminTarget):
-    list_display = ["uraian", "perangkat_daerah", "kode", "tahun", "k", "rp", "lalu_k", "lalu_rp"]
+    list_display = ["uraian", "perangkat_daerah", "kode", "tahun", "k", "rp"]
 
     @admin.display(description="target K (kolom 7)", ordering="target_k")
     def k(self, obj: TargetTahunan) -> str:
@@ -453,14 +456,6 @@ class TargetTahunanAdmin(AdminTarget):
     @admin.display(description="target Rp (kolom 7)", ordering="target_rp")
     def rp(self, obj: TargetTahunan) -> str:
         return format_rupiah(obj.target_rp) if obj.target_rp is not None else "-"
-
-    @admin.display(description="s.d. tahun lalu K (kolom 6)")
-    def lalu_k(self, obj: TargetTahunan) -> str:
-        return format_k(obj.realisasi_lalu_k)
-
-    @admin.display(description="s.d. tahun lalu Rp (kolom 6)")
-    def lalu_rp(self, obj: TargetTahunan) -> str:
-        return format_rupiah(obj.realisasi_lalu_rp) if obj.realisasi_lalu_rp is not None else "-"
 
 
 @admin.register(TargetTriwulan, site=situs_admin)

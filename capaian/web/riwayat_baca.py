@@ -198,6 +198,11 @@ def nilai(kolom: str, teks: str | None) -> str:
             return teks
     if kolom == "sha256" or _HEKSA.match(teks):
         return "tersimpan"
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", teks):
+        try:
+            return _tanggal(teks)
+        except ValueError:
+            return teks
     if kolom == "periode" and re.fullmatch(r"\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d", teks):
         dari, sampai = teks.split("/")
         return f"{_tanggal(dari)} s.d. {_tanggal(sampai)}"

@@ -168,6 +168,7 @@ def test_nilai_tanpa_id_rekaman_dan_sidik() -> None:
     assert nilai("bukti 2024 TW 2 #5", "a.png (40 bita, SHA-256 " + "ab" * 32 + ")") == "a.png (40 bita)"
     assert nilai("alasan", "kunci (sidik c419d3e1d793)") == "kunci"
     assert nilai("periode", "2024-04-01/2024-04-15") == "1 April 2024 s.d. 15 April 2024"
+    assert nilai("tanggal", "2024-07-08") == "8 Juli 2024"
 
 
 def test_baris_perangkat_daerah_lain_diabaikan(klien_verifikator: Client) -> None:
