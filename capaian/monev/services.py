@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from capaian.aturan.angka import format_tanggal
 from capaian.aturan.masukan import periksa_tanda
+from capaian.aturan.teks import bersihkan_teks
 from capaian.audit.catat import catat
 from capaian.audit.catat import teks_audit as _teks
 from capaian.monev import beku
@@ -45,7 +46,7 @@ PANJANG_ALASAN = 500
 
 def _teks_tanda(nilai: str | None) -> str:
     """The reason of a "belum ada data" mark, checked; "" or None clears the mark."""
-    teks = " ".join((nilai or "").split())
+    teks = " ".join(bersihkan_teks(nilai or "").split())
     if len(teks) > PANJANG_ALASAN:
         raise TandaTidakSah(f"Alasan 'belum ada data' paling panjang {PANJANG_ALASAN} karakter.")
     if "\x00" in teks:
@@ -234,6 +235,8 @@ def simpan_catatan(
             raise KonflikVersiCatatan(catatan)
         berubah = False
         for nama_kolom, isi in nilai.items():
+            if isinstance(isi, str):
+                isi = bersihkan_teks(isi)  # a vertical tab is a line break; NUL and the like go
             sebelum = getattr(catatan, nama_kolom)
             if sebelum == isi:
                 continue

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.browser
 PD = "disperindag"
 
 
-def test_riwayat_dan_admin_di_chromium(transactional_db: None, demo: None, live_server: Any, halaman: Any) -> None:
+def test_riwayat_dan_admin_di_chromium(
+    transactional_db: None, demo: None, live_server: Any, halaman: Any
+) -> None:
     page, url = halaman, live_server.url
     page.set_viewport_size({"width": 1366, "height": 768})
     LAYAR.mkdir(parents=True, exist_ok=True)
