@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from django.apps import apps
@@ -153,6 +154,7 @@ def tanpa_sidik(teks: str) -> str:
     return re.sub(r"\s*\(\s*\)", "", _SIDIK.sub("", teks)).strip()
 
 
+@lru_cache(maxsize=256)
 def nama_data(objek: str) -> str:
     if objek in DATA:
         return DATA[objek]
