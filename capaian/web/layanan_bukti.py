@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from capaian.aturan.teks import bersihkan_teks
 from capaian.audit.catat import catat
 from capaian.monev import services
 from capaian.organisasi.akses import Pengguna
@@ -61,7 +62,8 @@ def unggah(
             raise BuktiTidakSah("Pilih berkas yang akan diunggah.")
         if indikator is None or indikator.perangkat_daerah_id != pd.pk:
             raise BuktiTidakSah("Pilih baris (indikator) yang didukung berkas ini.")
-        nama = berkas.name or "berkas"
+        nama = " ".join(bersihkan_teks(berkas.name or "").split()) or "berkas"
+        keterangan = " ".join(bersihkan_teks(keterangan).split())
         if (berkas.size or 0) > UKURAN_BUKTI_MAKS:
             raise BuktiTidakSah("Berkas terlalu besar (maksimal 10 MB).")
         try:

@@ -140,6 +140,12 @@ def test_unggah_tertaut_ke_baris_dan_diunduh_sesuai_isinya(klien_sebagai: Klien)
     assert e.kolom == f"bukti {TAHUN} TW 2 #{ind.pk}" and e.nama_pengguna == "operator-disperindag"
 
 
+def test_nama_dan_keterangan_tanpa_karakter_kendali(klien_operator: Client) -> None:
+    _unggah(klien_operator, "sp2d\x00.pdf", PDF, _ind(), keterangan="TW 2\x0bpasar\x01")
+    bukti = BuktiDukung.objects.get()
+    assert (bukti.nama_asli, bukti.keterangan) == ("sp2d.pdf", "TW 2 pasar")
+
+
 def test_tanpa_baris_ditolak(klien_operator: Client) -> None:
     assert "Pilih baris (indikator)" in _unggah(klien_operator, "a.pdf", PDF)
     lain = Indikator.objects.exclude(perangkat_daerah__slug=PD).first()
