@@ -8,7 +8,8 @@ and in any case after UMUR_MAKS. Only the uploader can import it, and only into 
 
 A large workbook (more than BATAS_LANGSUNG_SEL cells, or an .xls over BATAS_LANGSUNG_XLS bytes) is not read in
 the request: its dry run or check goes to the task worker (capaian.web.tugas_unggah) and the browser is sent
-to a page that shows the state and refreshes itself until the result is there (the same result page).
+to a page that shows the state and refreshes itself until the result is there (the same result page); its
+real import ("Impor sekarang") is done by the worker too, after the upload is claimed.
 Reading limits (capaian.impor.batas_buku) apply on both paths.
 """
 
@@ -229,11 +230,12 @@ def simpan_unggahan(
     return u
 
 
-def muat_id(id_: str) -> Unggahan | None:
-    """The upload `id_` if it exists and is fresh (whoever it belongs to: the task worker's reading)."""
+def muat_id(id_: str, diklaim: bool = False) -> Unggahan | None:
+    """The upload `id_` if it exists and is fresh (whoever it belongs to: the task worker's reading);
+    `diklaim`: the one taken for its real import (klaim), which no one can import again."""
     if not _ID.match(id_):
         return None
-    folder = folder_unggahan() / id_
+    folder = folder_unggahan() / (id_ + _SEDANG_IMPOR if diklaim else id_)
     try:
         c = json.loads((folder / "unggahan.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -242,9 +244,11 @@ def muat_id(id_: str) -> Unggahan | None:
     return u if u.waktu >= time.time() - UMUR_MAKS else None
 
 
-def muat_unggahan(id_: str, pengguna: Pengguna, pd: PerangkatDaerah) -> Unggahan | None:
+def muat_unggahan(
+    id_: str, pengguna: Pengguna, pd: PerangkatDaerah, diklaim: bool = False
+) -> Unggahan | None:
     """The upload `id_` if it exists, is fresh, and belongs to this user and agency; else None."""
-    u = muat_id(id_)
+    u = muat_id(id_, diklaim)
     if u is None or u.pengguna_id != pengguna.pk or u.pd_id != pd.pk:
         return None
     return u
@@ -394,10 +398,10 @@ def perlu_latar(u: Unggahan) -> bool:
 
 
 def antrekan(u: Unggahan, mode: str) -> None:
-    from capaian.web.tugas_unggah import uji_unggahan
+    from capaian.web.tugas_unggah import impor_unggahan, uji_unggahan
 
     with transaction.atomic():
-        tugas = uji_unggahan.enqueue(u.id, mode)
+        tugas = impor_unggahan.enqueue(u.id) if mode == "impor" else uji_unggahan.enqueue(u.id, mode)
     u.tugas_path.write_text(json.dumps({"id": str(tugas.id), "mode": mode}), encoding="utf-8")
 
 
@@ -422,9 +426,33 @@ def uji_di_latar(u: Unggahan, pengguna: Pengguna, pd: PerangkatDaerah, mode: str
         u.berkas.unlink(missing_ok=True)
 
 
+def impor_di_latar(u: Unggahan, pengguna: Pengguna, pd: PerangkatDaerah) -> None:
+    """The task worker's real import of a claimed upload: all or nothing against its dry run, as in the
+    request; the result written for the result page, the workbook removed (it cannot be imported twice)."""
+    try:
+        hasil = impor_berkas(
+            pengguna,
+            pd,
+            u.berkas,
+            False,
+            tahun=u.tahun,
+            triwulan=u.triwulan,
+            kosongkan=u.kosongkan,
+            dasar=u.muat_dasar(),
+        )
+        u.hasil_path.write_bytes(pickle.dumps(_hasil_impor(hasil)))
+    finally:
+        u.berkas.unlink(missing_ok=True)
+        u.dasar_path.unlink(missing_ok=True)
+
+
 _LABEL_TUGAS = {
     TaskResultStatus.READY: "Menunggu giliran dibaca",
     TaskResultStatus.RUNNING: "Sedang dibaca",
+}
+_LABEL_IMPOR = {
+    TaskResultStatus.READY: "Menunggu giliran diimpor",
+    TaskResultStatus.RUNNING: "Sedang diimpor",
 }
 
 
@@ -433,7 +461,7 @@ _LABEL_TUGAS = {
 def hasil_uji(request: HttpRequest, slug: str, id: str) -> HttpResponse:
     """The state, then the result, of a dry run or check done by the task worker."""
     pd = _pd_impor(request, slug)
-    u = muat_unggahan(id, request.user, pd)
+    u = muat_unggahan(id, request.user, pd) or muat_unggahan(id, request.user, pd, diklaim=True)
     tugas: dict[str, str] = {}
     if u is not None:
         try:
@@ -442,9 +470,9 @@ def hasil_uji(request: HttpRequest, slug: str, id: str) -> HttpResponse:
             u = None
     if u is None:
         return _halaman(request, pd, status=404, mode="coba", tolak=PESAN_HILANG)
-    from capaian.web.tugas_unggah import uji_unggahan
+    from capaian.web.tugas_unggah import impor_unggahan, uji_unggahan
 
-    mode = "periksa" if tugas.get("mode") == "periksa" else "coba"
+    mode = tugas.get("mode") if tugas.get("mode") in ("periksa", "impor") else "coba"
     isian: dict[str, Any] = {
         "isian_tahun": u.tahun or "",
         "isian_triwulan": u.triwulan or "",
@@ -453,16 +481,16 @@ def hasil_uji(request: HttpRequest, slug: str, id: str) -> HttpResponse:
         "nama_berkas": u.nama,
     }
     try:
-        keadaan = uji_unggahan.get_result(tugas.get("id", "")).status
+        fungsi = impor_unggahan if mode == "impor" else uji_unggahan
+        keadaan = fungsi.get_result(tugas.get("id", "")).status
     except (TaskResultDoesNotExist, ValueError):
         keadaan = TaskResultStatus.FAILED
     if keadaan in _LABEL_TUGAS:
-        return _halaman(
-            request, pd, sedang=_LABEL_TUGAS[keadaan], segarkan=SEGARKAN_DETIK, ukuran=_mb(u.ukuran), **isian
-        )
+        label = _LABEL_TUGAS[keadaan] if mode != "impor" else _LABEL_IMPOR[keadaan]
+        return _halaman(request, pd, sedang=label, segarkan=SEGARKAN_DETIK, ukuran=_mb(u.ukuran), **isian)
     if keadaan == TaskResultStatus.SUCCESSFUL and u.hasil_path.is_file():
         isi = pickle.loads(u.hasil_path.read_bytes())  # noqa: S301 (written by capaian itself)
-        dapat_diimpor = u.dasar_path.is_file() and u.berkas.is_file()
+        dapat_diimpor = mode != "impor" and u.dasar_path.is_file() and u.berkas.is_file()
         return _halaman(request, pd, unggahan=u if dapat_diimpor else None, **isian, **isi)
     return _halaman(request, pd, status=500, tak_terduga=PESAN_TAK_TERDUGA, **isian)
 
@@ -504,6 +532,9 @@ def impor(request: HttpRequest, slug: str, id: str) -> HttpResponse:
     if dasar is None:
         u.hapus()
         return _halaman(request, pd, status=404, mode="impor", tolak=PESAN_HILANG, **isian)
+    if perlu_latar(u):
+        antrekan(u, "impor")
+        return redirect("unggah_hasil", slug=pd.slug, id=u.id)
     try:
         hasil = impor_berkas(
             request.user,

@@ -53,12 +53,28 @@ def test_uji_coba_di_latar_lalu_impor(klien_operator: Client, tmp_path: Path, da
     assert 'http-equiv="refresh"' not in teks
     assert AuditEvent.objects.count() == jumlah_audit  # a dry run saves nothing
 
+    # "Impor sekarang" of a large workbook goes to the worker too: nothing is saved until it has run.
     u = r.context["unggahan"]
     r = klien_operator.post(f"{HALAMAN}{u.id}/")
-    assert "Impor selesai: 2 perubahan tersimpan" in r.content.decode()
+    assert r.status_code == 302 and r["Location"] == halaman
+    teks = klien_operator.get(halaman).content.decode()
+    assert "Menunggu giliran diimpor" in teks and AuditEvent.objects.count() == jumlah_audit
+    # A second click while it waits imports nothing twice.
+    assert klien_operator.post(f"{HALAMAN}{u.id}/").status_code == 404
+    jalankan_pekerja()
+    teks = klien_operator.get(halaman).content.decode()
+    assert "Impor selesai: 2 perubahan tersimpan" in teks and 'id="tombol-impor"' not in teks
     baru = _realisasi_sub()
     assert baru is not None and (baru.k, baru.rp) == (3, 1_151_384_000)
-    assert _unggahan(data_dir) == []
+    peristiwa = AuditEvent.objects.order_by("-id")[:2]
+    assert {(e.kolom, e.pintu, e.nama_pengguna) for e in peristiwa} == {
+        ("k", "impor", "operator-disperindag"),
+        ("rp", "impor", "operator-disperindag"),
+    }
+    assert AuditEvent.objects.count() == jumlah_audit + 2
+    # Only the result waits for its expiry; the workbook is gone.
+    (folder,) = _unggahan(data_dir)
+    assert not any(p.suffix == ".xlsx" for p in folder.iterdir())
 
 
 def test_periksa_di_latar(klien_operator: Client, tmp_path: Path, data_dir: Path) -> None:
