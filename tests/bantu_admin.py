@@ -6,6 +6,8 @@ from typing import Any
 from django import forms
 from django.test import Client
 
+from capaian.web.admin_masukan import BARIS_KOSONG, InputVariabel
+
 
 def _nilai(bf: Any) -> Any:
     nilai = bf.value()  # already prepared for the widget
@@ -18,6 +20,16 @@ def _form(data: dict[str, Any], form: Any) -> None:
         if bf.field.disabled or isinstance(bf.field, forms.FileField):
             continue  # a browser sends no file unless one is chosen: the stored one stays
         nilai = _nilai(bf)
+        if isinstance(bf.field.widget, InputVariabel):
+            # The rows the page renders: name, label and note per variable (plus the empty rows offered).
+            kolom = ("nama", "label", "catatan")
+            baris = [tuple(v.get(k, "") for k in kolom) for v in nilai or []]
+            baris += [("", "", "")] * BARIS_KOSONG
+            data[f"{bf.html_name}-jumlah"] = str(len(baris))
+            for i, isi in enumerate(baris):
+                for k, x in zip(kolom, isi, strict=True):
+                    data[f"{bf.html_name}-{k}-{i}"] = x
+            continue
         if isinstance(nilai, bool):
             if nilai:
                 data[bf.html_name] = "on"

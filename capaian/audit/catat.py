@@ -16,6 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import models
 
 from capaian.aturan.angka import teks_desimal
+from capaian.aturan.teks import bersihkan_teks
 from capaian.audit.models import PINTU, AuditEvent
 from capaian.organisasi.models import PerangkatDaerah
 
@@ -70,9 +71,10 @@ def catat(
         objek=objek,
         objek_id=objek_id,
         kolom=kolom,
-        lama=lama,
-        baru=baru,
-        alasan=alasan,
+        # The trail never fails on what a door let through (PostgreSQL refuses NUL in text).
+        lama=None if lama is None else bersihkan_teks(lama),
+        baru=None if baru is None else bersihkan_teks(baru),
+        alasan=None if alasan is None else bersihkan_teks(alasan),
         pintu=_PINTU.get(),
     )
 

@@ -48,6 +48,9 @@ class AuditEvent(models.Model):
         ordering = ["waktu", "id"]
         indexes = [models.Index(fields=["objek", "objek_id"])]
 
+    def __str__(self) -> str:
+        return f"{self.waktu:%Y-%m-%d %H:%M} {self.nama_pengguna}: {self.aksi} {self.objek}"
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise AuditTidakBolehDiubah("Jejak audit tidak dapat diubah.")

@@ -1,7 +1,9 @@
 """Opening a workbook (.xlsx or the old .xls) as plain grids of values, whatever library read it.
 
-Every problem is a `BacaError` with an Indonesian message, never a traceback. A sheet larger than
-`BATAS_BARIS` rows is refused before it is loaded whole into memory.
+Every problem is a `BacaError` with an Indonesian message, never a traceback. An .xlsx beyond the limits of
+capaian.impor.batas_buku (expanded size, rows, cells, time) is refused before it is loaded whole into
+memory; an .xls (not compressed, so no larger than the upload) is refused past `BATAS_BARIS` rows or
+`BATAS_SEL` cells.
 """
 
 import warnings
@@ -9,6 +11,9 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+
+from capaian.aturan.angka import format_angka
+from capaian.impor.batas_buku import BATAS_SEL, Batas, BatasTerlampaui, periksa_xlsx
 
 BATAS_BARIS = 20_000
 BATAS_KOLOM = 300
@@ -115,15 +120,12 @@ def _baca_xlsx(path: Path) -> list[Grid]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            # A streaming pass first: a huge sheet is refused before it is loaded whole into memory.
-            ringan = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            # The zip's directory and a streaming count of rows and cells first: a huge or expanding
+            # workbook is refused, fast and in bounded memory, before openpyxl loads it whole.
             try:
-                for ws in ringan.worksheets:
-                    for jumlah, _ in enumerate(ws.iter_rows(values_only=True), start=1):
-                        if jumlah > BATAS_BARIS:
-                            raise BacaError(_pesan_besar(ws.title))
-            finally:
-                ringan.close()
+                periksa_xlsx(path, Batas(baris=BATAS_BARIS))
+            except BatasTerlampaui as e:
+                raise BacaError(e.pesan) from e
             nilai_wb = openpyxl.load_workbook(path, data_only=True)
             rumus_wb = openpyxl.load_workbook(path, data_only=False)
     except BacaError:
@@ -170,9 +172,16 @@ def _baca_xls(path: Path) -> list[Grid]:
             "Buka dan simpan ulang sebagai .xlsx."
         ) from e
     hasil: list[Grid] = []
+    sel = 0
     for sh in buku.sheets():
         if sh.nrows > BATAS_BARIS:
             raise BacaError(_pesan_besar(sh.name))
+        sel += sum(sh.row_len(r) for r in range(sh.nrows))
+        if sel > BATAS_SEL:
+            raise BacaError(
+                f"Buku kerja berisi terlalu banyak sel (lebih dari {format_angka(BATAS_SEL, 0)}, terlampaui "
+                f"di lembar '{sh.name}'). Hapus baris, kolom atau lembar yang tidak perlu, lalu unggah ulang."
+            )
         ncol = min(sh.ncols, BATAS_KOLOM)
         nilai: list[list[object]] = []
         fmt: list[list[str]] = []

@@ -54,6 +54,9 @@ class CatatanKota(models.Model):
             models.UniqueConstraint(fields=["pemda", "tahun", "triwulan"], name="catatan_kota_unik")
         ]
 
+    def __str__(self) -> str:
+        return f"Catatan {self.pemda} TW {self.triwulan} {self.tahun}"
+
 
 class Pengingat(models.Model):
     """One reminder sent to an agency for a quarter: when, by whom, to which addresses."""
@@ -74,3 +77,6 @@ class Pengingat(models.Model):
         verbose_name_plural = "pengingat"
         ordering = ["-dikirim_pada"]
         indexes = [models.Index(fields=["perangkat_daerah", "tahun", "triwulan"])]
+
+    def __str__(self) -> str:
+        return f"Pengingat {self.perangkat_daerah} TW {self.triwulan} {self.tahun}"

@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from capaian.aturan.periksa import Temuan
 from capaian.aturan.periksa_data import galat, kunci_galat, sidik_galat
+from capaian.aturan.teks import bersihkan_teks
 from capaian.audit.catat import catat
 from capaian.monev.models import PeriodeTriwulan, Status, StatusTriwulan
 from capaian.monev.transisi import Catatan, KonteksLangkah, Langkah, Pemeriksa, PemeriksaIsian, Pengarsip
@@ -316,7 +317,7 @@ def jalankan(
     lk = langkah(aksi)
     sah_triwulan(tahun, triwulan)
     akses.wajib(boleh(pengguna, lk, pd), "Peran Anda tidak berhak melakukan langkah ini.")
-    teks = (catatan or "").strip()
+    teks = bersihkan_teks(catatan or "").strip()
     if lk.catatan is Catatan.WAJIB and not teks:
         raise IsianTidakSah(lk.catatan_wajib or "Catatan wajib diisi.")
     if lk.catatan is Catatan.TIDAK:

@@ -39,6 +39,9 @@ class Realisasi(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.indikator} — realisasi TW {self.triwulan} {self.tahun}"
+
 
 class CatatanTriwulan(models.Model):
     """Per agency and quarter: the texts below Form E.81 and who signs."""
@@ -61,6 +64,9 @@ class CatatanTriwulan(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["perangkat_daerah", "tahun", "triwulan"], name="catatan_unik")
         ]
+
+    def __str__(self) -> str:
+        return f"Catatan {self.perangkat_daerah} TW {self.triwulan} {self.tahun}"
 
 
 class Cakupan(models.TextChoices):
@@ -111,6 +117,10 @@ class CatatanCakupan(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        tempat = f"bidang {self.kode_bidang}" if self.kode_bidang else f"program {self.program}"
+        return f"Catatan {tempat}, {self.perangkat_daerah} TW {self.triwulan} {self.tahun}"
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draf"
@@ -150,6 +160,9 @@ class StatusTriwulan(models.Model):
             models.UniqueConstraint(fields=["perangkat_daerah", "tahun", "triwulan"], name="status_unik")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.perangkat_daerah} TW {self.triwulan} {self.tahun}: {self.get_status_display()}"
+
     @property
     def boleh_diubah(self) -> bool:
         return self.status in (Status.DRAFT, Status.DIKEMBALIKAN)
@@ -169,6 +182,9 @@ class PeriodeTriwulan(models.Model):
             models.UniqueConstraint(fields=["pemda", "tahun", "triwulan"], name="periode_unik"),
             models.CheckConstraint(name="periode_urut", condition=models.Q(ditutup__gte=models.F("dibuka"))),
         ]
+
+    def __str__(self) -> str:
+        return f"Masa pengisian TW {self.triwulan} {self.tahun} ({self.pemda})"
 
     def terbuka_pada(self, tanggal: datetime.date) -> bool:
         return self.dibuka <= tanggal <= self.ditutup

@@ -20,6 +20,7 @@ from django.utils import timezone
 from capaian.aturan.angka import format_tanggal
 from capaian.aturan.bidang import LAIN_LAIN, bidang_per_program
 from capaian.aturan.masukan import periksa_tanda
+from capaian.aturan.teks import bersihkan_teks
 from capaian.audit.catat import catat
 from capaian.audit.catat import teks_audit as _teks
 from capaian.laporan.data import NAMA_TEKS
@@ -55,7 +56,7 @@ PANJANG_ALASAN = 500
 
 def _teks_tanda(nilai: str | None) -> str:
     """The reason of a "belum ada data" mark, checked; "" or None clears the mark."""
-    teks = " ".join((nilai or "").split())
+    teks = " ".join(bersihkan_teks(nilai or "").split())
     if len(teks) > PANJANG_ALASAN:
         raise TandaTidakSah(f"Alasan 'belum ada data' paling panjang {PANJANG_ALASAN} karakter.")
     if "\x00" in teks:
@@ -230,11 +231,9 @@ class TeksTidakSah(ValueError):
 
 
 def _periksa_teks(nilai: dict[str, object], cakupan: bool) -> None:
-    for nama, isi in nilai.items():
+    for nama in nilai:
         if cakupan and nama not in TEKS_TRIWULAN:
             raise TeksTidakSah(f"'{nama}' tidak disimpan per bidang atau program.")
-        if nama in TEKS_TRIWULAN and "\x00" in str(isi or ""):
-            raise TeksTidakSah("Teks tidak boleh berisi karakter NUL.")
 
 
 def _cakupan_catatan(
@@ -323,6 +322,8 @@ def _simpan_teks(
         raise KonflikVersiCatatan(catatan)
     berubah = False
     for nama_kolom, isi in nilai.items():
+        if isinstance(isi, str):
+            isi = bersihkan_teks(isi)  # a vertical tab is a line break; NUL and the like go
         sebelum = getattr(catatan, nama_kolom)
         if sebelum == isi:
             continue

@@ -347,6 +347,9 @@ class TargetTahunan(Berversi):
         verbose_name_plural = "target tahunan"
         constraints = [models.UniqueConstraint(fields=["indikator", "tahun"], name="target_tahunan_unik")]
 
+    def __str__(self) -> str:
+        return f"{self.indikator} — target {self.tahun}"
+
     def clean(self) -> None:
         super().clean()
         if self.indikator_id is not None:
@@ -367,6 +370,9 @@ class TargetTriwulan(Berversi):
         constraints = [
             models.UniqueConstraint(fields=["indikator", "tahun", "triwulan"], name="target_triwulan_unik")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator} — target TW {self.triwulan} {self.tahun}"
 
     def clean(self) -> None:
         super().clean()
@@ -390,6 +396,9 @@ class TargetRenstraTahunan(models.Model):
             models.UniqueConstraint(fields=["indikator", "tahun"], name="target_renstra_tahunan_unik")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.indikator} — target Renstra {self.tahun}"
+
 
 class KoreksiKolom6(models.Model):
     """An override of a derived column 6 (Renstra realisation up to last year), with its reason. Only
@@ -411,6 +420,9 @@ class KoreksiKolom6(models.Model):
         verbose_name_plural = "koreksi kolom 6"
         constraints = [models.UniqueConstraint(fields=["indikator", "tahun"], name="koreksi_kolom_6_unik")]
 
+    def __str__(self) -> str:
+        return f"{self.indikator} — koreksi kolom 6 {self.tahun}"
+
 
 class TahunRenja(models.Model):
     """A Renja year an agency has started ("Mulai tahun N+1", capaian.perencanaan.tahun_baru)."""
@@ -429,6 +441,9 @@ class TahunRenja(models.Model):
         verbose_name = "tahun Renja"
         verbose_name_plural = "tahun Renja"
         constraints = [models.UniqueConstraint(fields=["perangkat_daerah", "tahun"], name="tahun_renja_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.perangkat_daerah} — Renja {self.tahun}"
 
 
 class DasarPerubahan(models.Model):
@@ -460,6 +475,9 @@ class DasarPerubahan(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"Renja Perubahan {self.tahun} {self.perangkat_daerah} ({self.dasar_hukum})"
+
 
 class BagianTarget(models.TextChoices):
     RENSTRA = "renstra", "Target Renstra (kolom 5)"
@@ -485,3 +503,6 @@ class PerubahanTarget(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["dasar", "indikator", "bagian"], name="perubahan_target_unik")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator} — perubahan {self.get_bagian_display()}"

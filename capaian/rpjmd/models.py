@@ -95,6 +95,9 @@ class TargetSasaranRPJMD(models.Model):
             models.UniqueConstraint(fields=["indikator", "tahun"], name="target_sasaran_rpjmd_unik")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.indikator} — target {self.tahun}"
+
 
 class TautanProgram(models.Model):
     """An agency program serves one Sasaran of the RPJMD (one link per program and RPJMD period)."""

@@ -2,19 +2,21 @@
 role (not Django's is_staff/superuser flags) decides who gets in. Registered here rather than in each app's
 admin.py because those apps belong to other parts of the project."""
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from capaian.aturan.angka import format_k, format_rupiah
 from capaian.aturan.rumus import RumusError, urai
 from capaian.monev.beku import TriwulanTertutup
 from capaian.organisasi import akses
@@ -28,6 +30,7 @@ from capaian.organisasi.models import (
 )
 from capaian.perencanaan import data_induk
 from capaian.perencanaan.models import (
+    ELEMEN,
     Indikator,
     Kegiatan,
     PeriodeRenstra,
@@ -38,6 +41,7 @@ from capaian.perencanaan.models import (
     TargetTriwulan,
     Tujuan,
 )
+from capaian.web.admin_masukan import BidangK, BidangRp, BidangVariabel
 
 if TYPE_CHECKING:
     _ModelAdmin = admin.ModelAdmin[Any]
@@ -82,7 +86,13 @@ situs_admin = SitusAdmin(name="admin")
 class IzinPeran:
     """Permissions by the Admin Pemda role instead of per-model Django permissions, and every list, object
     and foreign-key choice limited to the admin's own pemda (capaian.organisasi.akses.saring_pemda): the
-    admin of one pemda never sees another pemda's agencies, users or plan."""
+    admin of one pemda never sees another pemda's agencies, users or plan. Number fields read Indonesian
+    input ("1.000.000", "12,5") through the one validator (capaian.web.admin_masukan)."""
+
+    formfield_overrides: ClassVar[Mapping[type[models.Field[Any, Any]], Mapping[str, Any]]] = {
+        models.DecimalField: {"form_class": BidangK},
+        models.BigIntegerField: {"form_class": BidangRp},
+    }
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return adalah_admin(request)
@@ -298,12 +308,17 @@ class FormIndikator(_ModelForm):
             "rumus": (
                 "Rumus Kertas Kerja, mis. realisasi_pad / target_pad * 100. Kosongkan bila K diisi langsung."
             ),
-            "variabel": (
-                'Daftar variabel rumus: [{"nama": "realisasi_pad", "label": "Realisasi PAD pelayanan pasar", '
-                '"catatan": "(s.d. Juni 2024)"}]; "catatan" (boleh tidak ada) dicetak di Kertas Kerja '
-                "setelah nilainya."
-            ),
         }
+
+    # Declared, so the Meta's help_texts do not reach it.
+    variabel = BidangVariabel(
+        label="Variabel rumus",
+        help_text=(
+            "Satu baris per variabel: nama yang dipakai dalam rumus (mis. realisasi_pad), label yang "
+            "tercetak di Kertas Kerja dan, bila ada, catatan bukti yang dicetak setelah nilainya "
+            "(mis. (s.d. Juni 2024)). Baris kosong diabaikan; simpan untuk mendapat baris kosong lagi."
+        ),
+    )
 
     # Each element link offers only the elements of the indicator's own agency (the model refuses others).
     JALUR_PD = {
@@ -351,6 +366,31 @@ class FormIndikator(_ModelForm):
         return data
 
 
+class SaringPD(admin.SimpleListFilter):
+    """The agency of a record reached through its indicator, offering only the admin's pemda's agencies."""
+
+    title = "perangkat daerah"
+    parameter_name = "pd"
+    jalur = "indikator__perangkat_daerah"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        pd = akses.saring_pemda(PerangkatDaerah.objects.all(), request.user)
+        return [(str(p.pk), p.nama) for p in pd.order_by("nama")]
+
+    def queryset(self, request: HttpRequest, queryset: Any) -> Any:
+        nilai = self.value()
+        if nilai and nilai.isdigit():
+            return queryset.filter(**{f"{self.jalur}_id": int(nilai)})
+        return queryset
+
+
+_KODE_INDIKATOR = [f"indikator__{e}__kode" for e in ("program", "kegiatan", "subkegiatan")]
+
+
+def _kode(ind: Indikator) -> str:
+    return ind.kode or "-"
+
+
 class TargetTahunanInline(IzinPeran, _TabularInline):
     model = TargetTahunan
     extra = 0
@@ -364,17 +404,79 @@ class TargetTriwulanInline(IzinPeran, _TabularInline):
 @admin.register(Indikator, site=situs_admin)
 class IndikatorAdmin(AdminPeran):
     form = FormIndikator
-    list_display = ["urutan", "uraian", "satuan", "tingkat", "perangkat_daerah"]
+    list_display = [
+        "urutan",
+        "kode",
+        "uraian",
+        "satuan",
+        "tingkat",
+        "perangkat_daerah",
+        "renstra_k",
+        "renstra_rp",
+    ]
+    list_display_links = ["urutan", "uraian"]
     list_filter = ["perangkat_daerah", "tingkat"]
-    search_fields = ["uraian"]
+    search_fields = ["uraian", "satuan", "program__kode", "kegiatan__kode", "subkegiatan__kode"]
+    list_select_related = ["perangkat_daerah", *ELEMEN]
     inlines = [TargetTahunanInline, TargetTriwulanInline]
+
+    @admin.display(description="kode")
+    def kode(self, obj: Indikator) -> str:
+        return _kode(obj)
+
+    @admin.display(description="target Renstra K", ordering="target_renstra_k")
+    def renstra_k(self, obj: Indikator) -> str:
+        return format_k(obj.target_renstra_k)
+
+    @admin.display(description="target Renstra Rp", ordering="target_renstra_rp")
+    def renstra_rp(self, obj: Indikator) -> str:
+        return format_rupiah(obj.target_renstra_rp) if obj.target_renstra_rp is not None else "-"
 
 
 class AdminTarget(AdminPeran):
-    list_display = ["indikator", "tahun"]
-    list_filter = ["tahun"]
+    """A target's list: its agency, row code, indicator and values (Indonesian formats), searchable by the
+    indicator's text or code and filtered by agency and year."""
+
+    list_filter = [SaringPD, "tahun"]
+    search_fields = ["indikator__uraian", *_KODE_INDIKATOR]
+    list_select_related = ["indikator__perangkat_daerah", *(f"indikator__{e}" for e in ELEMEN)]
     raw_id_fields = ["indikator"]
 
+    @admin.display(description="perangkat daerah", ordering="indikator__perangkat_daerah__nama")
+    def perangkat_daerah(self, obj: Any) -> str:
+        return str(obj.indikator.perangkat_daerah)
 
-situs_admin.register(TargetTahunan, AdminTarget)
-situs_admin.register(TargetTriwulan, AdminTarget)
+    @admin.display(description="kode")
+    def kode(self, obj: Any) -> str:
+        return _kode(obj.indikator)
+
+    @admin.display(description="indikator", ordering="indikator__urutan")
+    def uraian(self, obj: Any) -> str:
+        return str(obj.indikator.uraian)
+
+
+@admin.register(TargetTahunan, site=situs_admin)
+class TargetTahunanAdmin(AdminTarget):
+    list_display = ["uraian", "perangkat_daerah", "kode", "tahun", "k", "rp"]
+
+    @admin.display(description="target K (kolom 7)", ordering="target_k")
+    def k(self, obj: TargetTahunan) -> str:
+        return format_k(obj.target_k)
+
+    @admin.display(description="target Rp (kolom 7)", ordering="target_rp")
+    def rp(self, obj: TargetTahunan) -> str:
+        return format_rupiah(obj.target_rp) if obj.target_rp is not None else "-"
+
+
+@admin.register(TargetTriwulan, site=situs_admin)
+class TargetTriwulanAdmin(AdminTarget):
+    list_display = ["uraian", "perangkat_daerah", "kode", "tahun", "triwulan", "nilai_k", "nilai_rp"]
+    list_filter = [SaringPD, "tahun", "triwulan"]
+
+    @admin.display(description="target K", ordering="k")
+    def nilai_k(self, obj: TargetTriwulan) -> str:
+        return format_k(obj.k)
+
+    @admin.display(description="target Rp", ordering="rp")
+    def nilai_rp(self, obj: TargetTriwulan) -> str:
+        return format_rupiah(obj.rp) if obj.rp is not None else "-"

@@ -1,7 +1,8 @@
 """The only way evidence files (bukti dukung) come and go: upload and removal by the agency's operator, while
 the quarter is open (draft or returned, inside its entry window, nothing of it verified or locked: the same
 rules as the quarter's texts), each in one transaction with its audit event (the file's name, size and
-SHA-256, so the trail still says what was removed)."""
+SHA-256, so the trail still says what was removed). A file is checked by its content (capaian.web.jenis_bukti)
+and belongs to one row: an indicator of the agency, in that quarter."""
 
 import hashlib
 from typing import cast
@@ -10,14 +11,16 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from capaian.aturan.teks import bersihkan_teks
 from capaian.audit.catat import catat
 from capaian.monev import services
 from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import PerangkatDaerah
+from capaian.perencanaan.models import Indikator
+from capaian.web import jenis_bukti
 from capaian.web.models import BuktiDukung
 
 UKURAN_BUKTI_MAKS = 10 * 1024 * 1024
-JENIS_BUKTI = {".pdf", ".jpg", ".jpeg", ".png", ".xlsx", ".docx"}
 
 
 class BuktiTidakSah(ValueError):
@@ -36,6 +39,13 @@ def _uraian(bukti: BuktiDukung, sidik: str) -> str:
     return f"{bukti.nama_asli} ({bukti.ukuran} bita, SHA-256 {sidik})"
 
 
+def _kolom(bukti: BuktiDukung) -> str:
+    """The event's column names the quarter and the row (`#<indicator id>`), so that the history still
+    places the event after the file is removed (capaian.web.riwayat_baca)."""
+    baris = f" #{bukti.indikator_id}" if bukti.indikator_id else ""
+    return f"bukti {bukti.tahun} TW {bukti.triwulan}{baris}"
+
+
 def unggah(
     pengguna: Pengguna | None,
     pd: PerangkatDaerah,
@@ -43,22 +53,30 @@ def unggah(
     triwulan: int,
     berkas: UploadedFile[bytes] | None,
     keterangan: str = "",
+    indikator: Indikator | None = None,
 ) -> BuktiDukung:
-    if berkas is None:
-        raise BuktiTidakSah("Pilih berkas yang akan diunggah.")
-    nama = berkas.name or "berkas"
-    akhiran = "." + nama.rsplit(".", 1)[-1].lower() if "." in nama else ""
-    if akhiran not in JENIS_BUKTI:
-        raise BuktiTidakSah("Jenis berkas tidak diizinkan. Gunakan PDF, JPG, PNG, XLSX atau DOCX.")
-    if (berkas.size or 0) > UKURAN_BUKTI_MAKS:
-        raise BuktiTidakSah("Berkas terlalu besar (maksimal 10 MB).")
     with transaction.atomic():
+        # Who and when first: someone who may not upload learns that, not what is wrong with the file.
         services.wajib_triwulan_terbuka(pengguna, pd, tahun, triwulan)
+        if berkas is None:
+            raise BuktiTidakSah("Pilih berkas yang akan diunggah.")
+        if indikator is None or indikator.perangkat_daerah_id != pd.pk:
+            raise BuktiTidakSah("Pilih baris (indikator) yang didukung berkas ini.")
+        nama = " ".join(bersihkan_teks(berkas.name or "").split()) or "berkas"
+        keterangan = " ".join(bersihkan_teks(keterangan).split())
+        if (berkas.size or 0) > UKURAN_BUKTI_MAKS:
+            raise BuktiTidakSah("Berkas terlalu besar (maksimal 10 MB).")
+        try:
+            jenis = jenis_bukti.periksa(nama, berkas)
+        except jenis_bukti.JenisDitolak as e:
+            raise BuktiTidakSah(str(e)) from e
         sidik = _sidik(berkas)
         bukti = BuktiDukung.objects.create(
             perangkat_daerah=pd,
             tahun=tahun,
             triwulan=triwulan,
+            indikator=indikator,
+            jenis=jenis.kode,
             berkas=berkas,
             nama_asli=nama[:255],
             ukuran=berkas.size or 0,
@@ -71,7 +89,7 @@ def unggah(
             objek="bukti",
             objek_id=bukti.pk,
             perangkat_daerah=pd,
-            kolom=f"bukti {tahun} TW {triwulan}",
+            kolom=_kolom(bukti),
             baru=_uraian(bukti, sidik),
             alasan=keterangan or None,
         )
@@ -93,7 +111,7 @@ def hapus(pengguna: Pengguna | None, bukti: BuktiDukung, alasan: str = "") -> No
             objek="bukti",
             objek_id=bukti.pk,
             perangkat_daerah=pd,
-            kolom=f"bukti {bukti.tahun} TW {bukti.triwulan}",
+            kolom=_kolom(bukti),
             lama=_uraian(bukti, h.hexdigest()),
             alasan=alasan or None,
         )

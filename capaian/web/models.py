@@ -8,6 +8,7 @@ from django.db import models
 
 from capaian.monev.models import PILIHAN_TRIWULAN
 from capaian.organisasi.models import PerangkatDaerah
+from capaian.perencanaan.models import Indikator
 
 
 def _penyimpanan_bukti() -> FileSystemStorage:
@@ -19,6 +20,13 @@ class BuktiDukung(models.Model):
     perangkat_daerah = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="bukti")
     tahun = models.PositiveSmallIntegerField()
     triwulan = models.PositiveSmallIntegerField(choices=PILIHAN_TRIWULAN)
+    # The row (indicator of the quarter) the file supports; null only for files uploaded before rows were
+    # asked for. An indicator with evidence is not deleted.
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.PROTECT, null=True, blank=True, related_name="bukti"
+    )
+    # The kind read from the content (capaian.web.jenis_bukti), which its download is served as.
+    jenis = models.CharField(max_length=10, blank=True, default="")
     berkas = models.FileField(storage=_penyimpanan_bukti, upload_to="%Y/%m/")
     nama_asli = models.CharField(max_length=255)
     ukuran = models.PositiveBigIntegerField()
@@ -30,4 +38,8 @@ class BuktiDukung(models.Model):
 
     class Meta:
         ordering = ["-diunggah"]
+        verbose_name = "bukti dukung"
         verbose_name_plural = "bukti dukung"
+
+    def __str__(self) -> str:
+        return f"{self.nama_asli} ({self.perangkat_daerah} {self.tahun} TW {self.triwulan})"

@@ -5,10 +5,17 @@ The work is done by `capaian.impor.impor.impor_berkas` (all or nothing, audited 
 shows the results. An upload lives in DATA_DIR/unggahan/<random id>/ with a small JSON record of who uploaded
 it for which agency; it is deleted after the real import, right away when the dry run shows nothing to import,
 and in any case after UMUR_MAKS. Only the uploader can import it, and only into the same agency.
+
+A large workbook (more than BATAS_LANGSUNG_SEL cells, or an .xls over BATAS_LANGSUNG_XLS bytes) is not read in
+the request: its dry run or check goes to the task worker (capaian.web.tugas_unggah) and the browser is sent
+to a page that shows the state and refreshes itself until the result is there (the same result page); its
+real import ("Impor sekarang") is done by the worker too, after the upload is claimed.
+Reading limits (capaian.impor.batas_buku) apply on both paths.
 """
 
 import json
 import logging
+import pickle
 import re
 import secrets
 import shutil
@@ -22,12 +29,16 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.tasks import TaskResultStatus
+from django.tasks.exceptions import TaskResultDoesNotExist
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from capaian.aturan.periksa import GALAT, Temuan, periksa
 from capaian.impor.baca import BacaError, baca_e81
+from capaian.impor.batas_buku import BatasTerlampaui, periksa_xlsx
 from capaian.impor.impor import HasilImpor, boleh_impor, impor_berkas
 from capaian.impor.templat import buat_templat
 from capaian.impor.uji_coba import DasarUjiCoba
@@ -41,6 +52,11 @@ from capaian.web.views.umum import konteks, pd_atau_404, tahun_aktif
 log = logging.getLogger(__name__)
 
 UKURAN_MAKS = 20 * 1024 * 1024
+# Above these a workbook is read by the task worker, not in the request (a dry run of 30.000 cells takes a
+# few seconds; the reading limits allow ten times that).
+BATAS_LANGSUNG_SEL = 30_000
+BATAS_LANGSUNG_XLS = 2 * 1024 * 1024
+SEGARKAN_DETIK = 3
 UMUR_MAKS = 6 * 60 * 60  # seconds an upload is kept when it is not imported
 AKHIRAN = (".xlsx", ".xls")
 _KEPALA = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")  # zip (.xlsx) and OLE2 (.xls)
@@ -107,6 +123,15 @@ class Unggahan:
             return DasarUjiCoba.dari_json(self.dasar_path.read_text(encoding="utf-8"))
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
+
+    @property
+    def hasil_path(self) -> Path:
+        """The result of a dry run or check done by the task worker, for the result page."""
+        return self.folder / "hasil.pickle"
+
+    @property
+    def tugas_path(self) -> Path:
+        return self.folder / "tugas.json"
 
     @property
     def berkas(self) -> Path:
@@ -205,17 +230,26 @@ def simpan_unggahan(
     return u
 
 
-def muat_unggahan(id_: str, pengguna: Pengguna, pd: PerangkatDaerah) -> Unggahan | None:
-    """The upload `id_` if it exists, is fresh, and belongs to this user and agency; else None."""
+def muat_id(id_: str, diklaim: bool = False) -> Unggahan | None:
+    """The upload `id_` if it exists and is fresh (whoever it belongs to: the task worker's reading);
+    `diklaim`: the one taken for its real import (klaim), which no one can import again."""
     if not _ID.match(id_):
         return None
-    folder = folder_unggahan() / id_
+    folder = folder_unggahan() / (id_ + _SEDANG_IMPOR if diklaim else id_)
     try:
         c = json.loads((folder / "unggahan.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     u = Unggahan(id=id_, folder=folder, **c)
-    if u.pengguna_id != pengguna.pk or u.pd_id != pd.pk or u.waktu < time.time() - UMUR_MAKS:
+    return u if u.waktu >= time.time() - UMUR_MAKS else None
+
+
+def muat_unggahan(
+    id_: str, pengguna: Pengguna, pd: PerangkatDaerah, diklaim: bool = False
+) -> Unggahan | None:
+    """The upload `id_` if it exists, is fresh, and belongs to this user and agency; else None."""
+    u = muat_id(id_, diklaim)
+    if u is None or u.pengguna_id != pengguna.pk or u.pd_id != pd.pk:
         return None
     return u
 
@@ -325,6 +359,9 @@ def unggah(request: HttpRequest, slug: str) -> HttpResponse:
     u: Unggahan | None = None
     try:
         u = simpan_unggahan(berkas, request.user, pd, tahun, triwulan, kosongkan)
+        if perlu_latar(u):
+            antrekan(u, mode)
+            return redirect("unggah_hasil", slug=pd.slug, id=u.id)
         if mode == "periksa":
             temuan = _periksa(pd, u)
             u.hapus()
@@ -347,6 +384,115 @@ def unggah(request: HttpRequest, slug: str) -> HttpResponse:
         u.hapus()
         u = None
     return _halaman(request, pd, mode=mode, nama_berkas=nama, unggahan=u, **isian, **_hasil_impor(hasil))
+
+
+def perlu_latar(u: Unggahan) -> bool:
+    """Whether the workbook is large enough to be read by the task worker. A workbook beyond the reading
+    limits is not: the request refuses it in about a second (capaian.impor.batas_buku)."""
+    if u.berkas.suffix.lower() == ".xls":
+        return u.ukuran > BATAS_LANGSUNG_XLS
+    try:
+        return periksa_xlsx(u.berkas) > BATAS_LANGSUNG_SEL
+    except BatasTerlampaui:
+        return False
+
+
+def antrekan(u: Unggahan, mode: str) -> None:
+    from capaian.web.tugas_unggah import impor_unggahan, uji_unggahan
+
+    with transaction.atomic():
+        tugas = impor_unggahan.enqueue(u.id) if mode == "impor" else uji_unggahan.enqueue(u.id, mode)
+    u.tugas_path.write_text(json.dumps({"id": str(tugas.id), "mode": mode}), encoding="utf-8")
+
+
+def uji_di_latar(u: Unggahan, pengguna: Pengguna, pd: PerangkatDaerah, mode: str) -> None:
+    """The task worker's part: the dry run or the check, its result written for the result page. The
+    workbook is kept only where "Impor sekarang" needs it (a clean dry run with something to import)."""
+    isi: dict[str, Any]
+    if mode == "periksa":
+        isi = _periksa(pd, u)
+        simpan = False
+    else:
+        hasil = impor_berkas(
+            pengguna, pd, u.berkas, True, tahun=u.tahun, triwulan=u.triwulan, kosongkan=u.kosongkan
+        )
+        simpan = not _tak_perlu_disimpan(hasil)
+        if simpan:
+            u.simpan_dasar(hasil.dasar)
+        isi = _hasil_impor(hasil)
+    # Written by this server for this server, never from what a user sent (the workbook is not pickled).
+    u.hasil_path.write_bytes(pickle.dumps(isi))
+    if not simpan:
+        u.berkas.unlink(missing_ok=True)
+
+
+def impor_di_latar(u: Unggahan, pengguna: Pengguna, pd: PerangkatDaerah) -> None:
+    """The task worker's real import of a claimed upload: all or nothing against its dry run, as in the
+    request; the result written for the result page, the workbook removed (it cannot be imported twice)."""
+    try:
+        hasil = impor_berkas(
+            pengguna,
+            pd,
+            u.berkas,
+            False,
+            tahun=u.tahun,
+            triwulan=u.triwulan,
+            kosongkan=u.kosongkan,
+            dasar=u.muat_dasar(),
+        )
+        u.hasil_path.write_bytes(pickle.dumps(_hasil_impor(hasil)))
+    finally:
+        u.berkas.unlink(missing_ok=True)
+        u.dasar_path.unlink(missing_ok=True)
+
+
+_LABEL_TUGAS = {
+    TaskResultStatus.READY: "Menunggu giliran dibaca",
+    TaskResultStatus.RUNNING: "Sedang dibaca",
+}
+_LABEL_IMPOR = {
+    TaskResultStatus.READY: "Menunggu giliran diimpor",
+    TaskResultStatus.RUNNING: "Sedang diimpor",
+}
+
+
+@login_required
+@require_GET
+def hasil_uji(request: HttpRequest, slug: str, id: str) -> HttpResponse:
+    """The state, then the result, of a dry run or check done by the task worker."""
+    pd = _pd_impor(request, slug)
+    u = muat_unggahan(id, request.user, pd) or muat_unggahan(id, request.user, pd, diklaim=True)
+    tugas: dict[str, str] = {}
+    if u is not None:
+        try:
+            tugas = json.loads(u.tugas_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            u = None
+    if u is None:
+        return _halaman(request, pd, status=404, mode="coba", tolak=PESAN_HILANG)
+    from capaian.web.tugas_unggah import impor_unggahan, uji_unggahan
+
+    mode = tugas.get("mode") if tugas.get("mode") in ("periksa", "impor") else "coba"
+    isian: dict[str, Any] = {
+        "isian_tahun": u.tahun or "",
+        "isian_triwulan": u.triwulan or "",
+        "isian_kosongkan": u.kosongkan,
+        "mode": mode,
+        "nama_berkas": u.nama,
+    }
+    try:
+        fungsi = impor_unggahan if mode == "impor" else uji_unggahan
+        keadaan = fungsi.get_result(tugas.get("id", "")).status
+    except (TaskResultDoesNotExist, ValueError):
+        keadaan = TaskResultStatus.FAILED
+    if keadaan in _LABEL_TUGAS:
+        label = _LABEL_TUGAS[keadaan] if mode != "impor" else _LABEL_IMPOR[keadaan]
+        return _halaman(request, pd, sedang=label, segarkan=SEGARKAN_DETIK, ukuran=_mb(u.ukuran), **isian)
+    if keadaan == TaskResultStatus.SUCCESSFUL and u.hasil_path.is_file():
+        isi = pickle.loads(u.hasil_path.read_bytes())  # noqa: S301 (written by capaian itself)
+        dapat_diimpor = mode != "impor" and u.dasar_path.is_file() and u.berkas.is_file()
+        return _halaman(request, pd, unggahan=u if dapat_diimpor else None, **isian, **isi)
+    return _halaman(request, pd, status=500, tak_terduga=PESAN_TAK_TERDUGA, **isian)
 
 
 def _tak_perlu_disimpan(hasil: HasilImpor) -> bool:
@@ -386,6 +532,9 @@ def impor(request: HttpRequest, slug: str, id: str) -> HttpResponse:
     if dasar is None:
         u.hapus()
         return _halaman(request, pd, status=404, mode="impor", tolak=PESAN_HILANG, **isian)
+    if perlu_latar(u):
+        antrekan(u, "impor")
+        return redirect("unggah_hasil", slug=pd.slug, id=u.id)
     try:
         hasil = impor_berkas(
             request.user,

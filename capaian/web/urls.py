@@ -46,6 +46,7 @@ urlpatterns = [
     path("pd/<slug:slug>/bukti/<int:pk>/", bukti.unduh_bukti, name="unduh_bukti"),
     path("pd/<slug:slug>/impor/", unggah.unggah, name="unggah"),
     path("pd/<slug:slug>/impor/templat/", unggah.templat, name="unggah_templat"),
+    path("pd/<slug:slug>/impor/<str:id>/hasil/", unggah.hasil_uji, name="unggah_hasil"),
     path("pd/<slug:slug>/impor/<str:id>/", unggah.impor, name="unggah_impor"),
     path("pd/<slug:slug>/riwayat/", riwayat.riwayat_pd, name="riwayat_pd"),
     path("pd/<slug:slug>/tahun/", tahun.tahun, name="tahun"),

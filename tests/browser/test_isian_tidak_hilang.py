@@ -43,6 +43,7 @@ def test_isian_kembali_sesudah_unggah_dan_sesi_berakhir(
     bukti = tmp_path / "bukti.pdf"
     bukti.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
     page.set_input_files("#berkas", str(bukti))
+    page.select_option("#bukti-indikator", str(ind.pk))
     page.click("form.baris-form button[type=submit]")
     page.wait_for_selector(".spanduk-draf:has-text('dikembalikan')")
     assert page.input_value(f"#k-{ind.pk}") == "7,25"

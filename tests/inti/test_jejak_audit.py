@@ -242,14 +242,17 @@ def _kunci(k: Konteks) -> None:
 
 def _bukti(k: Konteks) -> None:
     pdf = SimpleUploadedFile("b.pdf", b"%PDF-1.4 b", content_type="application/pdf")
-    bukti = layanan_bukti.unggah(k.u("operator-disperindag"), k.pd, TAHUN, 2, pdf, "bukti")
+    ind = Indikator.objects.filter(perangkat_daerah=k.pd).first()
+    bukti = layanan_bukti.unggah(k.u("operator-disperindag"), k.pd, TAHUN, 2, pdf, "bukti", ind)
     layanan_bukti.hapus(k.u("operator-disperindag"), bukti, "salah berkas")
 
 
 def _web_bukti(k: Konteks) -> Harapan:
     op = k.klien("operator-disperindag")
     pdf = SimpleUploadedFile("w.pdf", b"%PDF-1.4 w", content_type="application/pdf")
-    op.post(f"/pd/{PD}/{TAHUN}/2/bukti/", {"berkas": pdf})
+    ind = Indikator.objects.filter(perangkat_daerah=k.pd).first()
+    assert ind is not None
+    op.post(f"/pd/{PD}/{TAHUN}/2/bukti/", {"berkas": pdf, "indikator": ind.pk})
     bukti = BuktiDukung.objects.get(nama_asli="w.pdf")
     op.post(f"/pd/{PD}/{TAHUN}/2/bukti/{bukti.pk}/hapus/", {"alasan": "salah"})
     assert not BuktiDukung.objects.filter(pk=bukti.pk).exists()

@@ -119,7 +119,7 @@ def test_tak_satu_pintu_pun_mengubah_e81_json_triwulan_terkunci(tmp_path: Path) 
     )
     # Web, evidence of the locked quarter.
     pdf = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4 x", content_type="application/pdf")
-    r = operator.post(f"/pd/{PD}/{TAHUN}/{TW}/bukti/", {"berkas": pdf}, follow=True)
+    r = operator.post(f"/pd/{PD}/{TAHUN}/{TW}/bukti/", {"berkas": pdf, "indikator": ind.pk}, follow=True)
     assert "tidak diunggah" in r.content.decode()
 
     # Admin: the annual target (4 -> 8 in the issue) in the indicator's inline form, the target's own page,

@@ -4,12 +4,10 @@ import datetime
 from collections.abc import Callable
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from capaian.monev.models import PeriodeTriwulan, Status, StatusTriwulan
 from capaian.perencanaan.models import Indikator
-from capaian.web.models import BuktiDukung
 from tests.conftest import PD, TAHUN
 
 pytestmark = pytest.mark.usefixtures("demo_per_modul")
@@ -90,24 +88,6 @@ def test_masa_pengisian(klien_sebagai: Klien) -> None:
     r = adm.post(f"/periode/{TAHUN}/", {"triwulan": 1, "dibuka": "2024-04-01", "ditutup": "2024-04-15"})
     assert r.status_code == 302
     assert "1 April 2024 s.d. 15 April 2024" in adm.get(f"/periode/{TAHUN}/").content.decode()
-
-
-def test_bukti_dukung(klien_sebagai: Klien, settings: object, tmp_path: object) -> None:
-    setattr(settings, "DATA_DIR", tmp_path)  # noqa: B010
-    op = klien_sebagai("operator-disperindag")
-    pdf = SimpleUploadedFile("laporan.pdf", b"%PDF-1.4 bukti", content_type="application/pdf")
-    r = op.post(ISIAN + "bukti/", {"berkas": pdf, "keterangan": "Laporan TW 2"}, follow=True)
-    assert "terunggah" in r.content.decode()
-    bukti = BuktiDukung.objects.get(nama_asli="laporan.pdf")
-    assert klien_sebagai("verifikator").get(f"/pd/{PD}/bukti/{bukti.pk}/").status_code == 200
-    assert klien_sebagai("operator-contoh").get(f"/pd/{PD}/bukti/{bukti.pk}/").status_code == 404
-    exe = SimpleUploadedFile("virus.exe", b"MZ", content_type="application/octet-stream")
-    r = op.post(ISIAN + "bukti/", {"berkas": exe}, follow=True)
-    assert "Jenis berkas tidak diizinkan" in r.content.decode()
-    besar = SimpleUploadedFile("besar.pdf", b"0" * (10 * 1024 * 1024 + 1), content_type="application/pdf")
-    r = op.post(ISIAN + "bukti/", {"berkas": besar}, follow=True)
-    assert "maksimal 10 MB" in r.content.decode()
-    assert klien_sebagai("verifikator").post(ISIAN + "bukti/", {"berkas": pdf}).status_code == 403
 
 
 def test_admin_memeriksa_rumus(klien_sebagai: Klien) -> None:

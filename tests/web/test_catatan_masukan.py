@@ -2,8 +2,6 @@
 the indicator's catatan_nilai, edited in the admin (audited like every master-data change) and printed after
 the value."""
 
-import json
-
 import pytest
 from django.test import Client
 
@@ -28,9 +26,8 @@ def test_notes_edited_in_the_admin_print_after_the_value(klien_admin: Client) ->
     ind = Indikator.objects.get(perangkat_daerah__slug=PD, rumus__startswith="pkl_dibina")
     url = f"/admin/perencanaan/indikator/{ind.pk}/change/"
     data = data_ubah(klien_admin, url)
-    variabel = [dict(v) for v in ind.variabel]
-    variabel[1]["catatan"] = "(Perwali Nomor 5 Tahun 2023)"
-    data["variabel"] = json.dumps(variabel)
+    assert data["variabel-catatan-0"] == "(sampai tribulan 2)"  # the stored note is in its row's box
+    data["variabel-catatan-1"] = "(Perwali Nomor 5 Tahun 2023)"
     r = klien_admin.post(url, data)
     assert r.status_code == 302, r.context["adminform"].form.errors if r.context else r
     assert AuditEvent.objects.filter(objek="indikator", objek_id=ind.pk, kolom="variabel").exists()
@@ -51,15 +48,15 @@ def test_a_value_entered_directly_takes_the_indicators_note(klien_admin: Client)
     assert [teks_nilai_catatan(b, v) for v in b.variabel] == ["1 unit (service AC 5 unit, Juni 2024)"]
 
 
-def test_a_note_that_is_not_text_is_refused_at_the_field(klien_admin: Client) -> None:
+def test_a_note_without_a_variable_name_is_refused_at_the_field(klien_admin: Client) -> None:
     ind = Indikator.objects.get(perangkat_daerah__slug=PD, rumus__startswith="pkl_dibina")
     url = f"/admin/perencanaan/indikator/{ind.pk}/change/"
     data = data_ubah(klien_admin, url)
-    data["variabel"] = json.dumps(
-        [{"nama": "pkl_dibina", "label": "PKL", "catatan": 5}, {"nama": "pkl_lokus"}]
-    )
+    n = len(ind.variabel)
+    data["variabel-catatan-0"] = "(catatan baru)"
+    data[f"variabel-catatan-{n}"] = "(bukti tanpa nama)"
     r = klien_admin.post(url, data)
     assert r.status_code == 200
-    assert "label dan catatan berupa teks" in r.content.decode()
+    assert f"Baris {n + 1}: isi nama variabel untuk \u201c(bukti tanpa nama)\u201d" in r.content.decode()
     ind.refresh_from_db()
     assert "catatan" in ind.variabel[0] and ind.variabel[0]["catatan"] == "(sampai tribulan 2)"

@@ -372,3 +372,23 @@ def test_kotak_kosongkan(klien_operator: Client, pengguna_operator: Any, tmp_pat
     r = klien_operator.post(f"{HALAMAN}{u.id}/")
     assert "Impor selesai" in r.content.decode()
     assert _realisasi_sub().k is None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("mode", ["coba", "periksa"])
+def test_buku_kerja_yang_mengembang_ditolak_dengan_pesan(
+    klien_operator: Client, tmp_path: Path, data_dir: Path, mode: str
+) -> None:
+    """A 40 KB workbook of a million cells (issue 13): the page says why, in Indonesian, within seconds;
+    nothing is saved and the upload is not kept."""
+    from tests.impor.test_batas_buku import _bom_sel
+
+    path = tmp_path / "bom.xlsx"
+    _bom_sel(path)
+    sebelum = _keadaan()
+    mulai = time.process_time()
+    r = _unggah(klien_operator, path, mode=mode)
+    assert time.process_time() - mulai < 10
+    assert r.status_code in (200, 400)
+    assert "terlalu banyak sel" in r.content.decode()
+    assert _keadaan() == sebelum
+    assert _unggahan(data_dir) == []

@@ -11,7 +11,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET, require_POST
 
 from capaian.monev import services
+from capaian.perencanaan.models import Indikator
 from capaian.web import layanan_bukti
+from capaian.web.jenis_bukti import MENURUT_KODE
 from capaian.web.models import BuktiDukung
 from capaian.web.views.umum import pd_atau_404, triwulan_sah
 
@@ -23,9 +25,15 @@ def unggah_bukti(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> 
     pd = pd_atau_404(request, slug)
     tujuan = redirect("isian", slug=pd.slug, tahun=tahun, triwulan=triwulan)
     berkas = request.FILES.get("berkas")
+    baris = request.POST.get("indikator", "")
+    indikator = (
+        Indikator.objects.filter(pk=int(baris), perangkat_daerah=pd).first()
+        if baris.isdigit() and len(baris) <= 12
+        else None
+    )
     try:
         bukti = layanan_bukti.unggah(
-            request.user, pd, tahun, triwulan, berkas, request.POST.get("keterangan", "")
+            request.user, pd, tahun, triwulan, berkas, request.POST.get("keterangan", ""), indikator
         )
     except (layanan_bukti.BuktiTidakSah, services.TriwulanTertutup) as e:
         messages.error(request, f"{e} Bukti dukung tidak diunggah.")
@@ -55,7 +63,11 @@ def hapus_bukti(request: HttpRequest, slug: str, tahun: int, triwulan: int, pk: 
 def unduh_bukti(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     pd = pd_atau_404(request, slug)
     bukti = get_object_or_404(BuktiDukung, pk=pk, perangkat_daerah=pd)
-    jenis = mimetypes.guess_type(bukti.nama_asli)[0] or "application/octet-stream"
+    # Served as the kind its content was read as at upload; files from before that check by their name.
+    dikenal = MENURUT_KODE.get(bukti.jenis)
+    jenis = (
+        dikenal.mime if dikenal else mimetypes.guess_type(bukti.nama_asli)[0] or "application/octet-stream"
+    )
     return FileResponse(
         bukti.berkas.open("rb"), as_attachment=True, filename=bukti.nama_asli, content_type=jenis
     )

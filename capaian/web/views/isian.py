@@ -106,7 +106,9 @@ def _render(
             "metode": rekap.uraian_metode(),
         },
         disetujui=waktu(status.disetujui_kepala_pada) if status.disetujui_kepala_pada else "",
-        bukti=BuktiDukung.objects.filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan),
+        bukti=BuktiDukung.objects.filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan).select_related(
+            "indikator", "diunggah_oleh"
+        ),
         sintetis=pd.sintetis,
         ada_galat=any(b.ada_galat for b in baris),
     )
