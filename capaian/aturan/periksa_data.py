@@ -192,6 +192,7 @@ class _Pemeriksa:
                 pesan=pesan,
                 tertulis=tertulis,
                 seharusnya=seharusnya,
+                indeks=t.indeks,
             )
         )
 

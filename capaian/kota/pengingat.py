@@ -21,6 +21,7 @@ from capaian.audit.catat import catat
 from capaian.kota.models import Pengingat
 from capaian.laporan.umum import romawi
 from capaian.monev.models import PeriodeTriwulan, Status, StatusTriwulan
+from capaian.monev.periode import Masa
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna, boleh_kelola_kota
 from capaian.organisasi.models import Pemda, Peran, PerangkatDaerah
@@ -37,10 +38,10 @@ class HasilPengingat:
     gagal: list[tuple[PerangkatDaerah, str]] = field(default_factory=list)
 
 
-def teks_sisa(periode: PeriodeTriwulan | None, hari_ini: datetime.date) -> str:
+def teks_sisa(periode: PeriodeTriwulan | Masa | None, hari_ini: datetime.date) -> str:
     """ "berakhir 18 Mei 2026 (3 hari lagi)"; how the entry window stands today, in words."""
     if periode is None:
-        return "belum diatur"
+        return "belum dibuka (tertutup)"
     sisa = (periode.ditutup - hari_ini).days
     batas = f"{format_tanggal(periode.dibuka)} s.d. {format_tanggal(periode.ditutup)}"
     if sisa > 0:

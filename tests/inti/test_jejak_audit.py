@@ -236,6 +236,7 @@ def _renstra(k: Konteks) -> PeriodeRenstra:
 def _kunci(k: Konteks) -> None:
     op, vf = k.u("operator-disperindag"), k.u("verifikator")
     jalankan_langkah("ajukan", op, k.pd, TAHUN, 2)
+    jalankan_langkah("setujui", k.u("kepala-disperindag"), k.pd, TAHUN, 2)
     jalankan_langkah("verifikasi", vf, k.pd, TAHUN, 2)
     jalankan_langkah("kunci", vf, k.pd, TAHUN, 2)
 

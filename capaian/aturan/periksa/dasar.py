@@ -67,6 +67,9 @@ class Temuan:
     pesan: str
     tertulis: str | None
     seharusnya: str | None
+    # The 0-based position of the row in the rows checked, where the finding is about one row of an
+    # agency's data (capaian.aturan.periksa_data): the checks page links it to that row of the entry screen.
+    indeks: int | None = None
 
     def ke_dict(self) -> dict[str, object]:
         return asdict(self)

@@ -20,7 +20,7 @@ from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import bangun_e81
 from capaian.laporan.sumber import muat_data
 from capaian.monev import alur, beku, services
-from capaian.monev.models import CatatanTriwulan, Realisasi, StatusTriwulan
+from capaian.monev.models import CatatanTriwulan, KomentarBaris, Realisasi, Status, StatusTriwulan
 from capaian.monev.transisi import Langkah
 from capaian.organisasi import akses
 from capaian.organisasi.models import PerangkatDaerah
@@ -65,6 +65,9 @@ def _render(
     boleh_isi = akses.boleh_isi_realisasi(request.user, pd) and status.boleh_diubah and not periode
     rekap = lap.rekap
     tombol = tombol_langkah(request, pd, status)
+    komentar = komentar_aktif(pd, tahun, triwulan, status)
+    for b in baris:
+        b.komentar = komentar.get(b.indikator_id, "")
     isi = konteks(
         request,
         pd=pd,
@@ -92,11 +95,29 @@ def _render(
             "metode": rekap.uraian_metode(),
         },
         disetujui=waktu(status.disetujui_kepala_pada) if status.disetujui_kepala_pada else "",
+        menunggu_kepala=status.status == Status.DIAJUKAN
+        and status.disetujui_kepala_pada is None
+        and alur.wajib_persetujuan_kepala(pd),
+        # The verifikator writes a comment per row in the return's form (form="form-langkah-kembalikan").
+        boleh_komentar=any(lk.aksi == "kembalikan" for lk in tombol),
+        ada_komentar=bool(komentar),
         bukti=BuktiDukung.objects.filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan),
         sintetis=pd.sintetis,
         ada_galat=any(b.ada_galat for b in baris),
     )
     return render(request, "web/isian.html", isi, status=status_http)
+
+
+def komentar_aktif(pd: PerangkatDaerah, tahun: int, triwulan: int, status: StatusTriwulan) -> dict[int, str]:
+    """The verifikator's comments per row of the latest return, shown while the quarter is returned or
+    submitted again (so that the verifikator sees what was asked)."""
+    if status.status not in (Status.DIKEMBALIKAN, Status.DIAJUKAN):
+        return {}
+    return dict(
+        KomentarBaris.objects.filter(
+            perangkat_daerah=pd, tahun=tahun, triwulan=triwulan, aktif=True
+        ).values_list("indikator_id", "teks")
+    )
 
 
 def _teks_tersimpan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> dict[str, str]:
@@ -263,8 +284,13 @@ def langkah(request: HttpRequest, slug: str, tahun: int, triwulan: int, aksi: st
     if aksi not in alur.MENURUT_AKSI:
         raise Http404("Langkah tidak dikenal.")
     catatan = request.POST.get("catatan", "")
+    komentar = {
+        int(nama.removeprefix("komentar-")): request.POST.get(nama, "")
+        for nama in request.POST
+        if nama.startswith("komentar-") and nama.removeprefix("komentar-").isdigit()
+    }
     try:
-        pemeriksaan.jalankan_langkah(aksi, request.user, pd, tahun, triwulan, catatan)
+        pemeriksaan.jalankan_langkah(aksi, request.user, pd, tahun, triwulan, catatan, komentar=komentar)
     except (alur.LangkahTidakSah, alur.IsianTidakSah) as e:
         pesan = str(e)
         if alur.MENURUT_AKSI[aksi].gerbang and isinstance(e, alur.LangkahTidakSah):
