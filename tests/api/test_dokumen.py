@@ -22,6 +22,9 @@ JALUR = {
     "/api/triwulan/{pd}/{tahun}/{triwulan}",
     "/api/triwulan/{pd}/{tahun}/{triwulan}/catatan",
     "/api/triwulan/{pd}/{tahun}/{triwulan}/{aksi}",
+    "/api/triwulan/{pd}/{tahun}/{triwulan}/galat/penjelasan",
+    "/api/triwulan/{pd}/{tahun}/{triwulan}/galat/terima",
+    "/api/triwulan/{pd}/{tahun}/{triwulan}/galat/tolak",
     "/api/pemda/{slug}/{tahun}/{triwulan}/e79",
 }
 
