@@ -1,7 +1,7 @@
 """The quarter workflow of one agency, as one table of steps (`LANGKAH`) and one function that runs a step.
 
     draft | dikembalikan --ajukan (operator)--> diajukan
-    diajukan --setujui (kepala)--> diajukan, approved for signature
+    diajukan | diverifikasi --setujui (kepala)--> the same, approved for signature
     diajukan --kembalikan_kepala (kepala, note)--> dikembalikan
     diajukan --kembalikan (verifikator, note, comments per row)--> dikembalikan
     diajukan, approved --verifikasi (verifikator)--> diverifikasi
@@ -260,9 +260,10 @@ LANGKAH: tuple[Langkah, ...] = (
         label="Setujui (kepala perangkat daerah)",
         berhasil="Triwulan telah disetujui kepala perangkat daerah.",
         uraian="Kepala perangkat daerah menyetujui triwulan yang diajukan untuk ditandatangani; "
-        "status tetap.",
+        "status tetap. Juga triwulan yang sudah diverifikasi tanpa persetujuan (ketika pemda belum "
+        "mewajibkannya), agar dapat dikunci.",
         peran=Peran.KEPALA,
-        dari=(Status.DIAJUKAN,),
+        dari=(Status.DIAJUKAN, Status.DIVERIFIKASI),
         ke=None,
         syarat=_belum_disetujui,
         ubah=_setujui,

@@ -99,7 +99,7 @@ def test_alur_lengkap(pd, u):
         (["ajukan", "setujui", "verifikasi"], "ajukan"),
         (["ajukan", "setujui", "verifikasi"], "kembalikan"),
         (["ajukan", "setujui", "verifikasi"], "kembalikan_kepala"),
-        (["ajukan", "setujui", "verifikasi"], "setujui"),
+        (["ajukan", "setujui", "verifikasi"], "setujui"),  # already approved
         (["ajukan", "setujui", "verifikasi"], "buka"),
         (["ajukan", "setujui", "verifikasi", "kunci"], "kunci"),
         (["ajukan", "setujui", "verifikasi", "kunci"], "ajukan"),
