@@ -9,7 +9,7 @@ from capaian.audit.models import AuditEvent
 from capaian.monev.models import CatatanTriwulan, PenjelasanGalat, Realisasi, StatusTriwulan
 from capaian.perencanaan.models import Indikator
 from tests.api.bantu import TW, baris, langkah
-from tests.conftest import OPERATOR, PD, PIMPINAN, TAHUN, VERIFIKATOR
+from tests.conftest import KEPALA, OPERATOR, PD, PIMPINAN, TAHUN, VERIFIKATOR
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_per_modul")]
 
@@ -193,3 +193,54 @@ def test_pimpinan_membaca_tanpa_menulis(api_sebagai):
         StatusTriwulan.objects.count(),
         CatatanTriwulan.objects.count(),
     ) == jumlah
+
+
+# --- the head's approval and the verifier's comments per row (issue 13) ---------------------------------
+
+
+def test_kembalikan_dengan_komentar_per_baris_dan_menunggu_kepala(api_sebagai):
+    operator, kepala, verifikator = api_sebagai(OPERATOR), api_sebagai(KEPALA), api_sebagai(VERIFIKATOR)
+    assert langkah(operator, "ajukan").status_code == 200
+    isi = verifikator.get(URL).json()
+    assert isi["menunggu_kepala"] is True and [lk["aksi"] for lk in isi["langkah"]] == ["kembalikan"]
+    jawab = verifikator.post(URL + "/verifikasi")
+    assert jawab.status_code == 409 and "belum disetujui kepala" in jawab.json()["galat"]
+    assert langkah(kepala, "setujui").status_code == 200
+    assert verifikator.get(URL).json()["menunggu_kepala"] is False
+    ind = Indikator.objects.filter(perangkat_daerah__slug=PD, tingkat="subkegiatan").order_by("urutan")
+    lain = Indikator.objects.exclude(perangkat_daerah__slug=PD).first()
+    # Another agency's row: refused whole, nothing returned.
+    salah = {"catatan": "Perbaiki", "komentar": [{"indikator": lain.pk, "teks": "x"}]}
+    jawab = verifikator.post(URL + "/kembalikan", salah, content_type=JSON)
+    assert jawab.status_code == 400 and "bukan milik" in jawab.json()["galat"]
+    # Comments only with a return.
+    jawab = operator.post(
+        URL + "/ajukan", {"komentar": [{"indikator": ind[0].pk, "teks": "x"}]}, content_type=JSON
+    )
+    assert jawab.status_code == 400
+    badan = {
+        "catatan": "Perbaiki dua baris.",
+        "komentar": [
+            {"indikator": ind[0].pk, "teks": "Lampirkan SP2D."},
+            {"indikator": ind[1].pk, "teks": "Satuan?"},
+        ],
+    }
+    jawab = verifikator.post(URL + "/kembalikan", badan, content_type=JSON)
+    assert jawab.status_code == 200, jawab.content
+    assert jawab.json() == {"status": "dikembalikan", "disetujui_kepala_pada": None}
+    isi = operator.get(URL).json()
+    assert [(k["indikator"], k["teks"], k["oleh"]) for k in isi["komentar"]] == [
+        (ind[0].pk, "Lampirkan SP2D.", VERIFIKATOR),
+        (ind[1].pk, "Satuan?", VERIFIKATOR),
+    ]
+    assert isi["catatan"] == "Perbaiki dua baris."
+
+
+def test_kepala_mengembalikan_lewat_api(api_sebagai):
+    operator, kepala = api_sebagai(OPERATOR), api_sebagai(KEPALA)
+    langkah(operator, "ajukan")
+    assert "kembalikan_kepala" in [lk["aksi"] for lk in kepala.get(URL).json()["langkah"]]
+    assert langkah(kepala, "kembalikan_kepala").status_code == 400  # the note is required
+    jawab = langkah(kepala, "kembalikan_kepala", catatan="Belum sesuai SPJ.")
+    assert jawab.status_code == 200 and jawab.json()["status"] == "dikembalikan"
+    assert operator.get(URL).json()["catatan"] == "Belum sesuai SPJ."
