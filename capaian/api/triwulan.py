@@ -63,10 +63,9 @@ def _temuan(
     t: Temuan, belum: set[str], jelas: dict[str, PenjelasanGalat], ids: list[int], per_no: dict[int, int]
 ) -> skema.Temuan:
     kunci = f"{t.jenis}|{t.sel}"
-    isi = {k: v for k, v in t.ke_dict().items() if k != "indeks"}
     return skema.Temuan.model_validate(
         {
-            **isi,
+            **t.ke_dict(),
             "kunci": kunci,
             "indikator": pemeriksaan.indikator_temuan(t, ids, per_no),
             "diterima": t.tingkat == GALAT and kunci not in belum,

@@ -72,7 +72,11 @@ class Temuan:
     indeks: int | None = None
 
     def ke_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """The finding as JSON (`capaian periksa --json`, the API). The row's position is internal: the API
+        names the row's indicator instead."""
+        isi = asdict(self)
+        del isi["indeks"]
+        return isi
 
 
 @dataclass(frozen=True)
