@@ -8,7 +8,7 @@ from django.db import models
 from capaian.organisasi.models import Pemda, Penandatangan, PerangkatDaerah
 from capaian.perencanaan.models import Indikator, nilai_k
 
-PILIHAN_TRIWULAN = [(i, f"Triwulan {i}") for i in range(1, 5)]
+PILIHAN_TRIWULAN: list[tuple[int, str]] = [(i, f"Triwulan {i}") for i in range(1, 5)]
 
 
 class Realisasi(models.Model):

@@ -2,15 +2,16 @@
 capaian.monev.periode): an explanation per galat with the verifikator's decision on it, the verifikator's
 comments per row when returning a quarter, and an agency's extension of a quarter's entry window.
 
-Each is changed only through its service function (permission, state, one transaction, audit trail)."""
+Each is changed only through its service function (permission, state, one transaction, audit trail).
+capaian.monev.models imports this module at its end (Django loads that one first), so they are one app's."""
 
 from django.conf import settings
 from django.db import models
 
+from capaian.monev.models import PILIHAN_TRIWULAN
 from capaian.organisasi.models import PerangkatDaerah
 from capaian.perencanaan.models import Indikator
 
-PILIHAN_TRIWULAN = [(i, f"Triwulan {i}") for i in range(1, 5)]  # as capaian.monev.models (no cycle)
 PANJANG_KUNCI = 500
 
 
