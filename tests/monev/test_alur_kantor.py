@@ -257,3 +257,25 @@ def test_perpanjangan_syarat_dan_peran(pd, u):
             periode.perpanjang(u(nama) if nama else AnonymousUser(), pd, TAHUN, TW, besok, "x")
     assert not PerpanjanganPeriode.objects.exists()
     assert not AuditEvent.objects.filter(objek="perpanjangan").exists()
+
+
+def test_pengingat_dan_menunggu_memakai_masa_perangkat_daerah(pd, u):
+    """The extended agency is told its own end date; the others the pemda's."""
+    from django.core import mail
+
+    from capaian.aturan.angka import format_tanggal
+    from capaian.kota.pengingat import kirim_pengingat
+
+    hari_ini = timezone.localdate()
+    kemarin, lima = hari_ini - datetime.timedelta(days=1), hari_ini + datetime.timedelta(days=5)
+    _periode(TW, hari_ini - datetime.timedelta(days=14), kemarin)
+    periode.perpanjang(u(VERIFIKATOR), pd, TAHUN, TW, lima, "Banjir")
+    butir = [b.teks for b in menunggu(u(OPERATOR), TAHUN) if "Triwulan III" in b.teks]
+    assert len(butir) == 1 and f"s.d. {format_tanggal(lima)} (5 hari lagi)" in butir[0]
+    for nama in (OPERATOR, OPERATOR_CONTOH):
+        u(nama).__class__.objects.filter(username=nama).update(email=f"{nama}@contoh.invalid")
+    hasil = kirim_pengingat(u(VERIFIKATOR), Pemda.objects.get(), TAHUN, TW, "http://tes")
+    assert {p.slug for p, _ in hasil.terkirim} == {PD, PD_CONTOH}
+    isi = {m.to[0]: m.body for m in mail.outbox}
+    assert f"s.d. {format_tanggal(lima)} (5 hari lagi)" in isi[f"{OPERATOR}@contoh.invalid"]
+    assert f"s.d. {format_tanggal(kemarin)} (sudah lewat 1 hari)" in isi[f"{OPERATOR_CONTOH}@contoh.invalid"]
