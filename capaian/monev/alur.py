@@ -400,31 +400,26 @@ def jalankan(
             )
         if lk.syarat is not None and (alasan_tolak := lk.syarat(status)) is not None:
             raise LangkahTidakSah(alasan_tolak)
-        penjelasan_lama = status.penjelasan_galat
         konteks = KonteksLangkah(
             pengguna, teks, periksa, arsip=arsip, periksa_isian=periksa_isian, komentar=komentar or {}
         )
-        alasan = lk.ubah(status, konteks) if lk.ubah else None
+        if lk.ubah is not None:
+            lk.ubah(status, konteks)
         if lk.ke is not None:
             status.status = lk.ke
-        if lk.kolom_audit == "status" and lk.catatan is not Catatan.TIDAK:
+        if lk.catatan is not Catatan.TIDAK:
             status.catatan = teks
         status.save()
-        sebelum: str | None
-        if lk.kolom_audit == "status":
-            sebelum, sesudah, alasan = lama.value, status.status, teks or None
-        else:
-            sebelum, sesudah = penjelasan_lama or None, status.penjelasan_galat
         catat(
             pengguna,
             aksi=lk.aksi,
             objek="triwulan",
             objek_id=status.pk,
             perangkat_daerah=pd,
-            kolom=lk.kolom_audit,
-            lama=sebelum,
-            baru=sesudah,
-            alasan=alasan,
+            kolom="status",
+            lama=lama.value,
+            baru=status.status,
+            alasan=teks or None,
         )
         return status
 

@@ -71,7 +71,5 @@ class Langkah:
     gerbang: bool = False
     # Further condition on the status row, beyond `dari` (e.g. "not yet approved"); with its refusal.
     syarat: Callable[[StatusTriwulan], str | None] | None = None
-    # What the step changes besides the status; returns the audit's reason text or None.
+    # What the step changes besides the status (the audit event names the status and the note).
     ubah: Callable[[StatusTriwulan, KonteksLangkah], str | None] | None = None
-    # The column the audit event names: the status, or the explanation for the explanation steps.
-    kolom_audit: str = "status"

@@ -39,9 +39,9 @@ LABEL_TEKS = {
 
 
 def tombol_langkah(request: HttpRequest, pd: PerangkatDaerah, status: StatusTriwulan) -> list[Langkah]:
-    """The workflow buttons of a quarter for this user, from the one table of steps. The explanation steps
-    have their own form on the checks page."""
-    return [lk for lk in alur.tersedia(request.user, pd, status) if lk.kolom_audit == "status"]
+    """The workflow buttons of a quarter for this user, from the one table of steps (the explanations per
+    galat have their own forms on the checks page)."""
+    return alur.tersedia(request.user, pd, status)
 
 
 def _render(
