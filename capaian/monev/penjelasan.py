@@ -31,6 +31,7 @@ from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import PerangkatDaerah
 
 PANJANG_TEKS = 2000
+KOLOM_AUDIT = 60  # AuditEvent.kolom
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,12 @@ def _galat_ada(kunci: str, periksa: Pemeriksa) -> None:
         )
 
 
+def _kolom_audit(kunci: str) -> str:
+    """The audit event's column: the galat's key as far as it fits (the event's object, the explanation,
+    holds the whole key and its quarter)."""
+    return kunci[:KOLOM_AUDIT]
+
+
 def _oleh(pengguna: Pengguna | None) -> User | None:
     return cast("User", pengguna) if pengguna is not None and pengguna.is_authenticated else None
 
@@ -118,7 +125,7 @@ def jelaskan(
     if not kunci or len(kunci) > PANJANG_KUNCI:
         raise alur.IsianTidakSah("Galat yang dijelaskan tidak dikenal.")
     with transaction.atomic():
-        status = _status_terbuka(pd, tahun, triwulan)
+        _status_terbuka(pd, tahun, triwulan)  # locks the status row: the quarter stays open until saved
         _galat_ada(kunci, periksa)
         ada = (
             PenjelasanGalat.objects.select_for_update()
@@ -149,7 +156,7 @@ def jelaskan(
             objek="penjelasan_galat",
             objek_id=penjelasan.pk,
             perangkat_daerah=pd,
-            kolom=f"{kunci} (TW {status.triwulan} {status.tahun})",
+            kolom=_kolom_audit(kunci),
             lama=lama,
             baru=teks,
         )
@@ -174,7 +181,7 @@ def putuskan(
     )
     alasan = "" if terima else _teks(alasan, "Alasan penolakan")
     with transaction.atomic():
-        status = _status_terbuka(pd, tahun, triwulan)
+        _status_terbuka(pd, tahun, triwulan)  # locks the status row: the quarter stays open until saved
         penjelasan = (
             PenjelasanGalat.objects.select_for_update()
             .filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan, kunci=kunci)
@@ -199,7 +206,7 @@ def putuskan(
             objek="penjelasan_galat",
             objek_id=penjelasan.pk,
             perangkat_daerah=pd,
-            kolom=f"{kunci} (TW {status.triwulan} {status.tahun})",
+            kolom=_kolom_audit(kunci),
             lama=KeadaanPenjelasan.MENUNGGU.value,
             baru=penjelasan.keadaan,
             alasan=alasan or None,

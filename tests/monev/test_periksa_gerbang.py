@@ -111,7 +111,7 @@ def test_penjelasan_per_galat_diterima_satu_per_satu(pd, pengguna_demo):
         ("ajukan", OPERATOR)
     ]
     e = AuditEvent.objects.filter(aksi="penjelasan_galat").first()
-    assert e.kolom.startswith(kunci[0]) and e.baru == f"Sesuai DPA ({kunci[0]})." and e.lama is None
+    assert kunci[0].startswith(e.kolom) and e.baru == f"Sesuai DPA ({kunci[0]})." and e.lama is None
     # Explaining is only possible before submission.
     with pytest.raises(LangkahTidakSah, match="Draf atau Dikembalikan"):
         jelaskan_galat(op, pd, TAHUN, TW, kunci[0], "lagi")
