@@ -1,6 +1,6 @@
 """Shared pytest fixtures: the demo data and one fixture per demo persona.
 
-The demo (both agencies, year 2024, the six demo users, their explained galat) is built once per run, into
+The demo (both agencies, year 2024 open for entry, the demo users, their explained galat) is built once, into
 the test database, right after pytest-django creates it (`django_db_setup` below). Every ordinary test runs
 inside a transaction that is rolled back, so each one starts from the same demo, and reading tests pay
 nothing for it. Transactional tests (transaction=True, live_server) commit, and pytest-django empties the
@@ -55,33 +55,58 @@ TAHUN = 2024
 
 
 def terima_penjelasan_demo() -> None:
-    """Record an accepted explanation for every demo quarter whose checks find galat.
+    """Record an accepted explanation of every galat of every demo quarter whose checks find galat.
 
     The reference report's own data has galat (capaian.aturan.periksa_data: quarterly targets above the
     year's target or budget, see tests/aturan/test_periksa_data.py), which block alur.ajukan. The workflow
     tests are about the workflow, so the demo they load has those galat explained and accepted, set directly
-    (no audit event, so audit-trail assertions are unchanged). Tests of the gate clear it first.
+    (no audit event, so audit-trail assertions are unchanged). Tests of the gate clear them first.
     """
-    from capaian.aturan.periksa_data import kunci_galat, sidik_galat
+    from capaian.aturan.periksa_data import kunci_galat
     from capaian.laporan.pemeriksaan import periksa_triwulan
-    from capaian.monev.models import StatusTriwulan
+    from capaian.monev.models import KeadaanPenjelasan, PenjelasanGalat, StatusTriwulan
 
     verifikator = User.objects.filter(username=VERIFIKATOR).first()
     for pd in PerangkatDaerah.objects.all():
         for tw in range(1, 5):
-            temuan = periksa_triwulan(pd, TAHUN, tw)
-            if not kunci_galat(temuan):
-                continue
-            StatusTriwulan.objects.update_or_create(
-                perangkat_daerah=pd,
+            kunci_tw = kunci_galat(periksa_triwulan(pd, TAHUN, tw))
+            if kunci_tw:
+                StatusTriwulan.objects.get_or_create(perangkat_daerah=pd, tahun=TAHUN, triwulan=tw)
+            for kunci in kunci_tw:
+                PenjelasanGalat.objects.update_or_create(
+                    perangkat_daerah=pd,
+                    tahun=TAHUN,
+                    triwulan=tw,
+                    kunci=kunci,
+                    defaults={
+                        "teks": "Data sesuai dokumen laporan rujukan (demo).",
+                        "keadaan": KeadaanPenjelasan.DITERIMA,
+                        "ditulis_pada": timezone.now(),
+                        "diputus_oleh": verifikator,
+                        "diputus_pada": timezone.now(),
+                    },
+                )
+
+
+def buka_periode_demo() -> None:
+    """Open every quarter of the demo year for entry, a year either side of today (set directly, no audit
+    event). A quarter without a period is closed (capaian.monev.periode), and the tests that enter data are
+    about entering it; tests of the periods set or remove their own."""
+    import datetime
+
+    from capaian.monev.models import PeriodeTriwulan
+    from capaian.organisasi.models import Pemda
+
+    hari_ini = timezone.localdate()
+    for pemda in Pemda.objects.all():
+        for tw in range(1, 5):
+            PeriodeTriwulan.objects.get_or_create(
+                pemda=pemda,
                 tahun=TAHUN,
                 triwulan=tw,
                 defaults={
-                    "penjelasan_galat": "Data sesuai dokumen laporan rujukan (demo).",
-                    "penjelasan_diterima_oleh": verifikator,
-                    "penjelasan_diterima_pada": timezone.now(),
-                    "penjelasan_galat_diterima": kunci_galat(temuan),
-                    "penjelasan_sidik": sidik_galat(temuan),
+                    "dibuka": hari_ini - datetime.timedelta(days=365),
+                    "ditutup": hari_ini + datetime.timedelta(days=365),
                 },
             )
 
@@ -97,9 +122,10 @@ def _cache_kosong() -> Iterator[None]:
 
 
 def muat_demo_uji() -> None:
-    """The demo as the tests know it: loaded, and its galat explained and accepted."""
+    """The demo as the tests know it: loaded, its galat explained and accepted, its year open for entry."""
     muat_demo(settings.DEMO_SEED_DIR)
     terima_penjelasan_demo()
+    buka_periode_demo()
 
 
 def ada_demo() -> bool:

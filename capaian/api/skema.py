@@ -236,16 +236,29 @@ AksiLangkah = enum.StrEnum(  # type: ignore[misc]
 AksiLangkah.__doc__ = "Langkah alur triwulan:\n" + DAFTAR_LANGKAH
 
 
+class KomentarBaris(_Masukan):
+    indikator: int = Field(ge=1, description="id indikator baris (seperti pada GET realisasi)")
+    teks: Teks = Field(max_length=2000)
+
+
 class BadanLangkah(_Masukan):
     catatan: Teks | None = Field(
         default=None,
-        description="Catatan langkah: catatan pengembalian, alasan membuka kunci, atau penjelasan galat.",
+        description="Catatan langkah: catatan pengembalian atau alasan membuka kunci.",
     )
     alasan: Teks | None = Field(default=None, description="Sama dengan 'catatan'.")
-    penjelasan: Teks | None = Field(default=None, description="Sama dengan 'catatan' (langkah penjelasan).")
+    komentar: list[KomentarBaris] = Field(
+        default_factory=list,
+        max_length=2000,
+        description="Hanya untuk 'kembalikan' oleh verifikator: komentar per baris, ditampilkan kepada "
+        "operator pada baris itu di layar isian.",
+    )
 
     def teks(self) -> str:
-        return self.catatan or self.alasan or self.penjelasan or ""
+        return self.catatan or self.alasan or ""
+
+    def komentar_per_baris(self) -> dict[int, str]:
+        return {k.indikator: k.teks for k in self.komentar}
 
 
 class HasilLangkah(Schema):
@@ -253,9 +266,29 @@ class HasilLangkah(Schema):
     disetujui_kepala_pada: datetime.datetime | None
 
 
+class KeadaanPenjelasan(enum.StrEnum):
+    MENUNGGU = "menunggu"
+    DITERIMA = "diterima"
+    DITOLAK = "ditolak"
+
+
+class PenjelasanGalat(Schema):
+    teks: str
+    keadaan: KeadaanPenjelasan = Field(
+        description="menunggu: menunggu keputusan verifikator; diterima; ditolak (lihat alasan_tolak)."
+    )
+    alasan_tolak: str
+    ditulis_oleh: str | None
+    ditulis_pada: datetime.datetime
+    diputus_oleh: str | None
+    diputus_pada: datetime.datetime | None
+
+
 class Temuan(Schema):
     """A finding of the quarter's checks (capaian.aturan.periksa.Temuan)."""
 
+    kunci: str = Field(description="Kunci galat 'jenis|sel': yang dijelaskan dan diputus per galat.")
+    indikator: int | None = Field(description="id indikator baris yang dimaksud temuan, bila satu baris.")
     jenis: str
     tingkat: str
     sel: str = Field(description="Letak temuan, misalnya sel Form E.81.")
@@ -266,24 +299,28 @@ class Temuan(Schema):
     tertulis: str | None
     seharusnya: str | None
     diterima: bool = Field(
-        description="Untuk galat: tercakup penjelasan yang diterima verifikator (tidak menghalangi "
-        "pengajuan)."
+        description="Untuk galat: penjelasannya diterima verifikator (tidak menghalangi pengajuan)."
     )
-
-
-class KeadaanPenjelasan(enum.StrEnum):
-    KOSONG = "kosong"
-    MENUNGGU = "menunggu"
-    DITERIMA = "diterima"
+    penjelasan: PenjelasanGalat | None = Field(description="Untuk galat: penjelasan operator, bila ada.")
 
 
 class Penjelasan(Schema):
-    teks: str
-    keadaan: KeadaanPenjelasan = Field(
-        description="kosong: belum ada; menunggu: belum diterima verifikator; diterima."
-    )
-    diterima_oleh: str | None
-    diterima_pada: datetime.datetime | None
+    """The explanations of the quarter's current galat, counted."""
+
+    menunggu: int = Field(description="Penjelasan yang menunggu keputusan verifikator.")
+    diterima: int
+    ditolak: int
+    belum: int = Field(description="Galat yang belum dijelaskan.")
+
+
+class JelaskanGalat(_Masukan):
+    kunci: Teks = Field(max_length=500, description="Kunci galat (Temuan.kunci).")
+    teks: Teks = Field(max_length=2000, description="Penjelasan operator atas galat ini.")
+
+
+class PutuskanPenjelasan(_Masukan):
+    kunci: Teks = Field(max_length=500, description="Kunci galat (Temuan.kunci).")
+    alasan: Teks | None = Field(default=None, max_length=2000, description="Wajib untuk menolak.")
 
 
 class LangkahTersedia(Schema):
@@ -292,6 +329,13 @@ class LangkahTersedia(Schema):
     uraian: str
     catatan: Catatan = Field(description="Apakah langkah ini memerlukan catatan: tidak, opsional, wajib.")
     label_catatan: str
+
+
+class KomentarTampil(Schema):
+    indikator: int
+    teks: str
+    oleh: str | None
+    pada: datetime.datetime
 
 
 class Triwulan(Schema):
@@ -309,6 +353,14 @@ class Triwulan(Schema):
         "pengajuan ditolak. Isi nilainya atau tandai lewat belum_ada_data pada PATCH realisasi."
     )
     penjelasan: Penjelasan
+    menunggu_kepala: bool = Field(
+        description="Diajukan, dan menunggu persetujuan kepala perangkat daerah yang diwajibkan pemda "
+        "sebelum verifikasi."
+    )
+    komentar: list[KomentarTampil] = Field(
+        description="Komentar verifikator per baris pada pengembalian terakhir (selama dikembalikan atau "
+        "diajukan kembali)."
+    )
     langkah: list[LangkahTersedia] = Field(description="Langkah yang boleh Anda ambil sekarang.")
 
 

@@ -20,8 +20,16 @@ from capaian.api.versi import PESAN_KONFLIK, versi_layanan
 from capaian.aturan.periksa import GALAT, Temuan
 from capaian.laporan import pemeriksaan
 from capaian.laporan.sumber import muat_data
-from capaian.monev import alur, services
-from capaian.monev.models import Cakupan, CatatanCakupan, CatatanTriwulan, Status, StatusTriwulan
+from capaian.monev import alur, penjelasan, services
+from capaian.monev.models import (
+    Cakupan,
+    CatatanCakupan,
+    CatatanTriwulan,
+    KomentarBaris,
+    PenjelasanGalat,
+    Status,
+    StatusTriwulan,
+)
 from capaian.monev.teks import CakupanTeks, cari_cakupan, daftar_cakupan
 from capaian.organisasi import akses
 from capaian.organisasi.models import PerangkatDaerah
@@ -44,24 +52,34 @@ def _waktu(nilai: datetime.datetime | None) -> datetime.datetime | None:
     return timezone.localtime(nilai) if nilai is not None else None
 
 
-def _temuan(t: Temuan, belum: set[str]) -> skema.Temuan:
-    diterima = t.tingkat == GALAT and f"{t.jenis}|{t.sel}" not in belum
-    return skema.Temuan.model_validate({**t.ke_dict(), "diterima": diterima})
+def _penjelasan_galat(p: PenjelasanGalat | None) -> skema.PenjelasanGalat | None:
+    return _json_penjelasan(p) if p is not None else None
 
 
-def _penjelasan(status: StatusTriwulan) -> skema.Penjelasan:
-    if status.penjelasan_diterima_pada is not None:
-        keadaan = skema.KeadaanPenjelasan.DITERIMA
-    elif status.penjelasan_galat.strip():
-        keadaan = skema.KeadaanPenjelasan.MENUNGGU
-    else:
-        keadaan = skema.KeadaanPenjelasan.KOSONG
-    oleh = status.penjelasan_diterima_oleh
-    return skema.Penjelasan(
-        teks=status.penjelasan_galat,
-        keadaan=keadaan,
-        diterima_oleh=oleh.get_username() if oleh is not None else None,
-        diterima_pada=_waktu(status.penjelasan_diterima_pada),
+def _json_penjelasan(p: PenjelasanGalat) -> skema.PenjelasanGalat:
+    return skema.PenjelasanGalat(
+        teks=p.teks,
+        keadaan=skema.KeadaanPenjelasan(p.keadaan),
+        alasan_tolak=p.alasan_tolak,
+        ditulis_oleh=p.ditulis_oleh.get_username() if p.ditulis_oleh else None,
+        ditulis_pada=timezone.localtime(p.ditulis_pada),
+        diputus_oleh=p.diputus_oleh.get_username() if p.diputus_oleh else None,
+        diputus_pada=_waktu(p.diputus_pada),
+    )
+
+
+def _temuan(
+    t: Temuan, belum: set[str], jelas: dict[str, PenjelasanGalat], ids: list[int], per_no: dict[int, int]
+) -> skema.Temuan:
+    kunci = f"{t.jenis}|{t.sel}"
+    return skema.Temuan.model_validate(
+        {
+            **t.ke_dict(),
+            "kunci": kunci,
+            "indikator": pemeriksaan.indikator_temuan(t, ids, per_no),
+            "diterima": t.tingkat == GALAT and kunci not in belum,
+            "penjelasan": _penjelasan_galat(jelas.get(kunci)) if t.tingkat == GALAT else None,
+        }
     )
 
 
@@ -70,10 +88,12 @@ def _penjelasan(status: StatusTriwulan) -> skema.Penjelasan:
     response={200: skema.Triwulan, **_GALAT_BACA},
     summary="Keadaan triwulan",
     description=(
-        "Status, galat dan peringatan pemeriksaan data beserta letaknya, keadaan penjelasan galat, dan "
-        "langkah yang boleh Anda ambil sekarang. Pengajuan ditolak selama ada galat yang belum tercakup "
-        "penjelasan yang diterima verifikator (belum_dijelaskan > 0), atau ada baris bertarget triwulan ini "
-        "yang belum diisi dan belum ditandai 'belum ada data' (belum_diisi)."
+        "Status, galat dan peringatan pemeriksaan data beserta letaknya (baris: indikator), penjelasan "
+        "setiap galat dan keputusan verifikator atasnya, komentar verifikator per baris, dan langkah yang "
+        "boleh Anda ambil sekarang. Pengajuan ditolak selama ada galat yang penjelasannya belum diterima "
+        "verifikator (belum_dijelaskan > 0), atau ada baris bertarget triwulan ini yang belum diisi dan "
+        "belum ditandai 'belum ada data' (belum_diisi). Bila pemda mewajibkan persetujuan kepala perangkat "
+        "daerah, verifikasi menunggu persetujuan itu (menunggu_kepala)."
     ),
 )
 def keadaan_triwulan(
@@ -84,6 +104,17 @@ def keadaan_triwulan(
     data = muat_data(perangkat, tahun, triwulan)
     temuan = pemeriksaan.periksa_laporan(data)
     belum = set(alur.galat_baru(status, temuan))
+    jelas = penjelasan.per_kunci(perangkat, tahun, triwulan)
+    ringkas = penjelasan.ringkas(jelas, temuan)
+    ids = pemeriksaan.id_indikator(perangkat)
+    per_no = pemeriksaan.indikator_per_no(data, ids)
+    komentar = (
+        KomentarBaris.objects.filter(perangkat_daerah=perangkat, tahun=tahun, triwulan=triwulan, aktif=True)
+        .select_related("oleh")
+        .order_by("pk")
+        if status.status in (Status.DIKEMBALIKAN, Status.DIAJUKAN)
+        else KomentarBaris.objects.none()
+    )
     return skema.Triwulan(
         perangkat_daerah=perangkat.slug,
         tahun=tahun,
@@ -91,11 +122,25 @@ def keadaan_triwulan(
         status=Status(status.status),
         catatan=status.catatan,
         disetujui_kepala_pada=_waktu(status.disetujui_kepala_pada),
-        galat=[_temuan(t, belum) for t in temuan if t.tingkat == GALAT],
-        peringatan=[_temuan(t, belum) for t in temuan if t.tingkat != GALAT],
+        galat=[_temuan(t, belum, jelas, ids, per_no) for t in temuan if t.tingkat == GALAT],
+        peringatan=[_temuan(t, belum, jelas, ids, per_no) for t in temuan if t.tingkat != GALAT],
         belum_dijelaskan=len(belum),
         belum_diisi=pemeriksaan.baris_belum_diisi(data),
-        penjelasan=_penjelasan(status),
+        penjelasan=skema.Penjelasan(
+            menunggu=ringkas.menunggu, diterima=ringkas.diterima, ditolak=ringkas.ditolak, belum=ringkas.belum
+        ),
+        menunggu_kepala=status.status == Status.DIAJUKAN
+        and status.disetujui_kepala_pada is None
+        and alur.wajib_persetujuan_kepala(perangkat),
+        komentar=[
+            skema.KomentarTampil(
+                indikator=k.indikator_id,
+                teks=k.teks,
+                oleh=k.oleh.get_username() if k.oleh else None,
+                pada=timezone.localtime(k.pada),
+            )
+            for k in komentar
+        ],
         langkah=[
             skema.LangkahTersedia(
                 aksi=skema.AksiLangkah(lk.aksi),
@@ -280,8 +325,10 @@ def ubah_catatan_cakupan(
     description=(
         "Menjalankan satu langkah alur. Langkah yang boleh Anda ambil sekarang ada di "
         "GET /api/triwulan/{pd}/{tahun}/{triwulan} (langkah). 403: peran Anda tidak berhak; 409: langkah "
-        "tidak berlaku untuk status sekarang, atau pemeriksaan data masih menemukan galat yang belum "
-        "dijelaskan dan diterima; 400: catatan wajib tidak diisi.\n\n" + skema.DAFTAR_LANGKAH
+        "tidak berlaku untuk status sekarang, pemeriksaan data masih menemukan galat yang belum "
+        "dijelaskan dan diterima, atau persetujuan kepala yang diwajibkan belum ada; 400: catatan wajib "
+        "tidak diisi. Verifikator dapat menyertakan komentar per baris pada 'kembalikan'.\n\n"
+        + skema.DAFTAR_LANGKAH
     ),
 )
 def langkah_triwulan(
@@ -294,8 +341,88 @@ def langkah_triwulan(
 ) -> skema.HasilLangkah:
     perangkat = pd_terlihat(request, pd)
     teks = badan.teks() if badan is not None else ""
-    status = pemeriksaan.jalankan_langkah(str(aksi), pengguna(request), perangkat, tahun, triwulan, teks)
+    komentar = badan.komentar_per_baris() if badan is not None else {}
+    status = pemeriksaan.jalankan_langkah(
+        str(aksi), pengguna(request), perangkat, tahun, triwulan, teks, komentar=komentar
+    )
     return skema.HasilLangkah(
         status=Status(status.status),
         disetujui_kepala_pada=_waktu(status.disetujui_kepala_pada),
     )
+
+
+# --- explanations per galat (capaian.monev.penjelasan) ----------------------------------------------------
+
+_GALAT_PENJELASAN = {
+    200: skema.PenjelasanGalat,
+    400: skema.Galat,
+    401: skema.Galat,
+    403: skema.Galat,
+    404: skema.Galat,
+    409: skema.Galat,
+}
+
+
+@router.put(
+    TRIWULAN + "/galat/penjelasan",
+    response=_GALAT_PENJELASAN,
+    summary="Menjelaskan satu galat",
+    description=(
+        "Operator perangkat daerah menulis (atau menulis ulang) penjelasan satu galat pemeriksaan data "
+        "(kunci dari GET triwulan), selama triwulan berstatus Draf atau Dikembalikan. Penjelasan baru "
+        "menunggu keputusan verifikator. 409: triwulan tidak terbuka, atau galat itu sudah tidak ditemukan."
+    ),
+)
+def jelaskan_galat(
+    request: HttpRequest,
+    pd: str,
+    tahun: skema.Tahun,
+    triwulan: skema.NomorTriwulan,
+    badan: skema.JelaskanGalat,
+) -> skema.PenjelasanGalat:
+    perangkat = pd_terlihat(request, pd)
+    p = pemeriksaan.jelaskan_galat(pengguna(request), perangkat, tahun, triwulan, badan.kunci, badan.teks)
+    return _json_penjelasan(p)
+
+
+def _putuskan(
+    request: HttpRequest, pd: str, tahun: int, triwulan: int, badan: skema.PutuskanPenjelasan, terima: bool
+) -> skema.PenjelasanGalat:
+    perangkat = pd_terlihat(request, pd)
+    p = pemeriksaan.putuskan_penjelasan(
+        pengguna(request), perangkat, tahun, triwulan, badan.kunci, terima, badan.alasan or ""
+    )
+    return _json_penjelasan(p)
+
+
+@router.post(
+    TRIWULAN + "/galat/terima",
+    response=_GALAT_PENJELASAN,
+    summary="Menerima penjelasan satu galat",
+    description="Verifikator menerima penjelasan satu galat yang menunggu keputusan.",
+)
+def terima_penjelasan(
+    request: HttpRequest,
+    pd: str,
+    tahun: skema.Tahun,
+    triwulan: skema.NomorTriwulan,
+    badan: skema.PutuskanPenjelasan,
+) -> skema.PenjelasanGalat:
+    return _putuskan(request, pd, tahun, triwulan, badan, terima=True)
+
+
+@router.post(
+    TRIWULAN + "/galat/tolak",
+    response=_GALAT_PENJELASAN,
+    summary="Menolak penjelasan satu galat",
+    description="Verifikator menolak penjelasan satu galat dengan alasan (wajib); operator dapat menulis "
+    "penjelasan baru atau memperbaiki datanya.",
+)
+def tolak_penjelasan(
+    request: HttpRequest,
+    pd: str,
+    tahun: skema.Tahun,
+    triwulan: skema.NomorTriwulan,
+    badan: skema.PutuskanPenjelasan,
+) -> skema.PenjelasanGalat:
+    return _putuskan(request, pd, tahun, triwulan, badan, terima=False)

@@ -198,6 +198,7 @@ class _Pemeriksa:
                 pesan=pesan,
                 tertulis=tertulis,
                 seharusnya=seharusnya,
+                indeks=t.indeks,
             )
         )
 

@@ -48,14 +48,21 @@ POLA = (
     "draf",
     "belum",
 )
+# The steps to each state, as an office takes them: the head approves before the verifier's steps (the
+# pemda's default, Pemda.persetujuan_kepala). Of the submitted agencies, DISETUJUI are approved by the head
+# already (waiting for the verifier), the others wait for their head.
 LANGKAH_STATUS = {
     "terkunci": ("ajukan", "setujui", "verifikasi", "kunci"),
     "diverifikasi": ("ajukan", "setujui", "verifikasi"),
     "diajukan": ("ajukan",),
-    "dikembalikan": ("ajukan", "kembalikan"),
+    "dikembalikan": ("ajukan", "setujui", "kembalikan"),
     "draf": (),
     "belum": (),
 }
+DISETUJUI = (5,)  # agencies i % 10 whose submitted TW II the head approved
+KOMENTAR_BARIS = (
+    "(contoh) Realisasi Rp sub kegiatan ini melebihi target triwulan; lampirkan SP2D atau perbaiki angkanya."
+)
 CATATAN_KEMBALI = (
     "(contoh) Realisasi anggaran sub kegiatan belum didukung bukti SP2D; lengkapi bukti dukung dan "
     "periksa kembali realisasi TW II."
@@ -502,8 +509,19 @@ def _perubahan(pd: PerangkatDaerah, operator: User) -> None:
     )
 
 
+def _komentar(pd: PerangkatDaerah) -> dict[int, str]:
+    """The verifier's comment on the returned quarter's first sub kegiatan row."""
+    pertama = Indikator.objects.filter(perangkat_daerah=pd, tingkat="subkegiatan").order_by("urutan").first()
+    return {pertama.pk: KOMENTAR_BARIS} if pertama is not None else {}
+
+
 def _alur(
-    pd: PerangkatDaerah, keadaan: str, akun: tuple[User, User], verifikator: User, ubah: bool = False
+    pd: PerangkatDaerah,
+    keadaan: str,
+    akun: tuple[User, User],
+    verifikator: User,
+    ubah: bool = False,
+    disetujui: bool = False,
 ) -> None:
     operator, kepala = akun
     oleh = {"ajukan": operator, "setujui": kepala}
@@ -511,9 +529,11 @@ def _alur(
         jalankan_langkah(aksi, oleh.get(aksi, verifikator), pd, TAHUN, 1)
     if "ajukan" in LANGKAH_STATUS[keadaan]:
         tandai_belum_ada_data(pd, TAHUN, 2, ALASAN_BELUM_ADA)
-    for aksi in LANGKAH_STATUS[keadaan]:
+    langkah = LANGKAH_STATUS[keadaan] + (("setujui",) if disetujui and keadaan == "diajukan" else ())
+    for aksi in langkah:
         catatan = CATATAN_KEMBALI if aksi == "kembalikan" else ""
-        jalankan_langkah(aksi, oleh.get(aksi, verifikator), pd, TAHUN, 2, catatan)
+        komentar = _komentar(pd) if aksi == "kembalikan" else None
+        jalankan_langkah(aksi, oleh.get(aksi, verifikator), pd, TAHUN, 2, catatan, komentar=komentar)
     if ubah:
         _perubahan(pd, operator)
     if keadaan == "terkunci":
@@ -566,6 +586,7 @@ def muat_kota(
             _akun(pd, info, sandi),
             verifikator,
             ubah=indeks % len(POLA) in PERUBAHAN,
+            disetujui=indeks % len(POLA) in DISETUJUI,
         )
         dimuat.append(info.slug)
     if jumlah:

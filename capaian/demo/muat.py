@@ -242,6 +242,8 @@ PENGGUNA_DEMO: list[tuple[str, Peran, str | None, str]] = [
     ("operator-disperindag", Peran.OPERATOR, SLUG, "Operator Disperindag"),
     ("kepala-disperindag", Peran.KEPALA, SLUG, "Kepala Disperindag"),
     ("operator-contoh", Peran.OPERATOR, sintetis.SLUG, "Operator Dinas Contoh"),
+    # Every agency has a head: where the pemda requires it, a submitted quarter waits for the head's approval.
+    ("kepala-contoh", Peran.KEPALA, sintetis.SLUG, "Kepala Dinas Contoh"),
     ("pimpinan", Peran.PIMPINAN, None, "Pimpinan Daerah"),
 ]
 

@@ -1,9 +1,10 @@
 """What waits for the signed-in user ("Menunggu Anda" on the home page), in a fixed number of queries:
 
-* operator: a quarter returned by the verifier (with its note); a quarter not submitted while its entry
-  window is open, or after a reminder was sent;
+* operator: a quarter returned by the verifier or the head (with the note); a quarter not submitted while
+  its entry window is open, or after a reminder was sent;
 * kepala: a submitted quarter not yet approved for signature; a quarter returned to the agency;
-* verifikator: submitted quarters to verify, explanations to accept, verified quarters to lock.
+* verifikator: submitted quarters to verify (where the pemda requires it, once the head approved them),
+  explanations of galat to accept or reject, verified quarters to lock.
 """
 
 from collections import Counter
@@ -17,7 +18,15 @@ from capaian.aturan.angka import format_tanggal
 from capaian.kota.models import Pengingat
 from capaian.kota.pengingat import teks_sisa
 from capaian.laporan.umum import romawi
-from capaian.monev.models import PeriodeTriwulan, Status, StatusTriwulan
+from capaian.monev.models import (
+    KeadaanPenjelasan,
+    PenjelasanGalat,
+    PeriodeTriwulan,
+    PerpanjanganPeriode,
+    Status,
+    StatusTriwulan,
+)
+from capaian.monev.periode import gabung
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import Peran
@@ -34,6 +43,13 @@ def _tw(triwulan: int, tahun: int) -> str:
     return f"Triwulan {romawi(triwulan)} {tahun}"
 
 
+def _pengembali(s: StatusTriwulan | None) -> str:
+    """Who returned the quarter, in words: the head or (by default) the verifikator."""
+    u = s.dikembalikan_oleh if s is not None else None
+    profil = getattr(u, "profil", None) if u is not None else None
+    return "kepala perangkat daerah" if profil is not None and profil.peran == Peran.KEPALA else "verifikator"
+
+
 def menunggu(pengguna: Pengguna | None, tahun: int) -> list[Butir]:
     p = akses.profil(pengguna)
     if p is None:
@@ -42,30 +58,40 @@ def menunggu(pengguna: Pengguna | None, tahun: int) -> list[Butir]:
     terlihat = list(akses.pd_terlihat(pengguna))
     status = {
         (s.perangkat_daerah_id, s.triwulan): s
-        for s in StatusTriwulan.objects.filter(perangkat_daerah__in=terlihat, tahun=tahun)
+        for s in StatusTriwulan.objects.filter(perangkat_daerah__in=terlihat, tahun=tahun).select_related(
+            "dikembalikan_oleh__profil"
+        )
     }
     butir: list[Butir] = []
     if peran is Peran.VERIFIKATOR:
+        wajib_kepala = bool(p.pemda.persetujuan_kepala)
+        jelaskan = Counter(
+            PenjelasanGalat.objects.filter(
+                perangkat_daerah__in=terlihat, tahun=tahun, keadaan=KeadaanPenjelasan.MENUNGGU
+            ).values_list("triwulan", flat=True)
+        )
         for tw in range(1, 5):
             hitung = Counter(s.status for (_, t), s in status.items() if t == tw)
-            jelaskan = sum(
+            siap = sum(
                 1
                 for (_, t), s in status.items()
-                if t == tw and s.penjelasan_galat.strip() and s.penjelasan_diterima_pada is None
+                if t == tw
+                and s.status == Status.DIAJUKAN
+                and (s.disetujui_kepala_pada is not None or not wajib_kepala)
             )
             papan = reverse("ikhtisar", args=[tahun, tw])
-            if hitung[Status.DIAJUKAN]:
+            if siap:
                 butir.append(
                     Butir(
-                        f"{_tw(tw, tahun)}: {hitung[Status.DIAJUKAN]} perangkat daerah menunggu verifikasi.",
+                        f"{_tw(tw, tahun)}: {siap} perangkat daerah menunggu verifikasi.",
                         f"{papan}?saring=diajukan",
                         True,
                     )
                 )
-            if jelaskan:
+            if jelaskan[tw]:
                 butir.append(
                     Butir(
-                        f"{_tw(tw, tahun)}: {jelaskan} penjelasan galat menunggu diterima.",
+                        f"{_tw(tw, tahun)}: {jelaskan[tw]} penjelasan galat menunggu diterima atau ditolak.",
                         f"{papan}?saring=penjelasan",
                     )
                 )
@@ -80,6 +106,10 @@ def menunggu(pengguna: Pengguna | None, tahun: int) -> list[Butir]:
     if peran not in (Peran.OPERATOR, Peran.KEPALA):
         return []
     jendela = {j.triwulan: j for j in PeriodeTriwulan.objects.filter(pemda_id=p.pemda_id, tahun=tahun)}
+    panjang = {
+        (x.perangkat_daerah_id, x.triwulan): x
+        for x in PerpanjanganPeriode.objects.filter(perangkat_daerah__in=terlihat, tahun=tahun)
+    }
     diingatkan = {
         (b["perangkat_daerah"], b["triwulan"]): b["m"]
         for b in Pengingat.objects.filter(perangkat_daerah__in=terlihat, tahun=tahun)
@@ -94,13 +124,14 @@ def menunggu(pengguna: Pengguna | None, tahun: int) -> list[Butir]:
             isian = reverse("isian", args=[pd.slug, tahun, tw])
             nama = _tw(tw, tahun)
             if keadaan is Status.DIKEMBALIKAN:
-                catatan = f" Catatan verifikator: “{s.catatan}”" if s is not None and s.catatan else ""
-                teks = f"{nama} dikembalikan verifikator untuk diperbaiki.{catatan}"
+                oleh = _pengembali(s)
+                catatan = f" Catatan {oleh}: “{s.catatan}”" if s is not None and s.catatan else ""
+                teks = f"{nama} dikembalikan {oleh} untuk diperbaiki.{catatan}"
                 if peran is Peran.OPERATOR:
                     teks += " Perbaiki, lalu ajukan kembali."
                 butir.append(Butir(teks, isian, True))
             elif keadaan is Status.DRAFT and peran is Peran.OPERATOR:
-                j = jendela.get(tw)
+                j = gabung(jendela.get(tw), panjang.get((pd.pk, tw)))
                 dibuka = j is not None and j.dibuka <= hari_ini
                 pengingat = diingatkan.get((pd.pk, tw))
                 if not (dibuka or pengingat):

@@ -1,6 +1,7 @@
-"""The rows of the verifier's board for one quarter: per agency its status, completeness, galat, pending
-explanation, the entry window's days left, the last change of its data, capaian K and Rp so far, the last
-reminder. Read in a fixed number of queries however many agencies there are (the summaries come from
+"""The rows of the verifier's board for one quarter: per agency its status, the head's approval,
+completeness, galat, the explanations of galat waiting for a decision, the entry window's days left (the
+agency's own extension counted), the last change of its data, capaian K and Rp so far, the last reminder.
+Read in a fixed number of queries however many agencies there are (the summaries come from
 capaian.kota.ringkasan); sorting and filtering order the rows, they compute nothing."""
 
 import datetime
@@ -9,13 +10,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from capaian.kota.models import Pengingat
 from capaian.kota.pengingat import BELUM_DIAJUKAN
 from capaian.kota.ringkasan import Ringkasan, ringkasan
-from capaian.monev.models import PeriodeTriwulan, Realisasi, Status, StatusTriwulan
+from capaian.monev.models import (
+    KeadaanPenjelasan,
+    PenjelasanGalat,
+    PeriodeTriwulan,
+    Realisasi,
+    Status,
+    StatusTriwulan,
+)
+from capaian.monev.periode import masa_banyak
 from capaian.organisasi.models import PerangkatDaerah
 
 SEGERA = 3  # days: an agency not yet submitted this close to the deadline is flagged
@@ -29,6 +38,8 @@ class BarisPapan:
     diubah: datetime.datetime | None  # last change of a realisation in this quarter
     pengingat: datetime.datetime | None  # last reminder sent for this quarter
     sisa_hari: int | None  # days to the end of the entry window (negative: past), None: no window
+    penjelasan_menunggu: int = 0  # explanations of galat written and not yet decided by the verifikator
+    diperpanjang: str = ""  # the reason of the agency's own extension of the window, if any
 
     @property
     def belum_diajukan(self) -> bool:
@@ -43,10 +54,18 @@ class BarisPapan:
         return self.belum_diajukan and self.sisa_hari is not None and 0 <= self.sisa_hari <= SEGERA
 
     @property
-    def penjelasan_menunggu(self) -> int:
-        """Explanations written by the operator and not yet accepted (one text per quarter today)."""
+    def menunggu_kepala(self) -> bool:
+        """Submitted, and waiting for the head's approval the pemda requires before verification."""
         s = self.status
-        return 1 if s.penjelasan_galat.strip() and s.penjelasan_diterima_pada is None else 0
+        return (
+            s.status == Status.DIAJUKAN
+            and s.disetujui_kepala_pada is None
+            and bool(self.pd.pemda.persetujuan_kepala)
+        )
+
+    @property
+    def menunggu_verifikasi(self) -> bool:
+        return self.status.status == Status.DIAJUKAN and not self.menunggu_kepala
 
     @property
     def boleh_dikunci(self) -> bool:
@@ -55,6 +74,18 @@ class BarisPapan:
 
 def periode(pemda_id: int, tahun: int, triwulan: int) -> PeriodeTriwulan | None:
     return PeriodeTriwulan.objects.filter(pemda_id=pemda_id, tahun=tahun, triwulan=triwulan).first()
+
+
+def penjelasan_menunggu(daftar_pd: Sequence[PerangkatDaerah], tahun: int, triwulan: int) -> dict[int, int]:
+    """Per agency the explanations of galat waiting for the verifikator's decision (one query)."""
+    return {
+        b["perangkat_daerah"]: b["n"]
+        for b in PenjelasanGalat.objects.filter(
+            perangkat_daerah__in=daftar_pd, tahun=tahun, triwulan=triwulan, keadaan=KeadaanPenjelasan.MENUNGGU
+        )
+        .values("perangkat_daerah")
+        .annotate(n=Count("pk"))
+    }
 
 
 def baris_papan(daftar_pd: Sequence[PerangkatDaerah], tahun: int, triwulan: int) -> list[BarisPapan]:
@@ -79,17 +110,13 @@ def baris_papan(daftar_pd: Sequence[PerangkatDaerah], tahun: int, triwulan: int)
         .values("perangkat_daerah")
         .annotate(m=Max("dikirim_pada"))
     }
-    jendela = {
-        p.pemda_id: p
-        for p in PeriodeTriwulan.objects.filter(
-            pemda_id__in={pd.pemda_id for pd in daftar_pd}, tahun=tahun, triwulan=triwulan
-        )
-    }
+    jendela = masa_banyak(daftar_pd, tahun, triwulan)
+    menunggu = penjelasan_menunggu(daftar_pd, tahun, triwulan)
     hari_ini = timezone.localdate()
     angka = ringkasan(daftar_pd, tahun, triwulan)
     hasil = []
     for pd in daftar_pd:
-        p = jendela.get(pd.pemda_id)
+        p = jendela.get(pd.pk)
         hasil.append(
             BarisPapan(
                 pd=pd,
@@ -99,6 +126,8 @@ def baris_papan(daftar_pd: Sequence[PerangkatDaerah], tahun: int, triwulan: int)
                 diubah=diubah.get(pd.pk),
                 pengingat=pengingat.get(pd.pk),
                 sisa_hari=(p.ditutup - hari_ini).days if p is not None else None,
+                penjelasan_menunggu=menunggu.get(pd.pk, 0),
+                diperpanjang=p.alasan_perpanjangan if p is not None and p.diperpanjang else "",
             )
         )
     return hasil
@@ -127,6 +156,7 @@ SARINGAN = {
     "semua": "Semua",
     "belum": "Belum mengajukan",
     "terlambat": "Terlambat / segera berakhir",
+    "kepala": "Menunggu persetujuan kepala",
     "diajukan": "Menunggu verifikasi",
     "galat": "Ada galat",
     "penjelasan": "Penjelasan menunggu",
@@ -139,7 +169,8 @@ def saring(baris: list[BarisPapan], saringan: str, cari: str = "") -> list[Baris
     uji: dict[str, Callable[[BarisPapan], bool]] = {
         "belum": lambda b: b.belum_diajukan,
         "terlambat": lambda b: b.terlambat or b.segera,
-        "diajukan": lambda b: b.status.status == Status.DIAJUKAN,
+        "kepala": lambda b: b.menunggu_kepala,
+        "diajukan": lambda b: b.menunggu_verifikasi,
         "galat": lambda b: b.ringkasan.galat > 0,
         "penjelasan": lambda b: b.penjelasan_menunggu > 0,
         "diverifikasi": lambda b: b.status.status == Status.DIVERIFIKASI,

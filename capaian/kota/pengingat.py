@@ -21,6 +21,7 @@ from capaian.audit.catat import catat
 from capaian.kota.models import Pengingat
 from capaian.laporan.umum import romawi
 from capaian.monev.models import PeriodeTriwulan, Status, StatusTriwulan
+from capaian.monev.periode import Masa, masa_banyak
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna, boleh_kelola_kota
 from capaian.organisasi.models import Pemda, Peran, PerangkatDaerah
@@ -37,10 +38,10 @@ class HasilPengingat:
     gagal: list[tuple[PerangkatDaerah, str]] = field(default_factory=list)
 
 
-def teks_sisa(periode: PeriodeTriwulan | None, hari_ini: datetime.date) -> str:
+def teks_sisa(periode: PeriodeTriwulan | Masa | None, hari_ini: datetime.date) -> str:
     """ "berakhir 18 Mei 2026 (3 hari lagi)"; how the entry window stands today, in words."""
     if periode is None:
-        return "belum diatur"
+        return "belum dibuka (tertutup)"
     sisa = (periode.ditutup - hari_ini).days
     batas = f"{format_tanggal(periode.dibuka)} s.d. {format_tanggal(periode.ditutup)}"
     if sisa > 0:
@@ -82,8 +83,9 @@ def kirim_pengingat(
         s.perangkat_daerah_id: Status(s.status)
         for s in StatusTriwulan.objects.filter(perangkat_daerah__in=daftar_pd, tahun=tahun, triwulan=triwulan)
     }
-    periode = PeriodeTriwulan.objects.filter(pemda=pemda, tahun=tahun, triwulan=triwulan).first()
-    teks_periode = teks_sisa(periode, timezone.localdate())
+    # Each agency's own window: an extension moves its end (capaian.monev.periode).
+    jendela = masa_banyak(daftar_pd, tahun, triwulan)
+    hari_ini = timezone.localdate()
     penerima: dict[int, list[str]] = defaultdict(list)
     for u in (
         User.objects.filter(
@@ -122,6 +124,7 @@ def kirim_pengingat(
             hasil.tanpa_alamat.append(pd)
             continue
         tautan = alamat_dasar.rstrip("/") + reverse("isian", args=[pd.slug, tahun, triwulan])
+        teks_periode = teks_sisa(jendela.get(pd.pk), hari_ini)
         subjek, isi = _pesan(pd, st, tahun, triwulan, teks_periode, tautan, oleh)
         try:
             with transaction.atomic():

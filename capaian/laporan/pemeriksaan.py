@@ -5,13 +5,15 @@ and the cross-document checks (capaian.laporan.konsistensi), over the data the r
 The web pages and the API run workflow steps through `jalankan_langkah`, which hands these checks to
 `capaian.monev.alur` (the workflow does not import the reports)."""
 
+from collections.abc import Mapping
+
 from capaian.aturan.periksa import Temuan
 from capaian.aturan.periksa_data import belum_diisi, periksa_data
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.konsistensi import periksa_konsistensi
 from capaian.laporan.sumber import muat_data
-from capaian.monev import alur
-from capaian.monev.models import StatusTriwulan
+from capaian.monev import alur, penjelasan
+from capaian.monev.models import PenjelasanGalat, StatusTriwulan
 from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import PerangkatDaerah
 
@@ -26,18 +28,50 @@ def baris_belum_diisi(data: DataLaporan) -> list[str]:
     return belum_diisi(data.baris, data.triwulan)
 
 
+def id_indikator(pd: PerangkatDaerah) -> list[int]:
+    """The agency's indicator ids in the order of its rows (muat_data's), so that a finding's `indeks`
+    names its indicator."""
+    from capaian.perencanaan.models import Indikator
+
+    return list(Indikator.objects.filter(perangkat_daerah=pd).order_by("urutan").values_list("pk", flat=True))
+
+
+def indikator_temuan(t: Temuan, ids: list[int], per_no: dict[int, int]) -> int | None:
+    """The indicator a finding is about: by its row's position, else by its Form E.81 row number (the
+    cross-document checks name only that); None for a finding about no one row."""
+    if t.indeks is not None and 0 <= t.indeks < len(ids):
+        return ids[t.indeks]
+    return per_no.get(t.no) if t.no is not None else None
+
+
+def indikator_per_no(data: DataLaporan, ids: list[int]) -> dict[int, int]:
+    """Form E.81 row number -> indicator id (continuation rows have no number)."""
+    from capaian.aturan.penomoran import nomori
+
+    return {
+        no: ids[i]
+        for i, no in enumerate(nomori((b.tingkat, b.lanjutan) for b in data.baris))
+        if no is not None and i < len(ids)
+    }
+
+
 def periksa_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> list[Temuan]:
     return periksa_laporan(muat_data(pd, tahun, triwulan))
 
 
 def ringkasan_periksa(data: DataLaporan, status: StatusTriwulan) -> dict[str, object]:
-    """Counts for the entry screen: galat, peringatan, and galat not covered by an accepted explanation."""
+    """Counts for the entry screen: galat, peringatan, galat not covered by an accepted explanation, and
+    explanations waiting for the verifikator's decision."""
     temuan = periksa_laporan(data)
+    jelas = penjelasan.ringkas(
+        penjelasan.per_kunci(status.perangkat_daerah, status.tahun, status.triwulan), temuan
+    )
     return {
         "galat": sum(1 for t in temuan if t.tingkat == "galat"),
         "peringatan": sum(1 for t in temuan if t.tingkat != "galat"),
         "belum_dijelaskan": len(alur.galat_baru(status, temuan)),
-        "diterima": status.penjelasan_diterima_pada is not None,
+        "menunggu": jelas.menunggu,
+        "ditolak": jelas.ditolak,
         "belum_diisi": len(baris_belum_diisi(data)),
     }
 
@@ -49,9 +83,11 @@ def jalankan_langkah(
     tahun: int,
     triwulan: int,
     catatan: str = "",
+    komentar: Mapping[int, str] | None = None,
 ) -> StatusTriwulan:
     """A workflow step with this quarter's checks as its gate and the package archive for `kunci` and
-    `buka` (the one way the doors run a step)."""
+    `buka` (the one way the doors run a step); `komentar` the verifikator's comments per row when
+    returning."""
     from capaian.laporan import arsip
 
     data: list[DataLaporan] = []
@@ -72,4 +108,36 @@ def jalankan_langkah(
         periksa=lambda: periksa_laporan(muat()),
         periksa_isian=lambda: belum_diisi(muat().baris, triwulan),
         arsip=arsip.langkah(pengguna, pd, tahun, triwulan),
+        komentar=komentar,
+    )
+
+
+def jelaskan_galat(
+    pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int, triwulan: int, kunci: str, teks: str
+) -> PenjelasanGalat:
+    """The operator's explanation of one galat, checked against the quarter's checks as they are now."""
+    return penjelasan.jelaskan(
+        pengguna, pd, tahun, triwulan, kunci, teks, periksa=lambda: periksa_triwulan(pd, tahun, triwulan)
+    )
+
+
+def putuskan_penjelasan(
+    pengguna: Pengguna | None,
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    kunci: str,
+    terima: bool,
+    alasan: str = "",
+) -> PenjelasanGalat:
+    """The verifikator's acceptance or rejection of one galat's explanation."""
+    return penjelasan.putuskan(
+        pengguna,
+        pd,
+        tahun,
+        triwulan,
+        kunci,
+        terima,
+        alasan,
+        periksa=lambda: periksa_triwulan(pd, tahun, triwulan),
     )

@@ -1,19 +1,22 @@
 """The quarter workflow of one agency, as one table of steps (`LANGKAH`) and one function that runs a step.
 
     draft | dikembalikan --ajukan (operator)--> diajukan
-    diajukan --setujui (kepala)--> diajukan, approved for signature
-    diajukan --kembalikan (verifikator, note)--> dikembalikan
-    diajukan --verifikasi (verifikator)--> diverifikasi
-    diverifikasi --kunci (verifikator)--> terkunci
+    diajukan | diverifikasi --setujui (kepala)--> the same, approved for signature
+    diajukan --kembalikan_kepala (kepala, note)--> dikembalikan
+    diajukan --kembalikan (verifikator, note, comments per row)--> dikembalikan
+    diajukan, approved --verifikasi (verifikator)--> diverifikasi
+    diverifikasi, approved --kunci (verifikator)--> terkunci
     terkunci --buka (verifikator, reason)--> dikembalikan
-    draft | dikembalikan --penjelasan (operator, text)--> the galat explained
-    draft | dikembalikan --terima (verifikator)--> the explanation accepted
+
+The head's approval: where the pemda requires it (Pemda.persetujuan_kepala, the default), a submitted
+quarter reaches the verifikator only once the agency head approved it: `verifikasi` and `kunci` refuse it
+before, and the head may return it to the operator with a note instead.
 
 The submission gate: `ajukan` runs the quarter's checks and refuses while any galat is not covered by an
-explanation (`penjelasan`) that the verifikator accepted (`terima`) for exactly the galat present then. This
-module does not know how the checks are made (they read the reports, a layer above): the caller passes a
-function that returns them (`capaian.laporan.pemeriksaan.jalankan_langkah` does), and it runs inside the
-step's transaction, after the status row is locked, so nothing changes between check and submission.
+explanation the verifikator accepted, one per galat (capaian.monev.penjelasan). This module does not know
+how the checks are made (they read the reports, a layer above): the caller passes a function that returns
+them (`capaian.laporan.pemeriksaan.jalankan_langkah` does), and it runs inside the step's transaction, after
+the status row is locked, so nothing changes between check and submission.
 
 Each step is one transaction: lock the StatusTriwulan row, check the role (capaian.organisasi.akses), check
 the state, apply the step's effect, save and write one AuditEvent. Exceptions: akses.AksesDitolak (not
@@ -22,7 +25,7 @@ allowed, HTTP 403), LangkahTidakSah (the step does not apply to the current stat
 """
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import cast
 
 from django.contrib.auth.models import User
@@ -30,10 +33,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from capaian.aturan.periksa import Temuan
-from capaian.aturan.periksa_data import galat, kunci_galat, sidik_galat
+from capaian.aturan.periksa_data import galat, kunci_galat
 from capaian.aturan.teks import bersihkan_teks
 from capaian.audit.catat import catat
-from capaian.monev.models import PeriodeTriwulan, Status, StatusTriwulan
+from capaian.monev.models import (
+    KeadaanPenjelasan,
+    KomentarBaris,
+    PenjelasanGalat,
+    PeriodeTriwulan,
+    Status,
+    StatusTriwulan,
+)
 from capaian.monev.transisi import Catatan, KonteksLangkah, Langkah, Pemeriksa, PemeriksaIsian, Pengarsip
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
@@ -55,23 +65,37 @@ def sah_triwulan(tahun: int, triwulan: int) -> None:
         raise IsianTidakSah("Tahun tidak sah.")
 
 
+def penjelasan_diterima(pd_id: int, tahun: int, triwulan: int) -> set[str]:
+    """The galat keys of the quarter whose explanation the verifikator accepted."""
+    return set(
+        PenjelasanGalat.objects.filter(
+            perangkat_daerah_id=pd_id, tahun=tahun, triwulan=triwulan, keadaan=KeadaanPenjelasan.DITERIMA
+        ).values_list("kunci", flat=True)
+    )
+
+
 def galat_baru(status: StatusTriwulan, temuan: Sequence[Temuan]) -> list[str]:
-    """The galat keys not covered by an accepted explanation (all of them when none was accepted)."""
+    """The galat keys not covered by an accepted explanation of that galat."""
     kunci = kunci_galat(temuan)
-    if status.penjelasan_diterima_pada is None:
-        return kunci
-    diterima = set(status.penjelasan_galat_diterima or [])
+    if not kunci:
+        return []
+    diterima = penjelasan_diterima(status.perangkat_daerah_id, status.tahun, status.triwulan)
     return [k for k in kunci if k not in diterima]
+
+
+def wajib_persetujuan_kepala(pd: PerangkatDaerah) -> bool:
+    """Whether the agency's pemda requires the head's approval before the verifikator's steps."""
+    return bool(pd.pemda.persetujuan_kepala)
 
 
 def pesan_gerbang(jumlah: int, baru: int) -> str:
     if baru < jumlah:
-        awal = f"{baru} dari {jumlah} galat pemeriksaan muncul setelah penjelasan diterima."
+        awal = f"{baru} dari {jumlah} galat pemeriksaan belum mempunyai penjelasan yang diterima verifikator."
     else:
         awal = f"Pemeriksaan data menemukan {jumlah} galat."
     return (
-        f"Triwulan belum dapat diajukan: {awal} Perbaiki datanya, atau tulis penjelasan yang diterima "
-        "verifikator, di halaman Pemeriksaan data."
+        f"Triwulan belum dapat diajukan: {awal} Perbaiki datanya, atau tulis penjelasan untuk setiap galat "
+        "itu, yang diterima verifikator, di halaman Pemeriksaan data."
     )
 
 
@@ -120,6 +144,71 @@ def _hapus_persetujuan(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
     return None
 
 
+def _kembalikan_kepala(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
+    status.dikembalikan_oleh = cast("User | None", k.pengguna)
+    return _hapus_persetujuan(status, k)
+
+
+PANJANG_KOMENTAR = 2000
+
+
+def teks_komentar(komentar: Mapping[int, str]) -> dict[int, str]:
+    """The non-empty comments per indicator id, checked (raises IsianTidakSah with the message)."""
+    hasil: dict[int, str] = {}
+    for indikator_id, isi in komentar.items():
+        teks = (isi or "").strip()
+        if not teks:
+            continue
+        if len(teks) > PANJANG_KOMENTAR:
+            raise IsianTidakSah(f"Komentar baris paling panjang {PANJANG_KOMENTAR} karakter.")
+        if "\x00" in teks:
+            raise IsianTidakSah("Komentar baris tidak boleh berisi karakter NUL.")
+        hasil[int(indikator_id)] = teks
+    return hasil
+
+
+def _kembalikan(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
+    """The verifikator's return: the note, and a comment per row where given. The comments of an earlier
+    return become history (the operator sees the latest return's)."""
+    from capaian.perencanaan.models import Indikator
+
+    komentar = teks_komentar(k.komentar)
+    pd_id = status.perangkat_daerah_id
+    milik = set(
+        Indikator.objects.filter(perangkat_daerah_id=pd_id, pk__in=list(komentar)).values_list(
+            "pk", flat=True
+        )
+    )
+    if set(komentar) - milik:
+        raise IsianTidakSah("Komentar untuk baris yang bukan milik perangkat daerah ini.")
+    KomentarBaris.objects.filter(
+        perangkat_daerah_id=pd_id, tahun=status.tahun, triwulan=status.triwulan, aktif=True
+    ).update(aktif=False)
+    pada = timezone.now()
+    oleh = cast("User | None", k.pengguna if k.pengguna is not None and k.pengguna.is_authenticated else None)
+    for indikator_id, teks in komentar.items():
+        baris = KomentarBaris.objects.create(
+            perangkat_daerah_id=pd_id,
+            tahun=status.tahun,
+            triwulan=status.triwulan,
+            indikator_id=indikator_id,
+            teks=teks,
+            oleh=oleh,
+            pada=pada,
+        )
+        catat(
+            k.pengguna,
+            aksi="komentar_baris",
+            objek="komentar_baris",
+            objek_id=baris.pk,
+            perangkat_daerah=status.perangkat_daerah,
+            kolom=f"indikator {indikator_id} TW {status.triwulan} {status.tahun}",
+            baru=teks,
+        )
+    status.dikembalikan_oleh = oleh
+    return _hapus_persetujuan(status, k)
+
+
 def _kunci(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
     # The package is archived as it is now (nothing can change it since verification: capaian.monev.beku).
     k.arsipkan("kunci")
@@ -129,38 +218,22 @@ def _kunci(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
 def _buka(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
     # The archive in force becomes history; a new lock makes a new one.
     k.arsipkan("buka")
+    status.dikembalikan_oleh = cast("User | None", k.pengguna)
     return _hapus_persetujuan(status, k)
-
-
-def _jelaskan(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
-    # A new text withdraws an earlier acceptance: the verifikator accepted the old words, not these.
-    status.penjelasan_galat = k.catatan
-    status.penjelasan_diterima_oleh = None
-    status.penjelasan_diterima_pada = None
-    status.penjelasan_galat_diterima = []
-    status.penjelasan_sidik = ""
-    return None
-
-
-def _terima(status: StatusTriwulan, k: KonteksLangkah) -> str | None:
-    temuan = k.temuan()
-    status.penjelasan_diterima_oleh = cast("User", k.pengguna)
-    status.penjelasan_diterima_pada = timezone.now()
-    status.penjelasan_galat_diterima = kunci_galat(temuan)
-    status.penjelasan_sidik = sidik_galat(temuan)
-    return f"Diterima untuk {len(status.penjelasan_galat_diterima)} galat."
 
 
 def _belum_disetujui(status: StatusTriwulan) -> str | None:
     return "Triwulan ini sudah disetujui kepala perangkat daerah." if status.disetujui_kepala_pada else None
 
 
-def _penjelasan_menunggu(status: StatusTriwulan) -> str | None:
-    if not status.penjelasan_galat.strip():
-        return "Belum ada penjelasan dari operator untuk diterima."
-    if status.penjelasan_diterima_pada is not None:
-        return "Penjelasan ini sudah diterima."
-    return None
+def _disetujui_kepala(status: StatusTriwulan) -> str | None:
+    """Where the pemda requires it, the verifikator's steps wait for the head's approval."""
+    if status.disetujui_kepala_pada is not None or not wajib_persetujuan_kepala(status.perangkat_daerah):
+        return None
+    return (
+        f"Triwulan {status.triwulan} {status.tahun} belum disetujui kepala perangkat daerah; verifikasi dan "
+        "penguncian menunggu persetujuannya."
+    )
 
 
 # --- the table ------------------------------------------------------------------------------------------
@@ -188,12 +261,27 @@ LANGKAH: tuple[Langkah, ...] = (
         label="Setujui (kepala perangkat daerah)",
         berhasil="Triwulan telah disetujui kepala perangkat daerah.",
         uraian="Kepala perangkat daerah menyetujui triwulan yang diajukan untuk ditandatangani; "
-        "status tetap.",
+        "status tetap. Juga triwulan yang sudah diverifikasi tanpa persetujuan (ketika pemda belum "
+        "mewajibkannya), agar dapat dikunci.",
         peran=Peran.KEPALA,
-        dari=(Status.DIAJUKAN,),
+        dari=(Status.DIAJUKAN, Status.DIVERIFIKASI),
         ke=None,
         syarat=_belum_disetujui,
         ubah=_setujui,
+    ),
+    Langkah(
+        aksi="kembalikan_kepala",
+        label="Kembalikan ke operator",
+        berhasil="Triwulan telah dikembalikan ke operator.",
+        uraian="Kepala perangkat daerah mengembalikan triwulan yang diajukan ke operator dengan catatan, "
+        "sebelum diverifikasi; persetujuannya (bila ada) dibatalkan.",
+        peran=Peran.KEPALA,
+        dari=(Status.DIAJUKAN,),
+        ke=Status.DIKEMBALIKAN,
+        catatan=Catatan.WAJIB,
+        label_catatan="Catatan untuk operator (wajib)",
+        catatan_wajib="Catatan untuk operator wajib diisi.",
+        ubah=_kembalikan_kepala,
     ),
     Langkah(
         aksi="kembalikan",
@@ -206,18 +294,20 @@ LANGKAH: tuple[Langkah, ...] = (
         catatan=Catatan.WAJIB,
         label_catatan="Catatan untuk perangkat daerah (wajib)",
         catatan_wajib="Catatan pengembalian wajib diisi.",
-        ubah=_hapus_persetujuan,
+        ubah=_kembalikan,
     ),
     Langkah(
         aksi="verifikasi",
         label="Verifikasi",
         berhasil="Triwulan telah diverifikasi.",
-        uraian="Verifikator menyatakan triwulan yang diajukan telah diverifikasi.",
+        uraian="Verifikator menyatakan triwulan yang diajukan telah diverifikasi. Bila pemda mewajibkan "
+        "persetujuan kepala perangkat daerah, ditolak sebelum kepala menyetujuinya.",
         peran=Peran.VERIFIKATOR,
         dari=(Status.DIAJUKAN,),
         ke=Status.DIVERIFIKASI,
         catatan=Catatan.OPSIONAL,
         label_catatan="Catatan (opsional)",
+        syarat=_disetujui_kepala,
     ),
     Langkah(
         aksi="kunci",
@@ -225,10 +315,11 @@ LANGKAH: tuple[Langkah, ...] = (
         berhasil="Triwulan telah dikunci.",
         uraian="Verifikator mengunci triwulan yang telah diverifikasi; sejak itu tidak ada yang dapat "
         "diubah. Paket laporan (semua dokumen dan e81.json) diarsipkan dengan SHA-256-nya dan diunduh "
-        "persis seperti saat dikunci.",
+        "persis seperti saat dikunci. Bila pemda mewajibkan persetujuan kepala, ditolak tanpanya.",
         peran=Peran.VERIFIKATOR,
         dari=(Status.DIVERIFIKASI,),
         ke=Status.TERKUNCI,
+        syarat=_disetujui_kepala,
         ubah=_kunci,
     ),
     Langkah(
@@ -243,36 +334,6 @@ LANGKAH: tuple[Langkah, ...] = (
         label_catatan="Alasan membuka kunci (wajib)",
         catatan_wajib="Alasan membuka kunci wajib diisi.",
         ubah=_buka,
-    ),
-    Langkah(
-        aksi="penjelasan",
-        label="Simpan penjelasan galat",
-        berhasil="Penjelasan tersimpan; menunggu diterima verifikator.",
-        uraian="Operator menjelaskan galat yang ditemukan pemeriksaan data. Penjelasan baru membatalkan "
-        "penerimaan sebelumnya.",
-        peran=Peran.OPERATOR,
-        dari=TERBUKA,
-        ke=None,
-        catatan=Catatan.WAJIB,
-        label_catatan="Penjelasan galat (wajib)",
-        catatan_wajib="Penjelasan wajib diisi.",
-        ubah=_jelaskan,
-        kolom_audit="penjelasan_galat",
-    ),
-    Langkah(
-        aksi="terima",
-        label="Terima penjelasan",
-        berhasil="Penjelasan diterima.",
-        uraian="Verifikator menerima penjelasan operator untuk galat yang ada saat ini; galat baru "
-        "sesudahnya "
-        "kembali menghalangi pengajuan.",
-        peran=Peran.VERIFIKATOR,
-        dari=TERBUKA,
-        ke=None,
-        gerbang=True,
-        syarat=_penjelasan_menunggu,
-        ubah=_terima,
-        kolom_audit="penjelasan_galat",
     ),
 )
 
@@ -293,6 +354,7 @@ def boleh(pengguna: Pengguna | None, lk: Langkah, pd: PerangkatDaerah) -> bool:
 def tersedia(pengguna: Pengguna | None, pd: PerangkatDaerah, status: StatusTriwulan) -> list[Langkah]:
     """The steps this user may take now on this quarter (the buttons, the API's `langkah`)."""
     s = Status(status.status)
+    status.perangkat_daerah = pd  # the pemda's setting is read from the agency the caller has
     return [
         lk
         for lk in LANGKAH
@@ -310,10 +372,11 @@ def jalankan(
     periksa: Pemeriksa | None = None,
     arsip: Pengarsip | None = None,
     periksa_isian: PemeriksaIsian | None = None,
+    komentar: Mapping[int, str] | None = None,
 ) -> StatusTriwulan:
     """Run one step of the table on the agency's quarter; `periksa` gives the checks for gated steps,
     `arsip` the package archive for locking and unlocking, `periksa_isian` the rows that keep the quarter
-    incomplete (for ajukan)."""
+    incomplete (for ajukan), `komentar` the verifikator's comments per row (indicator id) when returning."""
     lk = langkah(aksi)
     sah_triwulan(tahun, triwulan)
     akses.wajib(boleh(pengguna, lk, pd), "Peran Anda tidak berhak melakukan langkah ini.")
@@ -322,11 +385,14 @@ def jalankan(
         raise IsianTidakSah(lk.catatan_wajib or "Catatan wajib diisi.")
     if lk.catatan is Catatan.TIDAK:
         teks = ""
+    if komentar and lk.aksi != "kembalikan":
+        raise IsianTidakSah("Komentar per baris hanya ditulis verifikator saat mengembalikan triwulan.")
     with transaction.atomic():
         StatusTriwulan.objects.get_or_create(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
         status = StatusTriwulan.objects.select_for_update().get(
             perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
         )
+        status.perangkat_daerah = pd
         lama = Status(status.status)
         if lama not in lk.dari:
             raise LangkahTidakSah(
@@ -335,29 +401,26 @@ def jalankan(
             )
         if lk.syarat is not None and (alasan_tolak := lk.syarat(status)) is not None:
             raise LangkahTidakSah(alasan_tolak)
-        penjelasan_lama = status.penjelasan_galat
-        konteks = KonteksLangkah(pengguna, teks, periksa, arsip=arsip, periksa_isian=periksa_isian)
-        alasan = lk.ubah(status, konteks) if lk.ubah else None
+        konteks = KonteksLangkah(
+            pengguna, teks, periksa, arsip=arsip, periksa_isian=periksa_isian, komentar=komentar or {}
+        )
+        if lk.ubah is not None:
+            lk.ubah(status, konteks)
         if lk.ke is not None:
             status.status = lk.ke
-        if lk.kolom_audit == "status" and lk.catatan is not Catatan.TIDAK:
+        if lk.catatan is not Catatan.TIDAK:
             status.catatan = teks
         status.save()
-        sebelum: str | None
-        if lk.kolom_audit == "status":
-            sebelum, sesudah, alasan = lama.value, status.status, teks or None
-        else:
-            sebelum, sesudah = penjelasan_lama or None, status.penjelasan_galat
         catat(
             pengguna,
             aksi=lk.aksi,
             objek="triwulan",
             objek_id=status.pk,
             perangkat_daerah=pd,
-            kolom=lk.kolom_audit,
-            lama=sebelum,
-            baru=sesudah,
-            alasan=alasan,
+            kolom="status",
+            lama=lama.value,
+            baru=status.status,
+            alasan=teks or None,
         )
         return status
 

@@ -8,7 +8,7 @@ from django.db import models
 from capaian.organisasi.models import Pemda, Penandatangan, PerangkatDaerah
 from capaian.perencanaan.models import Indikator, Program, nilai_k
 
-PILIHAN_TRIWULAN = [(i, f"Triwulan {i}") for i in range(1, 5)]
+PILIHAN_TRIWULAN: list[tuple[int, str]] = [(i, f"Triwulan {i}") for i in range(1, 5)]
 
 
 class Realisasi(models.Model):
@@ -143,10 +143,10 @@ class StatusTriwulan(models.Model):
     disetujui_kepala_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    # The operator's written explanation of the galat the checks find (the "penjelasan" step of
-    # capaian.monev.alur) and the verifikator's acceptance of it ("terima"). `penjelasan_galat_diterima`
-    # holds the keys ("jenis|sel") of the galat present at acceptance: ajukan passes only while no galat
-    # outside it appears.
+    # The earlier quarter-wide explanation of the galat and its acceptance (the keys "jenis|sel" present
+    # then). Superseded by one explanation per galat (PenjelasanGalat, capaian.monev.penjelasan); migration
+    # 0005 turned each accepted one into accepted explanations of those galat. Kept for the record: the
+    # checks page shows a text never accepted as the earlier explanation, to be written per galat.
     penjelasan_galat = models.TextField(blank=True)
     penjelasan_diterima_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -154,6 +154,10 @@ class StatusTriwulan(models.Model):
     penjelasan_diterima_pada = models.DateTimeField(null=True, blank=True)
     penjelasan_galat_diterima = models.JSONField(default=list, blank=True)
     penjelasan_sidik = models.CharField(max_length=64, blank=True)
+    # Who returned the quarter last (the verifikator, or the head before it reached the verifikator).
+    dikembalikan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         constraints = [
@@ -188,3 +192,10 @@ class PeriodeTriwulan(models.Model):
 
     def terbuka_pada(self, tanggal: datetime.date) -> bool:
         return self.dibuka <= tanggal <= self.ditutup
+
+
+# The workflow's own records live in their own module (one job each); imported here so Django finds them.
+from capaian.monev.models_alur import KeadaanPenjelasan as KeadaanPenjelasan  # noqa: E402
+from capaian.monev.models_alur import KomentarBaris as KomentarBaris  # noqa: E402
+from capaian.monev.models_alur import PenjelasanGalat as PenjelasanGalat  # noqa: E402
+from capaian.monev.models_alur import PerpanjanganPeriode as PerpanjanganPeriode  # noqa: E402

@@ -15,22 +15,19 @@ from typing import Any, Final, cast
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 
-from capaian.aturan.angka import format_tanggal
 from capaian.aturan.bidang import LAIN_LAIN, bidang_per_program
 from capaian.aturan.masukan import periksa_tanda
 from capaian.aturan.teks import bersihkan_teks
 from capaian.audit.catat import catat
 from capaian.audit.catat import teks_audit as _teks
 from capaian.laporan.data import NAMA_TEKS
-from capaian.monev import beku
+from capaian.monev import beku, periode
 from capaian.monev.beku import TriwulanTertutup as TriwulanTertutup
 from capaian.monev.models import (
     Cakupan,
     CatatanCakupan,
     CatatanTriwulan,
-    PeriodeTriwulan,
     Realisasi,
     StatusTriwulan,
 )
@@ -84,16 +81,9 @@ def status_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> StatusTri
 
 
 def periksa_periode(pd: PerangkatDaerah, tahun: int, triwulan: int) -> None:
-    """Raise TriwulanTertutup when the pemda set an entry window for the quarter and today is outside it."""
-    periode = PeriodeTriwulan.objects.filter(pemda_id=pd.pemda_id, tahun=tahun, triwulan=triwulan).first()
-    if periode is None:
-        return
-    hari_ini = timezone.localdate()
-    if not periode.terbuka_pada(hari_ini):
-        raise TriwulanTertutup(
-            f"Masa pengisian Triwulan {triwulan} {tahun} adalah {format_tanggal(periode.dibuka)} "
-            f"s.d. {format_tanggal(periode.ditutup)}; hari ini di luar masa pengisian."
-        )
+    """Raise TriwulanTertutup when today is outside the agency's entry window of the quarter, or the quarter
+    has none yet (capaian.monev.periode: closed until the verifikator opens it)."""
+    periode.wajib_terbuka(pd, tahun, triwulan)
 
 
 def pastikan_baris(pd: PerangkatDaerah, tahun: int, triwulan: int) -> QuerySet[Realisasi]:

@@ -2,8 +2,8 @@
 the services, the buttons of the web pages, the API's "steps you may take" and its documentation all read it,
 so a new step is one entry there and its effect function."""
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from capaian.aturan.periksa import Temuan
@@ -20,7 +20,7 @@ PemeriksaIsian = Callable[[], Sequence[str]]
 
 
 class Catatan(StrEnum):
-    """Whether the step takes a note (a return's reason, an unlock's reason, an explanation)."""
+    """Whether the step takes a note (a return's reason, an unlock's reason)."""
 
     TIDAK = "tidak"
     OPSIONAL = "opsional"
@@ -36,6 +36,8 @@ class KonteksLangkah:
     periksa: Pemeriksa | None
     arsip: Pengarsip | None = None
     periksa_isian: PemeriksaIsian | None = None
+    # The verifikator's comments per row (indicator id -> text) when returning the quarter.
+    komentar: Mapping[int, str] = field(default_factory=dict)
 
     def temuan(self) -> Sequence[Temuan]:
         if self.periksa is None:
@@ -61,7 +63,7 @@ class Langkah:
     uraian: str  # what it does, for the API documentation
     peran: Peran  # who takes it: in the agency for operator and kepala, in the pemda for the verifikator
     dari: tuple[Status, ...]  # the statuses it starts from
-    ke: Status | None  # the status it leads to; None keeps the status (approval, explanations)
+    ke: Status | None  # the status it leads to; None keeps the status (the head's approval)
     catatan: Catatan = Catatan.TIDAK
     label_catatan: str = ""  # the note field's label
     catatan_wajib: str = ""  # the message when a required note is missing
@@ -69,7 +71,5 @@ class Langkah:
     gerbang: bool = False
     # Further condition on the status row, beyond `dari` (e.g. "not yet approved"); with its refusal.
     syarat: Callable[[StatusTriwulan], str | None] | None = None
-    # What the step changes besides the status; returns the audit's reason text or None.
+    # What the step changes besides the status (the audit event names the status and the note).
     ubah: Callable[[StatusTriwulan, KonteksLangkah], str | None] | None = None
-    # The column the audit event names: the status, or the explanation for the explanation steps.
-    kolom_audit: str = "status"

@@ -28,6 +28,14 @@ class Pemda(models.Model):
         + ", ".join(k for k, _ in PILIHAN_SET_PREDIKAT)
         + ") atau kode set predikat sendiri.",
     )
+    # The office's workflow (capaian.monev.alur): the agency head approves a submitted quarter before the
+    # verifikator may verify or lock it. A pemda whose heads sign on paper turns it off.
+    persetujuan_kepala = models.BooleanField(
+        "persetujuan kepala perangkat daerah wajib",
+        default=True,
+        help_text="Bila dicentang, triwulan yang diajukan operator harus disetujui kepala perangkat daerah "
+        "sebelum dapat diverifikasi atau dikunci verifikator.",
+    )
 
     class Meta:
         verbose_name = "pemda"

@@ -130,6 +130,7 @@ class BarisIsian:
     tanda_centang: bool = False
     tanda_galat: str = ""
     konflik: str = ""
+    komentar: str = ""  # the verifikator's comment on this row at the quarter's latest return
     berubah: bool = False
     nilai: dict[str, Any] = field(default_factory=dict)  # parsed values of a POST
 

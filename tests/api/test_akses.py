@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from capaian.laporan.pemeriksaan import jalankan_langkah
+from capaian.monev import alur
 from capaian.monev.models import CatatanTriwulan, Realisasi
 from capaian.organisasi.models import PerangkatDaerah
 from capaian.perencanaan.models import Indikator
@@ -91,8 +92,8 @@ def test_keadaan_triwulan(api_sebagai, persona, kode):
     if kode == 200:
         isi = jawab.json()
         assert isi["status"] == "draft"
-        # The steps each persona may take on the demo's draft quarter (its explanation already accepted).
-        harap = ["ajukan", "penjelasan"] if persona == OPERATOR else []
+        # The steps each persona may take on the demo's draft quarter (its galat explained and accepted).
+        harap = ["ajukan"] if persona == OPERATOR else []
         assert [lk["aksi"] for lk in isi["langkah"]] == harap
 
 
@@ -138,12 +139,16 @@ def _pd() -> PerangkatDaerah:
 
 
 def _siapkan(aksi: str, pengguna_api) -> None:
-    """Bring quarter TW of disperindag to the status in which `aksi` applies."""
-    operator, verifikator = pengguna_api(OPERATOR), pengguna_api(VERIFIKATOR)
+    """Bring quarter TW of disperindag to the status in which `aksi` applies (the head approves before the
+    verifier's steps, as the pemda requires by default)."""
+    operator, kepala, verifikator = pengguna_api(OPERATOR), pengguna_api(KEPALA), pengguna_api(VERIFIKATOR)
     if aksi == "ajukan":
         return
     jalankan_langkah("ajukan", operator, _pd(), TAHUN, TW)
-    if aksi in ("setujui", "kembalikan", "verifikasi"):
+    if aksi in ("setujui", "kembalikan_kepala"):
+        return
+    jalankan_langkah("setujui", kepala, _pd(), TAHUN, TW)
+    if aksi in ("kembalikan", "verifikasi"):
         return
     jalankan_langkah("verifikasi", verifikator, _pd(), TAHUN, TW)
     if aksi == "kunci":
@@ -151,41 +156,31 @@ def _siapkan(aksi: str, pengguna_api) -> None:
     jalankan_langkah("kunci", verifikator, _pd(), TAHUN, TW)
 
 
-def _siapkan_penjelasan(aksi: str, pengguna_api) -> None:
-    # The demo's explanation is accepted already: "terima" applies to a new one, waiting for acceptance.
-    if aksi == "terima":
-        jalankan_langkah("penjelasan", pengguna_api(OPERATOR), _pd(), TAHUN, TW, "Penjelasan uji")
-
-
 PELAKU = {
     "ajukan": OPERATOR,
     "setujui": KEPALA,
+    "kembalikan_kepala": KEPALA,
     "kembalikan": VERIFIKATOR,
     "verifikasi": VERIFIKATOR,
     "kunci": VERIFIKATOR,
     "buka": VERIFIKATOR,
-    "penjelasan": OPERATOR,
-    "terima": VERIFIKATOR,
 }
 HASIL = {
     "ajukan": "diajukan",
     "setujui": "diajukan",
+    "kembalikan_kepala": "dikembalikan",
     "kembalikan": "dikembalikan",
     "verifikasi": "diverifikasi",
     "kunci": "terkunci",
     "buka": "dikembalikan",
-    "penjelasan": "draft",
-    "terima": "draft",
 }
+assert set(PELAKU) == {lk.aksi for lk in alur.LANGKAH}  # every step of the table is in the matrix
 
 
 @pytest.mark.parametrize("persona", PERSONA)
 @pytest.mark.parametrize("aksi", list(PELAKU))
 def test_langkah_triwulan(api_sebagai, pengguna_api, aksi, persona):
-    if aksi in ("penjelasan", "terima"):
-        _siapkan_penjelasan(aksi, pengguna_api)
-    else:
-        _siapkan(aksi, pengguna_api)
+    _siapkan(aksi, pengguna_api)
     jawab = langkah(api_sebagai(persona), aksi, catatan="Catatan uji")
     if persona is None:
         harap = 401
@@ -249,3 +244,52 @@ def test_token_untuk_setiap_persona(client, persona):
     )
     assert berhak.status_code == (404 if persona == OPERATOR_CONTOH else 200)
     assert User.objects.get(username=persona).api_token.count() >= 1
+
+
+# --- explanations per galat ----------------------------------------------------------------------------
+
+PENJELASAN = f"/api/triwulan/{PD}/{TAHUN}/{TW}/galat/"
+
+
+def _kunci() -> str:
+    from capaian.aturan.periksa_data import kunci_galat
+    from capaian.laporan.pemeriksaan import periksa_triwulan
+
+    return kunci_galat(periksa_triwulan(_pd(), TAHUN, TW))[0]
+
+
+@pytest.mark.parametrize(("persona", "kode"), UBAH_DISPERINDAG)
+def test_jelaskan_galat(api_sebagai, persona, kode):
+    from capaian.monev.models import PenjelasanGalat
+
+    PenjelasanGalat.objects.filter(perangkat_daerah=_pd()).delete()
+    k = _kunci()
+    jawab = api_sebagai(persona).put(
+        PENJELASAN + "penjelasan", {"kunci": k, "teks": "Sesuai DPA."}, content_type="application/json"
+    )
+    assert jawab.status_code == kode, jawab.content
+    assert PenjelasanGalat.objects.filter(kunci=k).exists() == (kode == 200)
+    if kode == 200:
+        assert jawab.json()["keadaan"] == "menunggu" and jawab.json()["ditulis_oleh"] == OPERATOR
+
+
+PUTUSKAN = _harap(
+    {ADMIN: 403, VERIFIKATOR: 200, OPERATOR: 403, KEPALA: 403, OPERATOR_CONTOH: 404, PIMPINAN: 403, None: 401}
+)
+
+
+@pytest.mark.parametrize("keputusan", ["terima", "tolak"])
+@pytest.mark.parametrize(("persona", "kode"), PUTUSKAN)
+def test_putuskan_penjelasan(api_sebagai, pengguna_api, persona, kode, keputusan):
+    from capaian.laporan.pemeriksaan import jelaskan_galat
+    from capaian.monev.models import PenjelasanGalat
+
+    k = _kunci()
+    jelaskan_galat(pengguna_api(OPERATOR), _pd(), TAHUN, TW, k, "Penjelasan baru")
+    jawab = api_sebagai(persona).post(
+        PENJELASAN + keputusan, {"kunci": k, "alasan": "Kurang bukti."}, content_type="application/json"
+    )
+    assert jawab.status_code == kode, jawab.content
+    keadaan = PenjelasanGalat.objects.get(perangkat_daerah=_pd(), tahun=TAHUN, triwulan=TW, kunci=k).keadaan
+    harap = {"terima": "diterima", "tolak": "ditolak"}[keputusan] if kode == 200 else "menunggu"
+    assert keadaan == harap

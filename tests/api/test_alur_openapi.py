@@ -1,9 +1,10 @@
 """Done-when of issue 8: a client that knows only /api/openapi.json signs in, saves a realisation, explains
-the galat, has the verifikator accept, submits, verifies and locks the demo's quarter (disperindag 2024 TW 2).
+each galat, has the verifikator accept them one by one, submits, has the head approve (issue 13), verifies and
+locks the demo's quarter (disperindag 2024 TW 2).
 
 Every URL below is built from the description (operationId, path template, step enum), none is written
-out. The demo fixture accepts the demo's explanation (tests/conftest.py); this test first withdraws it, so
-the quarter starts as a fresh `capaian demo` database does: 4 real galat unexplained.
+out. The demo fixture accepts the demo's explanations (tests/conftest.py); this test first withdraws them,
+so the quarter starts as a fresh `capaian demo` database does: 4 real galat unexplained.
 """
 
 import re
@@ -14,8 +15,8 @@ import pytest
 from django.test import Client
 
 from capaian.demo.muat import KATA_SANDI
-from capaian.monev.models import Realisasi, StatusTriwulan
-from tests.conftest import OPERATOR, PD, TAHUN, VERIFIKATOR
+from capaian.monev.models import PenjelasanGalat, Realisasi
+from tests.conftest import KEPALA, OPERATOR, PD, TAHUN, VERIFIKATOR
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_per_modul")]
 TW = 2
@@ -52,26 +53,21 @@ class KlienOpenApi:
 
 
 def test_klien_openapi_menyelesaikan_triwulan_demo(client):
-    StatusTriwulan.objects.filter(perangkat_daerah__slug=PD, tahun=TAHUN, triwulan=TW).update(
-        penjelasan_galat="",
-        penjelasan_diterima_oleh=None,
-        penjelasan_diterima_pada=None,
-        penjelasan_galat_diterima=[],
-        penjelasan_sidik="",
-    )
+    PenjelasanGalat.objects.filter(perangkat_daerah__slug=PD, tahun=TAHUN, triwulan=TW).delete()
     dokumen = client.get("/api/openapi.json").json()
-    operator, verifikator = KlienOpenApi(dokumen), KlienOpenApi(dokumen)
+    operator, kepala, verifikator = KlienOpenApi(dokumen), KlienOpenApi(dokumen), KlienOpenApi(dokumen)
     operator.masuk(OPERATOR)
+    kepala.masuk(KEPALA)
     verifikator.masuk(VERIFIKATOR)
     langkah = set(operator.enum("langkah_triwulan", "aksi"))
-    assert {"ajukan", "penjelasan", "terima", "verifikasi", "kunci"} <= langkah
+    assert {"ajukan", "setujui", "kembalikan_kepala", "verifikasi", "kunci"} <= langkah
     triwulan = {"pd": PD, "tahun": TAHUN, "triwulan": TW}
 
     # The quarter as the operator finds it: 4 galat, none explained; submitting is refused.
     keadaan = operator("keadaan_triwulan", **triwulan).json()
     assert (len(keadaan["galat"]), keadaan["belum_dijelaskan"]) == (4, 4)
     assert all(g["sel"] and g["pesan"] for g in keadaan["galat"])
-    assert keadaan["penjelasan"]["keadaan"] == "kosong"
+    assert keadaan["penjelasan"] == {"menunggu": 0, "diterima": 0, "ditolak": 0, "belum": 4}
     assert operator("langkah_triwulan", aksi="ajukan", **triwulan).status_code == 409
 
     # Nothing is missing: the rows the reference report leaves blank are marked "belum ada data" (issue 9).
@@ -92,22 +88,25 @@ def test_klien_openapi_menyelesaikan_triwulan_demo(client):
     assert simpan.status_code == 200, simpan.content
     assert Realisasi.objects.get(pk=simpan.json()["id"]).k == Decimal("36.79")
 
-    # Explain the galat; the verifikator sees the step and accepts.
-    jelaskan = operator(
-        "langkah_triwulan", {"penjelasan": "Target triwulan sesuai DPA."}, aksi="penjelasan", **triwulan
-    )
-    assert jelaskan.status_code == 200, jelaskan.content
+    # Explain each galat; the verifikator sees them waiting and accepts them one by one.
+    for g in keadaan["galat"]:
+        jelaskan = operator(
+            "jelaskan_galat", {"kunci": g["kunci"], "teks": "Target triwulan sesuai DPA."}, **triwulan
+        )
+        assert jelaskan.status_code == 200, jelaskan.content
     menunggu = verifikator("keadaan_triwulan", **triwulan).json()
-    assert menunggu["penjelasan"]["keadaan"] == "menunggu"
-    assert "terima" in [lk["aksi"] for lk in menunggu["langkah"]]
-    assert verifikator("langkah_triwulan", aksi="terima", **triwulan).status_code == 200
+    assert menunggu["penjelasan"]["menunggu"] == 4
+    assert all(g["penjelasan"]["keadaan"] == "menunggu" for g in menunggu["galat"])
+    for g in menunggu["galat"]:
+        assert verifikator("terima_penjelasan", {"kunci": g["kunci"]}, **triwulan).status_code == 200
     diterima = operator("keadaan_triwulan", **triwulan).json()
-    assert (diterima["belum_dijelaskan"], diterima["penjelasan"]["keadaan"]) == (0, "diterima")
+    assert (diterima["belum_dijelaskan"], diterima["penjelasan"]["diterima"]) == (0, 4)
     assert all(g["diterima"] for g in diterima["galat"])
 
-    # Submit, verify, lock; then the quarter no longer changes.
+    # Submit, the head approves, verify, lock; then the quarter no longer changes.
     for klien, aksi, status in (
         (operator, "ajukan", "diajukan"),
+        (kepala, "setujui", "diajukan"),
         (verifikator, "verifikasi", "diverifikasi"),
         (verifikator, "kunci", "terkunci"),
     ):

@@ -23,6 +23,9 @@ JALUR = {
     "/api/triwulan/{pd}/{tahun}/{triwulan}/catatan",
     "/api/triwulan/{pd}/{tahun}/{triwulan}/catatan/{jenis}/{kode}",
     "/api/triwulan/{pd}/{tahun}/{triwulan}/{aksi}",
+    "/api/triwulan/{pd}/{tahun}/{triwulan}/galat/penjelasan",
+    "/api/triwulan/{pd}/{tahun}/{triwulan}/galat/terima",
+    "/api/triwulan/{pd}/{tahun}/{triwulan}/galat/tolak",
     "/api/pemda/{slug}/{tahun}/{triwulan}/e79",
 }
 

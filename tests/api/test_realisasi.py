@@ -8,11 +8,11 @@ from django.utils import timezone
 
 from capaian.audit.models import AuditEvent
 from capaian.monev import alur
-from capaian.monev.models import Realisasi
+from capaian.monev.models import PeriodeTriwulan, Realisasi
 from capaian.organisasi.models import Pemda, PerangkatDaerah
 from capaian.perencanaan.models import Indikator
 from tests.api.bantu import TW, baris, daftar, langkah, patch
-from tests.conftest import OPERATOR, PD, TAHUN, VERIFIKATOR
+from tests.conftest import KEPALA, OPERATOR, PD, TAHUN, VERIFIKATOR
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_per_modul")]
 
@@ -330,7 +330,13 @@ def test_konflik_versi(api_sebagai):
 def test_kunci_423_lalu_buka_dengan_alasan(api_sebagai, pengguna_api):
     operator, verifikator = api_sebagai(OPERATOR), api_sebagai(VERIFIKATOR)
     b = baris()
-    for aksi, oleh in (("ajukan", operator), ("verifikasi", verifikator), ("kunci", verifikator)):
+    kepala = api_sebagai(KEPALA)
+    for aksi, oleh in (
+        ("ajukan", operator),
+        ("setujui", kepala),
+        ("verifikasi", verifikator),
+        ("kunci", verifikator),
+    ):
         assert langkah(oleh, aksi).status_code == 200
     jawab = patch(operator, b.pk, k="1", versi=b.versi)
     assert jawab.status_code == 423
@@ -377,9 +383,16 @@ def test_masa_pengisian(api_sebagai, pengguna_api):
     assert "di luar masa pengisian" in jawab.json()["galat"]
     alur.atur_periode(verifikator, pemda, TAHUN, TW, hari_ini, hari_ini)
     assert patch(operator, b.pk, k="1", versi=b.versi).status_code == 200
-    # Another quarter without a window stays open.
+    # Another quarter in its own window (the tests' demo opens TW I) is open; without a window it is closed
+    # until the verifikator opens it (issue 13).
     lain = baris(triwulan=1)
     assert patch(operator, lain.pk, k="2", versi=lain.versi).status_code == 200
+    PeriodeTriwulan.objects.filter(pemda=pemda, tahun=TAHUN, triwulan=1).delete()
+    lain.refresh_from_db()
+    jawab = patch(operator, lain.pk, k="3", versi=lain.versi)
+    assert jawab.status_code == 423 and "belum dibuka verifikator" in jawab.json()["galat"]
+    lain.refresh_from_db()
+    assert lain.k == Decimal(2)
 
 
 # --- the audit trail -----------------------------------------------------------------------------------

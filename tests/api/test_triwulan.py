@@ -1,18 +1,20 @@
-"""GET /api/triwulan/<pd>/<tahun>/<tw>, the explanation steps, the quarter's texts with their version, and
-read-only requests that write nothing (issue 14)."""
+"""GET /api/triwulan/<pd>/<tahun>/<tw>, the explanations per galat, the quarter's texts with their version,
+and read-only requests that write nothing (issue 14)."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from capaian.audit.models import AuditEvent
-from capaian.monev.models import CatatanTriwulan, Realisasi, StatusTriwulan
+from capaian.monev.models import CatatanTriwulan, PenjelasanGalat, Realisasi, StatusTriwulan
+from capaian.perencanaan.models import Indikator
 from tests.api.bantu import TW, baris, langkah
-from tests.conftest import OPERATOR, PD, PIMPINAN, TAHUN, VERIFIKATOR
+from tests.conftest import KEPALA, OPERATOR, PD, PIMPINAN, TAHUN, VERIFIKATOR
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_per_modul")]
 
 URL = f"/api/triwulan/{PD}/{TAHUN}/{TW}"
+JSON = "application/json"
 
 
 def _catatan(klien, triwulan=TW):
@@ -30,49 +32,65 @@ def _ubah_catatan(klien, triwulan=TW, **badan):
 
 def test_keadaan_galat_dengan_letaknya_dan_penjelasan_diterima(api_sebagai):
     isi = api_sebagai(OPERATOR).get(URL).json()
-    # The reference data's 4 real contradictions (tests/aturan/test_periksa_data.py), explained and accepted
-    # by the demo fixture.
+    # The reference data's 4 real contradictions (tests/aturan/test_periksa_data.py), each explained and
+    # accepted by the demo fixture.
     assert len(isi["galat"]) == 4
+    ids = {i.pk: i.kode for i in Indikator.objects.filter(perangkat_daerah__slug=PD)}
     for g in isi["galat"]:
         assert g["tingkat"] == "galat" and g["sel"] and g["pesan"] and g["diterima"] is True
+        assert g["kunci"] == f"{g['jenis']}|{g['sel']}"
+        assert g["penjelasan"]["keadaan"] == "diterima" and g["penjelasan"]["teks"]
+        # The row the galat is about, by its indicator id: the same code the place names.
+        assert f"({ids[g['indikator']]})" in g["sel"]
     assert isi["belum_dijelaskan"] == 0
-    assert isi["penjelasan"]["keadaan"] == "diterima"
-    assert isi["penjelasan"]["diterima_oleh"] == VERIFIKATOR
-    assert isi["penjelasan"]["teks"]
-    assert all(t["tingkat"] != "galat" for t in isi["peringatan"])
-    langkah_operator = {lk["aksi"]: lk for lk in isi["langkah"]}
-    assert langkah_operator["penjelasan"]["catatan"] == "wajib"
-    assert langkah_operator["penjelasan"]["label"] == "Simpan penjelasan galat"
+    assert isi["penjelasan"] == {"menunggu": 0, "diterima": 4, "ditolak": 0, "belum": 0}
+    assert all(t["tingkat"] != "galat" and t["penjelasan"] is None for t in isi["peringatan"])
+    assert [lk["aksi"] for lk in isi["langkah"]] == ["ajukan"]
+    assert isi["menunggu_kepala"] is False and isi["komentar"] == []
 
 
-def test_penjelasan_baru_menunggu_lalu_diterima(api_sebagai):
+def test_penjelasan_per_galat_menunggu_lalu_diputus(api_sebagai):
+    PenjelasanGalat.objects.filter(perangkat_daerah__slug=PD).delete()
     operator, verifikator = api_sebagai(OPERATOR), api_sebagai(VERIFIKATOR)
-    jawab = operator.post(
-        URL + "/penjelasan", {"penjelasan": "Data sesuai DPA."}, content_type="application/json"
-    )
-    assert jawab.json() == {"status": "draft", "disetujui_kepala_pada": None}
+    kunci = [g["kunci"] for g in operator.get(URL).json()["galat"]]
+    for k in kunci:
+        jawab = operator.put(
+            URL + "/galat/penjelasan", {"kunci": k, "teks": "Data sesuai DPA."}, content_type=JSON
+        )
+        assert jawab.status_code == 200, jawab.content
+        assert (jawab.json()["keadaan"], jawab.json()["diputus_oleh"]) == ("menunggu", None)
     isi = verifikator.get(URL).json()
-    assert isi["penjelasan"] == {
-        "teks": "Data sesuai DPA.",
-        "keadaan": "menunggu",
-        "diterima_oleh": None,
-        "diterima_pada": None,
-    }
+    assert isi["penjelasan"] == {"menunggu": 4, "diterima": 0, "ditolak": 0, "belum": 0}
     assert isi["belum_dijelaskan"] == 4 and not any(g["diterima"] for g in isi["galat"])
-    assert [lk["aksi"] for lk in isi["langkah"]] == ["terima"]
     assert operator.post(URL + "/ajukan").status_code == 409
-    assert verifikator.post(URL + "/terima").status_code == 200
-    assert verifikator.post(URL + "/terima").status_code == 409  # already accepted
-    assert operator.get(URL).json()["penjelasan"]["keadaan"] == "diterima"
+    for k in kunci[:3]:
+        assert verifikator.post(URL + "/galat/terima", {"kunci": k}, content_type=JSON).status_code == 200
+    # Already decided: 409.
+    assert verifikator.post(URL + "/galat/terima", {"kunci": kunci[0]}, content_type=JSON).status_code == 409
+    tolak = verifikator.post(URL + "/galat/tolak", {"kunci": kunci[3]}, content_type=JSON)
+    assert tolak.status_code == 400 and tolak.json()["galat"] == "Alasan penolakan wajib diisi."
+    tolak = verifikator.post(
+        URL + "/galat/tolak", {"kunci": kunci[3], "alasan": "Kurang bukti."}, content_type=JSON
+    )
+    assert (tolak.json()["keadaan"], tolak.json()["alasan_tolak"]) == ("ditolak", "Kurang bukti.")
+    assert operator.post(URL + "/ajukan").status_code == 409
+    operator.put(
+        URL + "/galat/penjelasan", {"kunci": kunci[3], "teks": "DPA-P terlampir."}, content_type=JSON
+    )
+    verifikator.post(URL + "/galat/terima", {"kunci": kunci[3]}, content_type=JSON)
+    assert operator.get(URL).json()["penjelasan"] == {"menunggu": 0, "diterima": 4, "ditolak": 0, "belum": 0}
     assert operator.post(URL + "/ajukan").status_code == 200
 
 
-def test_penjelasan_wajib_diisi(api_sebagai):
+def test_penjelasan_wajib_diisi_dan_galat_harus_ada(api_sebagai):
     operator = api_sebagai(OPERATOR)
-    for badan in ({}, {"penjelasan": "   "}):
-        jawab = operator.post(URL + "/penjelasan", badan, content_type="application/json")
-        assert jawab.status_code == 400
-        assert jawab.json()["galat"] == "Penjelasan wajib diisi."
+    k = operator.get(URL).json()["galat"][0]["kunci"]
+    for badan in ({"kunci": k}, {"kunci": k, "teks": "   "}, {"teks": "x"}):
+        jawab = operator.put(URL + "/galat/penjelasan", badan, content_type=JSON)
+        assert jawab.status_code == 400, badan
+        assert jawab.json()["galat"]
+    jawab = operator.put(URL + "/galat/penjelasan", {"kunci": "x|y", "teks": "a"}, content_type=JSON)
+    assert jawab.status_code == 409 and "tidak lagi ditemukan" in jawab.json()["galat"]
 
 
 def test_langkah_tak_dikenal_404(api_sebagai):
@@ -222,3 +240,54 @@ def test_catatan_per_bidang_dan_program(api_sebagai):
     assert _ubah_cakupan(operator, "kegiatan/3.30.05", kendala="x", versi=0).status_code == 404
     verifikator = api_sebagai(VERIFIKATOR)
     assert _ubah_cakupan(verifikator, "bidang/3.31", kendala="x", versi=2).status_code == 403
+
+
+# --- the head's approval and the verifier's comments per row (issue 13) ---------------------------------
+
+
+def test_kembalikan_dengan_komentar_per_baris_dan_menunggu_kepala(api_sebagai):
+    operator, kepala, verifikator = api_sebagai(OPERATOR), api_sebagai(KEPALA), api_sebagai(VERIFIKATOR)
+    assert langkah(operator, "ajukan").status_code == 200
+    isi = verifikator.get(URL).json()
+    assert isi["menunggu_kepala"] is True and [lk["aksi"] for lk in isi["langkah"]] == ["kembalikan"]
+    jawab = verifikator.post(URL + "/verifikasi")
+    assert jawab.status_code == 409 and "belum disetujui kepala" in jawab.json()["galat"]
+    assert langkah(kepala, "setujui").status_code == 200
+    assert verifikator.get(URL).json()["menunggu_kepala"] is False
+    ind = Indikator.objects.filter(perangkat_daerah__slug=PD, tingkat="subkegiatan").order_by("urutan")
+    lain = Indikator.objects.exclude(perangkat_daerah__slug=PD).first()
+    # Another agency's row: refused whole, nothing returned.
+    salah = {"catatan": "Perbaiki", "komentar": [{"indikator": lain.pk, "teks": "x"}]}
+    jawab = verifikator.post(URL + "/kembalikan", salah, content_type=JSON)
+    assert jawab.status_code == 400 and "bukan milik" in jawab.json()["galat"]
+    # Comments only with a return.
+    jawab = operator.post(
+        URL + "/ajukan", {"komentar": [{"indikator": ind[0].pk, "teks": "x"}]}, content_type=JSON
+    )
+    assert jawab.status_code == 400
+    badan = {
+        "catatan": "Perbaiki dua baris.",
+        "komentar": [
+            {"indikator": ind[0].pk, "teks": "Lampirkan SP2D."},
+            {"indikator": ind[1].pk, "teks": "Satuan?"},
+        ],
+    }
+    jawab = verifikator.post(URL + "/kembalikan", badan, content_type=JSON)
+    assert jawab.status_code == 200, jawab.content
+    assert jawab.json() == {"status": "dikembalikan", "disetujui_kepala_pada": None}
+    isi = operator.get(URL).json()
+    assert [(k["indikator"], k["teks"], k["oleh"]) for k in isi["komentar"]] == [
+        (ind[0].pk, "Lampirkan SP2D.", VERIFIKATOR),
+        (ind[1].pk, "Satuan?", VERIFIKATOR),
+    ]
+    assert isi["catatan"] == "Perbaiki dua baris."
+
+
+def test_kepala_mengembalikan_lewat_api(api_sebagai):
+    operator, kepala = api_sebagai(OPERATOR), api_sebagai(KEPALA)
+    langkah(operator, "ajukan")
+    assert "kembalikan_kepala" in [lk["aksi"] for lk in kepala.get(URL).json()["langkah"]]
+    assert langkah(kepala, "kembalikan_kepala").status_code == 400  # the note is required
+    jawab = langkah(kepala, "kembalikan_kepala", catatan="Belum sesuai SPJ.")
+    assert jawab.status_code == 200 and jawab.json()["status"] == "dikembalikan"
+    assert operator.get(URL).json()["catatan"] == "Belum sesuai SPJ."

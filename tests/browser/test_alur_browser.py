@@ -1,5 +1,6 @@
 """A real chromium: the operator enters a value and sees the capaian update live, then the quarter goes
-through submit -> return -> resubmit -> verify -> lock. Screenshots go to var/screenshots/."""
+through submit -> return with a comment on the row -> resubmit -> the head approves -> verify -> lock.
+Screenshots go to var/screenshots/."""
 
 import re
 from typing import Any
@@ -62,6 +63,8 @@ def test_alur_triwulan_di_peramban(
     _masuk(page, url, "verifikator")
     page.goto(isian)
     page.fill("#catatan-kembalikan", "Mohon lengkapi bukti dukung TW 2.")
+    # A comment on the edited row, sent with the return (the textarea belongs to the return's form).
+    page.fill(f"#komentar-{ind.pk}", "Realisasi Rp ini perlu SP2D.")
     page.click("button[data-aksi=kembalikan]")
     page.wait_for_selector("#status-triwulan:has-text('Dikembalikan')")
     _keluar(page)
@@ -69,8 +72,23 @@ def test_alur_triwulan_di_peramban(
     _masuk(page, url, "operator-disperindag")
     page.goto(isian)
     assert "Mohon lengkapi bukti dukung TW 2." in page.content()
+    # The verifier's comment is shown at its row, right below it.
+    komentar = page.locator(f"#baris-{ind.pk} + tr.komentar-verifikator")
+    assert "Realisasi Rp ini perlu SP2D." in komentar.inner_text()
     page.click("button[data-aksi=ajukan]")
     page.wait_for_selector("#status-triwulan:has-text('Diajukan')")
+    _keluar(page)
+
+    # The pemda requires the head's approval before the verifier's steps (issue 13).
+    _masuk(page, url, "verifikator")
+    page.goto(isian)
+    assert page.locator("button[data-aksi=verifikasi]").count() == 0
+    assert page.locator("#menunggu-kepala").is_visible()
+    _keluar(page)
+    _masuk(page, url, "kepala-disperindag")
+    page.goto(isian)
+    page.click("button[data-aksi=setujui]")
+    page.wait_for_selector("text=Disetujui kepala")
     _keluar(page)
 
     _masuk(page, url, "verifikator")

@@ -32,6 +32,7 @@ def test_papan_verifikator_di_peramban(
     # Dinas Contoh submits and is verified, so that the board has one quarter to lock.
     contoh = PerangkatDaerah.objects.get(slug="dinas-contoh")
     jalankan_langkah("ajukan", User.objects.get(username="operator-contoh"), contoh, 2024, 2)
+    jalankan_langkah("setujui", User.objects.get(username="kepala-contoh"), contoh, 2024, 2)
     jalankan_langkah("verifikasi", User.objects.get(username="verifikator"), contoh, 2024, 2)
 
     masuk(page, url, "verifikator")

@@ -46,6 +46,7 @@ def test_demo_users_log_in_with_the_demo_password_and_have_their_roles(db: None)
         "verifikator": (Peran.VERIFIKATOR, None),
         "operator-disperindag": (Peran.OPERATOR, "disperindag"),
         "operator-contoh": (Peran.OPERATOR, "dinas-contoh"),
+        "kepala-contoh": (Peran.KEPALA, "dinas-contoh"),
     }
     for nama, (peran, slug) in harapan.items():
         # django-axes needs the request to key its lockout (username and address).

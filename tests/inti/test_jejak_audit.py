@@ -24,12 +24,18 @@ from django.test import Client
 from django.urls import reverse
 
 from capaian.api.models import ApiToken
+from capaian.aturan.periksa_data import kunci_galat
 from capaian.audit.models import AuditEvent
 from capaian.impor.impor import impor_berkas
 from capaian.kota import services as kota
 from capaian.kota.pengingat import kirim_pengingat
-from capaian.laporan.pemeriksaan import jalankan_langkah
-from capaian.monev import alur, services
+from capaian.laporan.pemeriksaan import (
+    jalankan_langkah,
+    jelaskan_galat,
+    periksa_triwulan,
+    putuskan_penjelasan,
+)
+from capaian.monev import alur, periode, services
 from capaian.monev.models import Realisasi
 from capaian.organisasi.models import Pemda, PerangkatDaerah
 from capaian.perencanaan import perubahan, tahun_baru
@@ -229,6 +235,25 @@ def _pengingat(k: Konteks) -> None:
     assert hasil.terkirim, hasil
 
 
+def _kunci_galat(k: Konteks) -> str:
+    return kunci_galat(periksa_triwulan(k.pd, TAHUN, 2))[0]
+
+
+def _jelaskan(k: Konteks) -> None:
+    jelaskan_galat(k.u("operator-disperindag"), k.pd, TAHUN, 2, _kunci_galat(k), "Sesuai DPA perubahan.")
+
+
+def _tolak(k: Konteks) -> None:
+    _jelaskan(k)
+    putuskan_penjelasan(k.u("verifikator"), k.pd, TAHUN, 2, _kunci_galat(k), terima=False, alasan="Bukti?")
+
+
+def _komentar(k: Konteks) -> None:
+    jalankan_langkah("ajukan", k.u("operator-disperindag"), k.pd, TAHUN, 2)
+    komentar = {k.indikator().pk: "Lampirkan SP2D."}
+    jalankan_langkah("kembalikan", k.u("verifikator"), k.pd, TAHUN, 2, "Perbaiki", komentar=komentar)
+
+
 def _renstra(k: Konteks) -> PeriodeRenstra:
     return PeriodeRenstra.objects.get(perangkat_daerah=k.pd)
 
@@ -236,6 +261,7 @@ def _renstra(k: Konteks) -> PeriodeRenstra:
 def _kunci(k: Konteks) -> None:
     op, vf = k.u("operator-disperindag"), k.u("verifikator")
     jalankan_langkah("ajukan", op, k.pd, TAHUN, 2)
+    jalankan_langkah("setujui", k.u("kepala-disperindag"), k.pd, TAHUN, 2)
     jalankan_langkah("verifikasi", vf, k.pd, TAHUN, 2)
     jalankan_langkah("kunci", vf, k.pd, TAHUN, 2)
 
@@ -363,7 +389,23 @@ CARA: dict[str, list[Cara]] = {
             ),
         ),
     ],
-    "monev.statustriwulan": [_layanan("triwulan", _kunci, "verifikator,operator-disperindag")],
+    "monev.statustriwulan": [
+        _layanan("triwulan", _kunci, "verifikator,operator-disperindag,kepala-disperindag")
+    ],
+    "monev.penjelasangalat": [
+        _layanan("penjelasan_galat", _jelaskan, "operator-disperindag"),
+        _layanan("penjelasan_galat", _tolak, "operator-disperindag,verifikator"),
+    ],
+    "monev.komentarbaris": [_layanan("komentar_baris", _komentar, "verifikator")],
+    "monev.perpanjanganperiode": [
+        _layanan(
+            "perpanjangan",
+            lambda k: periode.perpanjang(
+                k.u("verifikator"), k.pd, TAHUN, 3, datetime.date(2099, 1, 1), "Banjir di kantor dinas"
+            ),
+            "verifikator",
+        )
+    ],
     "monev.periodetriwulan": [
         _layanan(
             "periode",

@@ -2,9 +2,10 @@
 
     kota_demo    the demo (Disperindag, Dinas Contoh) plus KOTA small synthetic agencies (their TW II states
                  follow capaian.demo.kota_sintetis.POLA: locked, verified, verified, submitted), and
-                 Disperindag's TW II explained, submitted and verified through the workflow, so that Form
-                 E.79 includes the reference agency. Use as `pytestmark = [pytest.mark.django_db,
-                 pytest.mark.usefixtures("kota_demo")]`; each test still runs in its own savepoint.
+                 Disperindag's TW II explained, submitted, approved by its head and verified through the
+                 workflow, so that Form E.79 includes the reference agency. Use as `pytestmark =
+                 [pytest.mark.django_db, pytest.mark.usefixtures("kota_demo")]`; each test still runs in its
+                 own savepoint.
 
 The synthetic agencies are kept small (BARIS rows) so that loading stays quick; tests/kota/test_demo_kota.py
 checks the full-size generator.
@@ -20,7 +21,7 @@ from django.db import transaction
 from capaian.demo.muat import muat_demo
 from capaian.laporan.pemeriksaan import jalankan_langkah
 from capaian.organisasi.models import PerangkatDaerah
-from tests.conftest import OPERATOR, PD, TAHUN, VERIFIKATOR, terima_penjelasan_demo
+from tests.conftest import KEPALA, OPERATOR, PD, TAHUN, VERIFIKATOR, terima_penjelasan_demo
 
 KOTA = 4
 BARIS = 14
@@ -31,6 +32,7 @@ TERMASUK = (PD, "sintetis-dindik", "sintetis-dinkes", "sintetis-dpupr")  # verif
 def verifikasi_disperindag() -> None:
     pd = PerangkatDaerah.objects.get(slug=PD)
     jalankan_langkah("ajukan", User.objects.get(username=OPERATOR), pd, TAHUN, 2)
+    jalankan_langkah("setujui", User.objects.get(username=KEPALA), pd, TAHUN, 2)
     jalankan_langkah("verifikasi", User.objects.get(username=VERIFIKATOR), pd, TAHUN, 2)
 
 

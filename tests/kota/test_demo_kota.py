@@ -74,4 +74,6 @@ def test_fixture_uji_tanpa_kota():
     # The tests' demo fixture loads no synthetic city (kota=0), only the RPJMD with its links.
     muat_demo(settings.DEMO_SEED_DIR)
     assert not PerangkatDaerah.objects.filter(slug__startswith="sintetis-").exists()
-    assert not PeriodeTriwulan.objects.exists()
+    # Nor the city's entry windows (set through alur.atur_periode, audited); the tests' own open windows
+    # are the fixture's (tests/conftest.py, buka_periode_demo).
+    assert not AuditEvent.objects.filter(objek="periode").exists()

@@ -81,6 +81,7 @@ def test_triwulan_iii_diajukan_dan_diverifikasi() -> None:
     assert klien.get(f"/pd/{SETAHUN}/{TAHUN}/3/").status_code == 200
     assert klien.get(f"/pd/{SETAHUN}/{TAHUN}/4/").status_code == 200
     jalankan_langkah("ajukan", operator, pd, TAHUN, 3)
+    jalankan_langkah("setujui", User.objects.get(username="kepala-dinkes"), pd, TAHUN, 3)
     jalankan_langkah("verifikasi", User.objects.get(username="verifikator"), pd, TAHUN, 3)
     status = StatusTriwulan.objects.get(perangkat_daerah=pd, tahun=TAHUN, triwulan=3)
     assert status.status == Status.DIVERIFIKASI

@@ -92,26 +92,33 @@ def test_alur_lengkap(pd, u):
         (["ajukan"], "kunci"),
         (["ajukan"], "buka"),
         (["ajukan", "setujui"], "setujui"),
-        (["ajukan", "verifikasi"], "ajukan"),
-        (["ajukan", "verifikasi"], "kembalikan"),
-        (["ajukan", "verifikasi"], "setujui"),
-        (["ajukan", "verifikasi"], "buka"),
-        (["ajukan", "verifikasi", "kunci"], "kunci"),
-        (["ajukan", "verifikasi", "kunci"], "ajukan"),
-        (["ajukan", "verifikasi", "kunci"], "kembalikan"),
+        ([], "kembalikan_kepala"),
+        # The pemda requires the head's approval (the default): the verifier's steps wait for it.
+        (["ajukan"], "verifikasi"),
+        (["ajukan", "setujui", "kembalikan_kepala"], "verifikasi"),
+        (["ajukan", "setujui", "verifikasi"], "ajukan"),
+        (["ajukan", "setujui", "verifikasi"], "kembalikan"),
+        (["ajukan", "setujui", "verifikasi"], "kembalikan_kepala"),
+        (["ajukan", "setujui", "verifikasi"], "setujui"),  # already approved
+        (["ajukan", "setujui", "verifikasi"], "buka"),
+        (["ajukan", "setujui", "verifikasi", "kunci"], "kunci"),
+        (["ajukan", "setujui", "verifikasi", "kunci"], "ajukan"),
+        (["ajukan", "setujui", "verifikasi", "kunci"], "kembalikan"),
         (["ajukan", "kembalikan"], "verifikasi"),
         (["ajukan", "kembalikan"], "kunci"),
+        (["ajukan", "kembalikan_kepala"], "setujui"),
     ],
 )
 def test_langkah_tidak_sah(pd, u, sampai, aksi):
-    pelaku = {"ajukan": OPERATOR, "setujui": KEPALA}
+    pelaku = {"ajukan": OPERATOR, "setujui": KEPALA, "kembalikan_kepala": KEPALA}
     for langkah in sampai:
         jalankan_langkah(langkah, u(pelaku.get(langkah, VERIFIKATOR)), pd, TAHUN, TW, "catatan")
     sebelum = StatusTriwulan.objects.filter(perangkat_daerah=pd, tahun=TAHUN, triwulan=TW).first()
     jejak = len(_jejak(pd))
     with pytest.raises(LangkahTidakSah) as galat:
         jalankan_langkah(aksi, u(pelaku.get(aksi, VERIFIKATOR)), pd, TAHUN, TW, "catatan")
-    assert "tidak dapat dilakukan" in str(galat.value) or "sudah disetujui" in str(galat.value)
+    pesan = str(galat.value)
+    assert "tidak dapat dilakukan" in pesan or "sudah disetujui" in pesan or "belum disetujui" in pesan
     assert len(_jejak(pd)) == jejak
     if sebelum is not None:
         assert _status(pd).status == sebelum.status
@@ -120,7 +127,7 @@ def test_langkah_tidak_sah(pd, u, sampai, aksi):
 @pytest.mark.parametrize("aksi", [lk.aksi for lk in alur.LANGKAH])
 @pytest.mark.parametrize("persona", [ADMIN, VERIFIKATOR, OPERATOR, KEPALA, OPERATOR_CONTOH, PIMPINAN, None])
 def test_peran(pd, u, aksi, persona):
-    berhak = {"ajukan": OPERATOR, "penjelasan": OPERATOR, "setujui": KEPALA}.get(aksi, VERIFIKATOR)
+    berhak = {"ajukan": OPERATOR, "setujui": KEPALA, "kembalikan_kepala": KEPALA}.get(aksi, VERIFIKATOR)
     if persona == berhak:
         return  # covered by test_alur_lengkap
     pengguna = None if persona is None else u(persona)
@@ -135,6 +142,9 @@ def test_catatan_wajib_untuk_kembalikan_dan_buka(pd, u, catatan):
     jalankan_langkah("ajukan", u(OPERATOR), pd, TAHUN, TW)
     with pytest.raises(IsianTidakSah, match="Catatan pengembalian wajib diisi"):
         jalankan_langkah("kembalikan", vf, pd, TAHUN, TW, catatan)
+    with pytest.raises(IsianTidakSah, match="Catatan untuk operator wajib diisi"):
+        jalankan_langkah("kembalikan_kepala", u(KEPALA), pd, TAHUN, TW, catatan)
+    jalankan_langkah("setujui", u(KEPALA), pd, TAHUN, TW)
     jalankan_langkah("verifikasi", vf, pd, TAHUN, TW)
     jalankan_langkah("kunci", vf, pd, TAHUN, TW)
     with pytest.raises(IsianTidakSah, match="Alasan membuka kunci wajib diisi"):
@@ -155,11 +165,15 @@ def _indikator(pd):
     return Indikator.objects.filter(perangkat_daerah=pd).order_by("urutan")[2]
 
 
-@pytest.mark.parametrize("sampai", [["ajukan"], ["ajukan", "verifikasi"], ["ajukan", "verifikasi", "kunci"]])
+@pytest.mark.parametrize(
+    "sampai",
+    [["ajukan"], ["ajukan", "setujui", "verifikasi"], ["ajukan", "setujui", "verifikasi", "kunci"]],
+)
 def test_isian_tertutup_kecuali_draf_atau_dikembalikan(pd, u, sampai):
     op = u(OPERATOR)
+    pelaku = {"ajukan": op, "setujui": u(KEPALA)}
     for langkah in sampai:
-        jalankan_langkah(langkah, op if langkah == "ajukan" else u(VERIFIKATOR), pd, TAHUN, TW)
+        jalankan_langkah(langkah, pelaku.get(langkah, u(VERIFIKATOR)), pd, TAHUN, TW)
     with pytest.raises(services.TriwulanTertutup, match="tidak dapat diubah"):
         services.simpan_realisasi(op, _indikator(pd), TAHUN, TW, k=Decimal(1))
     with pytest.raises(services.TriwulanTertutup):
@@ -185,11 +199,12 @@ def test_atur_periode(pd, u):
     op = u(OPERATOR)
     hari_ini = timezone.localdate()
     kemarin = hari_ini - datetime.timedelta(days=1)
+    PeriodeTriwulan.objects.filter(tahun=TAHUN, triwulan=TW).delete()  # the tests' demo opened it
     alur.atur_periode(vf, pemda, TAHUN, TW, kemarin - datetime.timedelta(days=10), kemarin)
     with pytest.raises(services.TriwulanTertutup, match="di luar masa pengisian"):
         services.simpan_realisasi(op, _indikator(pd), TAHUN, TW, k=Decimal(3))
     alur.atur_periode(vf, pemda, TAHUN, TW, kemarin, hari_ini + datetime.timedelta(days=1))
-    assert PeriodeTriwulan.objects.filter(pemda=pemda).count() == 1
+    assert PeriodeTriwulan.objects.filter(pemda=pemda, tahun=TAHUN, triwulan=TW).count() == 1
     services.simpan_realisasi(op, _indikator(pd), TAHUN, TW, k=Decimal(3))
     jejak = list(AuditEvent.objects.filter(objek="periode").values_list("lama", "baru"))
     assert jejak[0][0] is None and jejak[1][0] == jejak[0][1]
@@ -198,12 +213,13 @@ def test_atur_periode(pd, u):
 def test_atur_periode_urutan_tanggal_dan_peran(pd, u):
     pemda = Pemda.objects.get(pk=pd.pemda_id)
     hari = datetime.date(2024, 7, 1)
+    PeriodeTriwulan.objects.filter(tahun=TAHUN, triwulan=TW).delete()  # the tests' demo opened it
     with pytest.raises(IsianTidakSah, match="tidak boleh setelah"):
         alur.atur_periode(u(VERIFIKATOR), pemda, TAHUN, TW, hari, hari - datetime.timedelta(days=1))
     for persona in (OPERATOR, KEPALA, PIMPINAN):
         with pytest.raises(AksesDitolak):
             alur.atur_periode(u(persona), pemda, TAHUN, TW, hari, hari)
-    assert not PeriodeTriwulan.objects.exists()
+    assert not PeriodeTriwulan.objects.filter(tahun=TAHUN, triwulan=TW).exists()
     alur.atur_periode(u(ADMIN), pemda, TAHUN, TW, hari, hari)
     assert PeriodeTriwulan.objects.get(pemda=pemda, tahun=TAHUN, triwulan=TW).dibuka == hari
 

@@ -45,6 +45,7 @@ def _pd() -> PerangkatDaerah:
 
 def _kunci(pd: PerangkatDaerah, tw: int = TW) -> None:
     jalankan_langkah("ajukan", _u("operator-disperindag"), pd, TAHUN, tw)
+    jalankan_langkah("setujui", _u("kepala-disperindag"), pd, TAHUN, tw)
     jalankan_langkah("verifikasi", _u("verifikator"), pd, TAHUN, tw)
     jalankan_langkah("kunci", _u("verifikator"), pd, TAHUN, tw)
 
@@ -217,6 +218,7 @@ def test_cakupan_perubahan() -> None:
 def test_triwulan_terverifikasi_juga_beku() -> None:
     pd = _pd()
     jalankan_langkah("ajukan", _u("operator-disperindag"), pd, TAHUN, TW)
+    jalankan_langkah("setujui", _u("kepala-disperindag"), pd, TAHUN, TW)
     jalankan_langkah("verifikasi", _u("verifikator"), pd, TAHUN, TW)
     with pytest.raises(beku.TriwulanBeku, match="Triwulan II 2024 sudah diverifikasi"):
         rencana.simpan_target_tahunan(_u("admin"), _target().indikator, TAHUN, target_k=Decimal(8))

@@ -1,21 +1,29 @@
-"""The submission gate (alur.ajukan runs the checks), the explanation steps, and the cross-document checks."""
+"""The submission gate (alur.ajukan runs the checks), the explanation per galat and the verifier's decision on
+each (capaian.monev.penjelasan), and the cross-document checks."""
 
 import dataclasses
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
+from capaian.aturan.periksa_data import kunci_galat
 from capaian.audit.models import AuditEvent
 from capaian.laporan.e81 import bangun_e81
 from capaian.laporan.kertas_kerja import bangun_kertas_kerja
 from capaian.laporan.kesimpulan import bangun_kesimpulan
 from capaian.laporan.konsistensi import bandingkan, periksa_konsistensi
 from capaian.laporan.narasi import bangun_narasi
-from capaian.laporan.pemeriksaan import jalankan_langkah
+from capaian.laporan.pemeriksaan import (
+    jalankan_langkah,
+    jelaskan_galat,
+    periksa_triwulan,
+    putuskan_penjelasan,
+)
 from capaian.laporan.sumber import muat_data
 from capaian.monev import alur
 from capaian.monev.alur import LangkahTidakSah
-from capaian.monev.models import Status, StatusTriwulan
+from capaian.monev.models import KeadaanPenjelasan, PenjelasanGalat, Status, StatusTriwulan
 from capaian.organisasi.akses import AksesDitolak
 from capaian.organisasi.models import PerangkatDaerah
 from capaian.perencanaan.models import Indikator, TargetTahunan
@@ -40,18 +48,23 @@ TW = 2
 def pd(demo):
     pd = PerangkatDaerah.objects.get(slug=PD)
     # The shared demo fixture accepts the demo's galat; these tests start from no explanation.
-    StatusTriwulan.objects.filter(perangkat_daerah=pd, tahun=TAHUN).update(
-        penjelasan_galat="",
-        penjelasan_diterima_oleh=None,
-        penjelasan_diterima_pada=None,
-        penjelasan_galat_diterima=[],
-        penjelasan_sidik="",
-    )
+    PenjelasanGalat.objects.filter(perangkat_daerah=pd, tahun=TAHUN).delete()
     return pd
 
 
 def _status(pd):
     return StatusTriwulan.objects.get(perangkat_daerah=pd, tahun=TAHUN, triwulan=TW)
+
+
+def _kunci(pd):
+    return kunci_galat(periksa_triwulan(pd, TAHUN, TW))
+
+
+def _jelaskan_semua(pd, op, vf=None):
+    for kunci in _kunci(pd):
+        jelaskan_galat(op, pd, TAHUN, TW, kunci, f"Sesuai DPA ({kunci}).")
+        if vf is not None:
+            putuskan_penjelasan(vf, pd, TAHUN, TW, kunci, terima=True)
 
 
 def test_galat_menghalangi_ajukan(pd, pengguna_demo):
@@ -71,68 +84,100 @@ def test_tanpa_galat_ajukan_lolos(pengguna_demo):
     )
 
 
-def test_penjelasan_diterima_lalu_galat_baru(pd, pengguna_demo):
+def test_penjelasan_per_galat_diterima_satu_per_satu(pd, pengguna_demo):
     op, vf = pengguna_demo(OPERATOR), pengguna_demo(VERIFIKATOR)
-    with pytest.raises(LangkahTidakSah, match="Belum ada penjelasan"):
-        jalankan_langkah("terima", vf, pd, TAHUN, TW)
-    jalankan_langkah(
-        "penjelasan", op, pd, TAHUN, TW, "Target triwulan mengikuti DPA; pagu direvisi di APBD-P."
-    )
-    with pytest.raises(LangkahTidakSah):  # written, not yet accepted
+    kunci = _kunci(pd)
+    assert len(kunci) == 4
+    with pytest.raises(LangkahTidakSah, match="belum dijelaskan"):
+        putuskan_penjelasan(vf, pd, TAHUN, TW, kunci[0], terima=True)
+    _jelaskan_semua(pd, op)
+    with pytest.raises(LangkahTidakSah, match="4 galat"):  # written, not yet accepted
         jalankan_langkah("ajukan", op, pd, TAHUN, TW)
-    s = jalankan_langkah("terima", vf, pd, TAHUN, TW)
-    assert s.penjelasan_diterima_oleh == vf and len(s.penjelasan_galat_diterima) == 4 and s.penjelasan_sidik
+    for k in kunci[:3]:
+        p = putuskan_penjelasan(vf, pd, TAHUN, TW, k, terima=True)
+        assert (p.keadaan, p.diputus_oleh) == (KeadaanPenjelasan.DITERIMA, vf)
+    with pytest.raises(LangkahTidakSah, match="1 dari 4 galat"):  # one still waits
+        jalankan_langkah("ajukan", op, pd, TAHUN, TW)
     with pytest.raises(LangkahTidakSah, match="sudah diterima"):
-        jalankan_langkah("terima", vf, pd, TAHUN, TW)
-    # A new galat after acceptance: blocked again.
+        putuskan_penjelasan(vf, pd, TAHUN, TW, kunci[0], terima=True)
+    putuskan_penjelasan(vf, pd, TAHUN, TW, kunci[3], terima=True)
+    assert jalankan_langkah("ajukan", op, pd, TAHUN, TW).status == Status.DIAJUKAN
+    jejak = list(
+        AuditEvent.objects.filter(perangkat_daerah=pd, objek__in=["penjelasan_galat", "triwulan"])
+        .order_by("pk")
+        .values_list("aksi", "nama_pengguna")
+    )
+    assert jejak == [("penjelasan_galat", OPERATOR)] * 4 + [("terima_penjelasan", VERIFIKATOR)] * 4 + [
+        ("ajukan", OPERATOR)
+    ]
+    e = AuditEvent.objects.filter(aksi="penjelasan_galat").first()
+    assert kunci[0].startswith(e.kolom) and e.baru == f"Sesuai DPA ({kunci[0]})." and e.lama is None
+    # Explaining is only possible before submission.
+    with pytest.raises(LangkahTidakSah, match="Draf atau Dikembalikan"):
+        jelaskan_galat(op, pd, TAHUN, TW, kunci[0], "lagi")
+
+
+def test_tolak_dengan_alasan_lalu_penjelasan_baru(pd, pengguna_demo):
+    op, vf = pengguna_demo(OPERATOR), pengguna_demo(VERIFIKATOR)
+    _jelaskan_semua(pd, op, vf)
+    k = _kunci(pd)[1]
+    jelaskan_galat(op, pd, TAHUN, TW, k, "Penjelasan kedua")  # a new text withdraws the acceptance
+    assert PenjelasanGalat.objects.get(perangkat_daerah=pd, kunci=k).keadaan == KeadaanPenjelasan.MENUNGGU
+    with pytest.raises(alur.IsianTidakSah, match="Alasan penolakan wajib"):
+        putuskan_penjelasan(vf, pd, TAHUN, TW, k, terima=False, alasan="  ")
+    p = putuskan_penjelasan(vf, pd, TAHUN, TW, k, terima=False, alasan="Lampirkan DPA perubahan.")
+    assert (p.keadaan, p.alasan_tolak) == (KeadaanPenjelasan.DITOLAK, "Lampirkan DPA perubahan.")
+    e = AuditEvent.objects.filter(aksi="tolak_penjelasan").get()
+    assert (e.alasan, e.baru, e.nama_pengguna) == ("Lampirkan DPA perubahan.", "ditolak", VERIFIKATOR)
+    with pytest.raises(LangkahTidakSah, match="1 dari 4 galat"):
+        jalankan_langkah("ajukan", op, pd, TAHUN, TW)
+    with pytest.raises(LangkahTidakSah, match="sudah ditolak"):
+        putuskan_penjelasan(vf, pd, TAHUN, TW, k, terima=True)
+    jelaskan_galat(op, pd, TAHUN, TW, k, "Penjelasan ketiga dengan DPA perubahan terlampir.")
+    putuskan_penjelasan(vf, pd, TAHUN, TW, k, terima=True)
+    assert jalankan_langkah("ajukan", op, pd, TAHUN, TW).status == Status.DIAJUKAN
+    with pytest.raises(alur.IsianTidakSah):
+        jelaskan_galat(op, pd, TAHUN, 3, k, "   ")
+
+
+def test_galat_baru_setelah_diterima(pd, pengguna_demo):
+    op, vf = pengguna_demo(OPERATOR), pengguna_demo(VERIFIKATOR)
+    _jelaskan_semua(pd, op, vf)
     ind = next(i for i in Indikator.objects.filter(perangkat_daerah=pd) if i.kode == "3.30.01.2.01.0006")
     t = TargetTahunan.objects.get(indikator=ind, tahun=TAHUN)
     t.target_rp = 1
     t.save()
     with pytest.raises(LangkahTidakSah) as e:
         jalankan_langkah("ajukan", op, pd, TAHUN, TW)
-    assert "muncul setelah penjelasan diterima" in str(e.value)
+    assert "dari" in str(e.value) and "galat" in str(e.value)
     t.target_rp = 7927500
     t.save()
     assert jalankan_langkah("ajukan", op, pd, TAHUN, TW).status == Status.DIAJUKAN
-    jejak = list(
-        AuditEvent.objects.filter(objek="triwulan", perangkat_daerah=pd).values_list(
-            "aksi", "kolom", "nama_pengguna"
-        )
-    )
-    assert jejak == [
-        ("penjelasan", "penjelasan_galat", OPERATOR),
-        ("terima", "penjelasan_galat", VERIFIKATOR),
-        ("ajukan", "status", OPERATOR),
-    ]
-    # Explaining is only possible before submission.
-    with pytest.raises(LangkahTidakSah, match="tidak dapat dilakukan"):
-        jalankan_langkah("penjelasan", op, pd, TAHUN, TW, "lagi")
 
 
-def test_penjelasan_baru_mencabut_penerimaan(pd, pengguna_demo):
-    op, vf = pengguna_demo(OPERATOR), pengguna_demo(VERIFIKATOR)
-    jalankan_langkah("penjelasan", op, pd, TAHUN, TW, "Penjelasan pertama")
-    jalankan_langkah("terima", vf, pd, TAHUN, TW)
-    s = jalankan_langkah("penjelasan", op, pd, TAHUN, TW, "Penjelasan kedua")
-    assert s.penjelasan_diterima_pada is None and s.penjelasan_galat_diterima == []
-    with pytest.raises(LangkahTidakSah):
-        jalankan_langkah("ajukan", op, pd, TAHUN, TW)
-    with pytest.raises(alur.IsianTidakSah):
-        jalankan_langkah("penjelasan", op, pd, TAHUN, TW, "   ")
+def test_galat_yang_tidak_ada_tidak_dapat_dijelaskan(pd, pengguna_demo):
+    with pytest.raises(LangkahTidakSah, match="tidak lagi ditemukan"):
+        jelaskan_galat(pengguna_demo(OPERATOR), pd, TAHUN, TW, "tw-melebihi-target|baris 999", "x")
+    assert not PenjelasanGalat.objects.filter(perangkat_daerah=pd).exists()
 
 
 @pytest.mark.parametrize("persona", [ADMIN, VERIFIKATOR, KEPALA, OPERATOR_CONTOH, PIMPINAN, None])
 def test_hanya_operator_menjelaskan(pd, pengguna_demo, persona):
+    u = pengguna_demo(persona) if persona else AnonymousUser()
     with pytest.raises(AksesDitolak):
-        jalankan_langkah("penjelasan", persona and pengguna_demo(persona), pd, TAHUN, TW, "x")
+        jelaskan_galat(u, pd, TAHUN, TW, _kunci(pd)[0], "x")
+    assert not PenjelasanGalat.objects.filter(perangkat_daerah=pd).exists()
 
 
+@pytest.mark.parametrize("terima", [True, False])
 @pytest.mark.parametrize("persona", [ADMIN, OPERATOR, KEPALA, OPERATOR_CONTOH, PIMPINAN, None])
-def test_hanya_verifikator_menerima(pd, pengguna_demo, persona):
-    jalankan_langkah("penjelasan", pengguna_demo(OPERATOR), pd, TAHUN, TW, "x")
+def test_hanya_verifikator_memutuskan(pd, pengguna_demo, persona, terima):
+    k = _kunci(pd)[0]
+    jelaskan_galat(pengguna_demo(OPERATOR), pd, TAHUN, TW, k, "x")
+    u = pengguna_demo(persona) if persona else AnonymousUser()
     with pytest.raises(AksesDitolak):
-        jalankan_langkah("terima", persona and pengguna_demo(persona), pd, TAHUN, TW)
+        putuskan_penjelasan(u, pd, TAHUN, TW, k, terima=terima, alasan="alasan")
+    assert PenjelasanGalat.objects.get(perangkat_daerah=pd, kunci=k).keadaan == KeadaanPenjelasan.MENUNGGU
 
 
 # --- cross-document checks ------------------------------------------------------------------------------

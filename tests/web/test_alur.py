@@ -43,6 +43,13 @@ def test_alur_lengkap_lewat_tombol(klien_sebagai: Klien) -> None:
     assert _status() == Status.DIKEMBALIKAN
     assert "Lengkapi bukti dukung" in op.get(ISIAN).content.decode()
     op.post(ISIAN + "langkah/ajukan/")
+    # The pemda requires the head's approval (the default): the verifier waits for it.
+    isi = ver.get(ISIAN).content.decode()
+    assert 'data-aksi="verifikasi"' not in isi and 'id="menunggu-kepala"' in isi
+    r = ver.post(ISIAN + "langkah/verifikasi/", follow=True)
+    assert "belum disetujui kepala perangkat daerah" in r.content.decode()
+    assert _status() == Status.DIAJUKAN
+    kep.post(ISIAN + "langkah/setujui/")
     ver.post(ISIAN + "langkah/verifikasi/")
     assert _status() == Status.DIVERIFIKASI
     # The overview offers the lock button and returns there.

@@ -67,9 +67,16 @@ class Temuan:
     pesan: str
     tertulis: str | None
     seharusnya: str | None
+    # The 0-based position of the row in the rows checked, where the finding is about one row of an
+    # agency's data (capaian.aturan.periksa_data): the checks page links it to that row of the entry screen.
+    indeks: int | None = None
 
     def ke_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """The finding as JSON (`capaian periksa --json`, the API). The row's position is internal: the API
+        names the row's indicator instead."""
+        isi = asdict(self)
+        del isi["indeks"]
+        return isi
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,11 @@ from capaian.kota import papan
 from capaian.kota.papan_xlsx import papan_xlsx
 from capaian.kota.pengingat import teks_sisa
 from capaian.monev import alur, beku
-from capaian.monev.models import PeriodeTriwulan, Status
+from capaian.monev import periode as periode_pd
+from capaian.monev.models import PeriodeTriwulan, PerpanjanganPeriode, Status
 from capaian.organisasi import akses
 from capaian.organisasi.akses import boleh_kelola_kota, boleh_lihat_kota
+from capaian.organisasi.models import Pemda, Peran
 from capaian.web.unduh import JENIS_MIME
 from capaian.web.views.isian import tombol_langkah
 from capaian.web.views.kota import dokumen_kota
@@ -61,6 +63,7 @@ def ikhtisar(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse:
             "capaian_k": format_persen(b.ringkasan.capaian_k),
             "capaian_rp": format_persen(b.ringkasan.capaian_rp),
             "sisa": teks_hari(b.sisa_hari) if b.belum_diajukan else "-",
+            "menunggu_kepala": b.menunggu_kepala,
             "tombol": tombol_langkah(request, b.pd, b.status),
             # One reverse per row: the agency-quarter pages hang below the entry screen (capaian.web.urls).
             "url": reverse("isian", args=[b.pd.slug, tahun, triwulan]),
@@ -108,7 +111,7 @@ def ikhtisar(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse:
 
 def teks_hari(sisa: int | None) -> str:
     if sisa is None:
-        return "belum diatur"
+        return "belum dibuka"
     if sisa > 0:
         return f"{sisa} hari lagi"
     return "hari ini" if sisa == 0 else f"lewat {-sisa} hari"
@@ -120,33 +123,68 @@ def judul_papan(request: HttpRequest, tahun: int, triwulan: int) -> str:
     return f"Papan verifikasi {nama} Triwulan {triwulan} Tahun {tahun}"
 
 
+def _simpan_periode(request: HttpRequest, pemda: Pemda, tahun: int, tw: int) -> str:
+    """Save the pemda's window of one quarter from the POST; the error message, or "" when saved."""
+    try:
+        alur.atur_periode(
+            request.user,
+            pemda,
+            tahun,
+            tw,
+            datetime.date.fromisoformat(request.POST.get("dibuka", "")),
+            datetime.date.fromisoformat(request.POST.get("ditutup", "")),
+        )
+    except ValueError as e:  # IsianTidakSah is a ValueError, so is a malformed date
+        return str(e) if isinstance(e, alur.IsianTidakSah) else "Tanggal tidak sah."
+    return ""
+
+
+def _simpan_perpanjangan(request: HttpRequest, pemda: Pemda, tahun: int, tw: int) -> str:
+    """Save (or withdraw, `cabut`) one agency's extension from the POST; the error message or ""."""
+    pd = akses.pd_terlihat(request.user).filter(slug=request.POST.get("pd", "")).first()
+    if pd is None:
+        return "Pilih perangkat daerah."
+    try:
+        ditutup = None
+        if "cabut" not in request.POST:
+            ditutup = datetime.date.fromisoformat(request.POST.get("ditutup", ""))
+        periode_pd.perpanjang(request.user, pd, tahun, tw, ditutup, request.POST.get("alasan", ""))
+    except periode_pd.PerpanjanganTidakSah as e:
+        return str(e)
+    except ValueError:
+        return "Tanggal tidak sah."
+    return ""
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def periode(request: HttpRequest, tahun: int) -> HttpResponse:
+    """The pemda's entry windows of a year (verifikator and admin), and the agencies' extensions (the
+    verifikator grants them, with a reason)."""
     triwulan_sah(tahun, 1)
     profil = akses.profil(request.user)
     if profil is None or not akses.boleh_lihat_periode(request.user):
         raise PermissionDenied("Hanya verifikator dan admin yang dapat melihat masa pengisian.")
     galat: dict[int, str] = {}
+    galat_panjang = ""
     isi: dict[int, tuple[str, str]] = {}
+    boleh_perpanjang = akses.adalah(request.user, Peran.VERIFIKATOR)
     if request.method == "POST":
-        tw = int(request.POST.get("triwulan", "0") or 0) if request.POST.get("triwulan", "").isdigit() else 0
-        dibuka, ditutup = request.POST.get("dibuka", ""), request.POST.get("ditutup", "")
-        isi[tw] = (dibuka, ditutup)
-        try:
-            alur.atur_periode(
-                request.user,
-                profil.pemda,
-                tahun,
-                tw,
-                datetime.date.fromisoformat(dibuka),
-                datetime.date.fromisoformat(ditutup),
-            )
-        except ValueError as e:  # IsianTidakSah is a ValueError, so is a malformed date
-            galat[tw] = str(e) if isinstance(e, alur.IsianTidakSah) else "Tanggal tidak sah."
+        teks_tw = request.POST.get("triwulan", "")
+        tw = int(teks_tw) if teks_tw.isdigit() and len(teks_tw) == 1 else 0
+        if request.POST.get("jenis") == "perpanjangan":
+            if not boleh_perpanjang:
+                raise PermissionDenied("Hanya verifikator yang dapat memperpanjang masa pengisian.")
+            galat_panjang = _simpan_perpanjangan(request, profil.pemda, tahun, tw)
+            if not galat_panjang:
+                messages.success(request, f"Perpanjangan masa pengisian Triwulan {tw} {tahun} tersimpan.")
+                return redirect("periode", tahun=tahun)
         else:
-            messages.success(request, f"Masa pengisian Triwulan {tw} {tahun} tersimpan.")
-            return redirect("periode", tahun=tahun)
+            isi[tw] = (request.POST.get("dibuka", ""), request.POST.get("ditutup", ""))
+            galat[tw] = _simpan_periode(request, profil.pemda, tahun, tw)
+            if not galat[tw]:
+                messages.success(request, f"Masa pengisian Triwulan {tw} {tahun} tersimpan.")
+                return redirect("periode", tahun=tahun)
     ada = {p.triwulan: p for p in PeriodeTriwulan.objects.filter(pemda=profil.pemda, tahun=tahun)}
     baris = []
     for tw in range(1, 5):
@@ -160,10 +198,21 @@ def periode(request: HttpRequest, tahun: int) -> HttpResponse:
                 "ditutup": ditutup,
                 "teks": f"{format_tanggal(p.dibuka)} s.d. {format_tanggal(p.ditutup)}"
                 if p
-                else "Belum diatur (terbuka)",
+                else "Belum diatur (tertutup untuk pengisian)",
                 "galat": galat.get(tw, ""),
             }
         )
+    perpanjangan = [
+        {
+            "p": x,
+            "ditutup": format_tanggal(x.ditutup),
+            "oleh": x.oleh.get_username() if x.oleh else "-",
+            "pada": waktu(x.pada),
+        }
+        for x in PerpanjanganPeriode.objects.filter(perangkat_daerah__pemda=profil.pemda, tahun=tahun)
+        .select_related("perangkat_daerah", "oleh")
+        .order_by("triwulan", "perangkat_daerah__nama")
+    ]
     return render(
         request,
         "web/periode.html",
@@ -172,5 +221,10 @@ def periode(request: HttpRequest, tahun: int) -> HttpResponse:
             tahun=tahun,
             baris=baris,
             boleh_atur=akses.boleh_atur_periode(request.user, profil.pemda_id),
+            boleh_perpanjang=boleh_perpanjang,
+            perpanjangan=perpanjangan,
+            daftar_pd=list(akses.pd_terlihat(request.user).only("slug", "nama")),
+            galat_panjang=galat_panjang,
+            isi_panjang=request.POST if galat_panjang else {},
         ),
     )

@@ -20,7 +20,7 @@ from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import bangun_e81
 from capaian.laporan.sumber import muat_data
 from capaian.monev import alur, beku, services
-from capaian.monev.models import Cakupan, CatatanTriwulan, Realisasi, StatusTriwulan
+from capaian.monev.models import Cakupan, CatatanTriwulan, KomentarBaris, Realisasi, Status, StatusTriwulan
 from capaian.monev.teks import CakupanTeks, daftar_cakupan
 from capaian.monev.transisi import Langkah
 from capaian.organisasi import akses
@@ -42,9 +42,9 @@ LABEL_TEKS = {
 
 
 def tombol_langkah(request: HttpRequest, pd: PerangkatDaerah, status: StatusTriwulan) -> list[Langkah]:
-    """The workflow buttons of a quarter for this user, from the one table of steps. The explanation steps
-    have their own form on the checks page."""
-    return [lk for lk in alur.tersedia(request.user, pd, status) if lk.kolom_audit == "status"]
+    """The workflow buttons of a quarter for this user, from the one table of steps (the explanations per
+    galat have their own forms on the checks page)."""
+    return alur.tersedia(request.user, pd, status)
 
 
 def _render(
@@ -69,6 +69,9 @@ def _render(
     boleh_isi = akses.boleh_isi_realisasi(request.user, pd) and status.boleh_diubah and not periode
     rekap = lap.rekap
     tombol = tombol_langkah(request, pd, status)
+    komentar = komentar_aktif(pd, tahun, triwulan, status)
+    for b in baris:
+        b.komentar = komentar.get(b.indikator_id, "")
     isi = konteks(
         request,
         pd=pd,
@@ -106,6 +109,12 @@ def _render(
             "metode": rekap.uraian_metode(),
         },
         disetujui=waktu(status.disetujui_kepala_pada) if status.disetujui_kepala_pada else "",
+        menunggu_kepala=status.status == Status.DIAJUKAN
+        and status.disetujui_kepala_pada is None
+        and alur.wajib_persetujuan_kepala(pd),
+        # The verifikator writes a comment per row in the return's form (form="form-langkah-kembalikan").
+        boleh_komentar=any(lk.aksi == "kembalikan" for lk in tombol),
+        ada_komentar=bool(komentar),
         bukti=BuktiDukung.objects.filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan).select_related(
             "indikator", "diunggah_oleh"
         ),
@@ -113,6 +122,18 @@ def _render(
         ada_galat=any(b.ada_galat for b in baris),
     )
     return render(request, "web/isian.html", isi, status=status_http)
+
+
+def komentar_aktif(pd: PerangkatDaerah, tahun: int, triwulan: int, status: StatusTriwulan) -> dict[int, str]:
+    """The verifikator's comments per row of the latest return, shown while the quarter is returned or
+    submitted again (so that the verifikator sees what was asked)."""
+    if status.status not in (Status.DIKEMBALIKAN, Status.DIAJUKAN):
+        return {}
+    return dict(
+        KomentarBaris.objects.filter(
+            perangkat_daerah=pd, tahun=tahun, triwulan=triwulan, aktif=True
+        ).values_list("indikator_id", "teks")
+    )
 
 
 def nama_isian(c: CakupanTeks, nama: str) -> str:
@@ -329,8 +350,13 @@ def langkah(request: HttpRequest, slug: str, tahun: int, triwulan: int, aksi: st
     if aksi not in alur.MENURUT_AKSI:
         raise Http404("Langkah tidak dikenal.")
     catatan = request.POST.get("catatan", "")
+    komentar = {
+        int(nama.removeprefix("komentar-")): request.POST.get(nama, "")
+        for nama in request.POST
+        if nama.startswith("komentar-") and nama.removeprefix("komentar-").isdigit()
+    }
     try:
-        pemeriksaan.jalankan_langkah(aksi, request.user, pd, tahun, triwulan, catatan)
+        pemeriksaan.jalankan_langkah(aksi, request.user, pd, tahun, triwulan, catatan, komentar=komentar)
     except (alur.LangkahTidakSah, alur.IsianTidakSah) as e:
         pesan = str(e)
         if alur.MENURUT_AKSI[aksi].gerbang and isinstance(e, alur.LangkahTidakSah):
