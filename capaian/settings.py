@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "capaian.monev",
     "capaian.rpjmd",
     "capaian.kota",
+    "capaian.hasil",
     "capaian.audit",
     "capaian.laporan",
     "capaian.demo",

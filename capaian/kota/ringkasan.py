@@ -12,23 +12,25 @@ stored on write (issue 14).
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
+from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Max
 
 from capaian.aturan.laju import ada_isian, kelengkapan, rekap_laju
 from capaian.aturan.periksa import GALAT
+from capaian.aturan.periksa_data import kunci_galat
 from capaian.aturan.peringatan_dini import StatusPeringatan
 from capaian.audit.models import AuditEvent
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81, bangun_e81, baris_program
-from capaian.laporan.pemeriksaan import periksa_laporan
+from capaian.laporan.pemeriksaan import baris_belum_diisi, periksa_laporan
 from capaian.laporan.sumber import muat_data_banyak
 from capaian.organisasi.models import PerangkatDaerah
 
-VERSI = 3  # part of every key: a change of what a summary holds invalidates all of them
+VERSI = 4  # part of every key: a change of what a summary holds invalidates all of them
 UMUR = 24 * 60 * 60
 
 
@@ -66,10 +68,65 @@ class Ringkasan:
     # Early warning (capaian.aturan.peringatan_dini): rows "tertinggal" and "perlu perhatian".
     dini_tertinggal: int = 0
     dini_perhatian: int = 0
+    # The checks' galat keys (capaian.monev.alur.kunci_galat) and the rows keeping the quarter from being
+    # submitted: the entry screen's counts of its checks, against the quarter's accepted explanation.
+    kunci_galat: tuple[str, ...] = ()
+    belum_diisi: int = 0
 
 
-def _hitung(data: DataLaporan) -> Ringkasan:
-    lap = bangun_e81(data)
+def _desimal(nilai: object) -> Decimal | None:
+    return None if nilai is None else Decimal(str(nilai))
+
+
+def _teks(nilai: Decimal | None) -> str | None:
+    return None if nilai is None else str(nilai)
+
+
+def ke_json(r: Ringkasan) -> dict[str, object]:
+    """The summary as stored (capaian.hasil.models.HasilPerangkatDaerah.ringkasan): decimals as text."""
+    isi = {f.name: getattr(r, f.name) for f in fields(Ringkasan)}
+    for nama, nilai in isi.items():
+        if isinstance(nilai, Decimal):
+            isi[nama] = str(nilai)
+    isi["program"] = [
+        {
+            **{f.name: getattr(p, f.name) for f in fields(RingkasanProgram)},
+            **{n: _teks(getattr(p, n)) for n in ("capaian_k", "capaian_rp", "laju_k", "laju_rp")},
+        }
+        for p in r.program
+    ]
+    isi["sebaran"] = [list(x) for x in r.sebaran]
+    isi["kunci_galat"] = list(r.kunci_galat)
+    return isi
+
+
+_DESIMAL = ("kelengkapan", "capaian_k", "capaian_rp", "laju_k", "laju_rp")
+
+
+def dari_json(isi: dict[str, object]) -> Ringkasan:
+    nilai: dict[str, Any] = dict(isi)
+    for nama in _DESIMAL:
+        nilai[nama] = _desimal(nilai[nama])
+    nilai["program"] = tuple(
+        RingkasanProgram(
+            kode=p["kode"],
+            nama=p["nama"],
+            capaian_k=_desimal(p["capaian_k"]),
+            capaian_rp=_desimal(p["capaian_rp"]),
+            laju_k=_desimal(p["laju_k"]),
+            laju_rp=_desimal(p["laju_rp"]),
+            predikat_k=p["predikat_k"],
+        )
+        for p in nilai["program"]
+    )
+    nilai["sebaran"] = tuple((a, b) for a, b in nilai["sebaran"])
+    nilai["kunci_galat"] = tuple(nilai["kunci_galat"])
+    return Ringkasan(**nilai)
+
+
+def hitung(data: DataLaporan, lap: LaporanE81 | None = None) -> Ringkasan:
+    """One agency-quarter's summary from its report data (`lap`: its Form E.81 when already built)."""
+    lap = lap if lap is not None else bangun_e81(data)
     tw = data.triwulan
     masukan = [b.masukan for b in lap.baris]
     lengkap = kelengkapan(masukan, tw)
@@ -112,6 +169,8 @@ def _hitung(data: DataLaporan) -> Ringkasan:
         sebaran=tuple(Counter(b.hasil.predikat[0] or "-" for b in lap.baris).items()),
         dini_tertinggal=_dini(lap, StatusPeringatan.TERTINGGAL),
         dini_perhatian=_dini(lap, StatusPeringatan.PERHATIAN),
+        kunci_galat=tuple(kunci_galat(temuan)),
+        belum_diisi=len(baris_belum_diisi(data)),
     )
 
 
@@ -158,7 +217,7 @@ def ringkasan(daftar_pd: Sequence[PerangkatDaerah], tahun: int, triwulan: int) -
             kurang.append(pd)
     if kurang:
         data = muat_data_banyak(kurang, tahun, triwulan)
-        baru = {pd.pk: _hitung(data[pd.pk]) for pd in kurang}
+        baru = {pd.pk: hitung(data[pd.pk]) for pd in kurang}
         cache.set_many({kunci[pk]: r for pk, r in baru.items()}, UMUR)
         hasil.update(baru)
     return hasil

@@ -20,6 +20,7 @@ from capaian.aturan.angka import format_tanggal
 from capaian.aturan.masukan import periksa_tanda
 from capaian.audit.catat import catat
 from capaian.audit.catat import teks_audit as _teks
+from capaian.hasil import simpan as hasil
 from capaian.monev import beku
 from capaian.monev.beku import TriwulanTertutup as TriwulanTertutup
 from capaian.monev.models import CatatanTriwulan, PeriodeTriwulan, Realisasi, StatusTriwulan
@@ -207,6 +208,7 @@ def simpan_realisasi(
                 baru=_teks(sesudah),
                 alasan=alasan,
             )
+        hasil.simpan(beku.realisasi(pd, tahun, triwulan))
         return baris
 
 

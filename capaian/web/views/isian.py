@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from capaian.aturan.angka import AngkaError, format_k, format_persen, format_rupiah
+from capaian.hasil import simpan as hasil_tersimpan
 from capaian.laporan import pemeriksaan
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import bangun_e81
@@ -134,7 +135,7 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
     try:
         # All or nothing: the rows and the texts in one transaction, undone as a whole when one row has
         # been changed by someone else since the page was read or cannot be saved.
-        with transaction.atomic():
+        with transaction.atomic(), hasil_tersimpan.sekaligus():
             for b in baris:
                 if not b.berubah:
                     continue
