@@ -2,12 +2,13 @@
 galat and warnings of the checks, capaian K and Rp (Form E.81's totals), the pace against the target expected
 by the quarter, and the same per program. All of it comes from the Form E.81 builder and the rules core.
 
-Building Form E.81 and running the checks for 40 agencies takes seconds, so a summary is cached (Django's
+The summaries are stored on write (capaian.hasil, HasilPerangkatDaerah.ringkasan) and read back in one
+query. A quarter without stored results (nobody saved anything in it yet) is computed here; building Form
+E.81 and running the checks for 40 agencies takes seconds, so such a summary is cached (Django's
 cache) under a fingerprint of everything it depends on: the agency's latest audit event (every change of its
 plan or realisations goes through an audited service) and the latest pemda-wide event (predicate scales,
 admin edits of targets). A changed agency is recomputed on the next view; the others are read back. The cache
-only holds derived numbers, so a worker that has none simply recomputes. This stands in until results are
-stored on write (issue 14).
+only holds derived numbers, so a worker that has none simply recomputes.
 """
 
 from collections import Counter
@@ -24,6 +25,7 @@ from capaian.aturan.periksa import GALAT
 from capaian.aturan.periksa_data import kunci_galat
 from capaian.aturan.peringatan_dini import StatusPeringatan
 from capaian.audit.models import AuditEvent
+from capaian.hasil.models import HasilPerangkatDaerah
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81, bangun_e81, baris_program
 from capaian.laporan.pemeriksaan import baris_belum_diisi, periksa_laporan
@@ -199,11 +201,26 @@ def _kunci(pd: PerangkatDaerah, tahun: int, triwulan: int, sidik_pd: str) -> str
 
 
 def ringkasan(daftar_pd: Sequence[PerangkatDaerah], tahun: int, triwulan: int) -> dict[int, Ringkasan]:
-    """The summary of every agency's quarter: cached ones read back, the others computed from one read of
-    their data (capaian.laporan.sumber.muat_data_banyak) and cached."""
+    """The summary of every agency's quarter: the stored ones (capaian.hasil) in one query; of a quarter
+    without stored results, cached ones read back, the others computed from one read of their data
+    (capaian.laporan.sumber.muat_data_banyak) and cached."""
     daftar_pd = list(daftar_pd)
     if not daftar_pd:
         return {}
+    hasil = {
+        h.perangkat_daerah_id: dari_json(h.ringkasan)
+        for h in HasilPerangkatDaerah.objects.filter(
+            perangkat_daerah__in=daftar_pd, tahun=tahun, triwulan=triwulan
+        ).only("perangkat_daerah_id", "ringkasan")
+    }
+    kurang = [pd for pd in daftar_pd if pd.pk not in hasil]
+    if kurang:
+        hasil.update(_dihitung(kurang, tahun, triwulan))
+    return hasil
+
+
+def _dihitung(daftar_pd: list[PerangkatDaerah], tahun: int, triwulan: int) -> dict[int, Ringkasan]:
+    """Summaries of quarters without stored results, computed and kept in the cache (not written)."""
     tanda = sidik(daftar_pd)
     kunci = {pd.pk: _kunci(pd, tahun, triwulan, tanda[pd.pk]) for pd in daftar_pd}
     ada = cache.get_many(list(kunci.values()))

@@ -133,7 +133,7 @@ def bangun_e79(
     laporan: dict[str, LaporanE81] = {}
     for a in data.termasuk:
         assert a.data is not None
-        laporan[a.slug] = (e81 or {}).get(a.slug) or bangun_e81(a.data)
+        laporan[a.slug] = (e81 or data.e81).get(a.slug) or bangun_e81(a.data)
     semua_blok = [blok for a in data.termasuk for blok in _blok(a, laporan[a.slug], kegiatan)]
 
     per_sasaran: dict[str, list[_Blok]] = {s.kode: [] for s in data.sasaran}

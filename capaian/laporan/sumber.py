@@ -123,6 +123,17 @@ def rencana_indikator(ind: Indikator, ke: int) -> BarisRencana:
     )
 
 
+def rencana_urut(daftar: Sequence[Indikator]) -> list[tuple[Indikator, BarisRencana]]:
+    """One agency's indicators (in Form E.81's order) with their rows of the plan without numbers."""
+    urutan_elemen: dict[tuple[str, int], int] = defaultdict(int)
+    hasil = []
+    for ind in daftar:
+        elemen_kunci = (ind.tingkat, ind.elemen.pk)
+        urutan_elemen[elemen_kunci] += 1
+        hasil.append((ind, rencana_indikator(ind, urutan_elemen[elemen_kunci])))
+    return hasil
+
+
 def muat_data(
     pd: PerangkatDaerah, tahun: int, triwulan: int, versi: VersiTarget | None = None
 ) -> DataLaporan:
@@ -218,15 +229,13 @@ def muat_data_triwulan(
         for k in KoreksiKolom6.objects.filter(indikator_id__in=ids, tahun=tahun)
     }
 
+    rencana_pd = {pd.pk: rencana_urut(per_pd[pd.pk]) for pd in daftar_pd}
+
     def baris_pd(
         pd: PerangkatDaerah, triwulan: int, perubahan: dict[tuple[int, str], KRp], d: DasarPerubahan | None
     ) -> tuple[BarisRencana, ...]:
         baris: list[BarisRencana] = []
-        urutan_elemen: dict[tuple[str, int], int] = defaultdict(int)
-        for ind in per_pd[pd.pk]:
-            elemen_kunci = (ind.tingkat, ind.elemen.pk)
-            urutan_elemen[elemen_kunci] += 1
-            ke = urutan_elemen[elemen_kunci]
+        for ind, rencana in rencana_pd[pd.pk]:
             t = tahunan.get(ind.pk)
             kolom6, sumber6 = kolom_6(
                 KRp(k=t.realisasi_lalu_k, rp=t.realisasi_lalu_rp) if t else KRp(),
@@ -236,7 +245,7 @@ def muat_data_triwulan(
             variabel = variabel_tw[ind.pk]
             baris.append(
                 dataclasses.replace(
-                    rencana_indikator(ind, ke),
+                    rencana,
                     renstra=terapkan(
                         KRp(k=ind.target_renstra_k, rp=ind.target_renstra_rp),
                         perubahan.get((ind.pk, "renstra")),

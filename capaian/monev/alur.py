@@ -56,9 +56,13 @@ def sah_triwulan(tahun: int, triwulan: int) -> None:
 
 def galat_baru(status: StatusTriwulan, temuan: Sequence[Temuan]) -> list[str]:
     """The galat keys not covered by an accepted explanation (all of them when none was accepted)."""
-    kunci = kunci_galat(temuan)
+    return belum_diterima(status, kunci_galat(temuan))
+
+
+def belum_diterima(status: StatusTriwulan, kunci: Sequence[str]) -> list[str]:
+    """Of these galat keys, those not covered by an accepted explanation."""
     if status.penjelasan_diterima_pada is None:
-        return kunci
+        return list(kunci)
     diterima = set(status.penjelasan_galat_diterima or [])
     return [k for k in kunci if k not in diterima]
 

@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from capaian.aturan.angka import AngkaError, format_k, format_persen, format_rupiah
+from capaian.hasil import baca as baca_hasil
 from capaian.hasil import simpan as hasil_tersimpan
 from capaian.laporan import pemeriksaan
 from capaian.laporan.data import DataLaporan
-from capaian.laporan.e81 import bangun_e81
 from capaian.laporan.sumber import muat_data
 from capaian.monev import alur, beku, services
 from capaian.monev.models import CatatanTriwulan, Realisasi, StatusTriwulan
@@ -55,7 +55,8 @@ def _render(
     teks: dict[str, str],
     status_http: int = 200,
 ) -> HttpResponse:
-    lap = bangun_e81(data)
+    # The saved state's Form E.81 and checks as stored on write (capaian.hasil); computed if none is stored.
+    lap = baca_hasil.laporan_dari_data(data, pd, [b.indikator_id for b in baris])
     isian.tampilkan(baris, lap)
     status = status_baca(pd, tahun, triwulan)
     periode = pesan_periode(pd, tahun, triwulan)
@@ -81,7 +82,7 @@ def _render(
         boleh_isi=boleh_isi,
         tombol=tombol,
         # The checks build every document of the quarter: only worth it where the workflow is shown.
-        ringkasan_periksa=pemeriksaan.ringkasan_periksa(lap.data, status) if tombol else None,
+        ringkasan_periksa=baca_hasil.ringkasan_periksa(data, pd, status) if tombol else None,
         teks=[(nama, LABEL_TEKS[nama], teks.get(nama, "")) for nama in TEKS_TRIWULAN],
         rekap={
             "target_rp": format_rupiah(rekap.jumlah_target_rp),
