@@ -8,7 +8,8 @@ uses, and not written: a page that only reads writes nothing."""
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from capaian.aturan.rekap import rekap_program
 from capaian.hasil import kode
@@ -33,7 +34,16 @@ def ada_tersimpan(daftar_pd: Sequence[PerangkatDaerah], tahun: int, triwulan: in
     )
 
 
-def _rencana(rencana: BarisRencana, b: BarisE81, h: HasilIndikator) -> BarisRencana:
+def _baris_tersimpan(**saring: Any) -> Iterator[dict[str, Any]]:
+    """Stored rows as plain dicts (thousands of them for a city: no model instances)."""
+    return iter(
+        HasilIndikator.objects.filter(**saring).values(
+            "perangkat_daerah_id", "indikator_id", *kode.KOLOM_HASIL
+        )
+    )
+
+
+def _rencana(rencana: BarisRencana, b: BarisE81, h: dict[str, Any]) -> BarisRencana:
     """The row's plan with the printed inputs it was computed from, as the report data carries them."""
     m = b.masukan
     return dataclasses.replace(
@@ -43,8 +53,8 @@ def _rencana(rencana: BarisRencana, b: BarisE81, h: HasilIndikator) -> BarisRenc
         target=m.target,
         target_tw=m.target_tw,
         realisasi_tw=m.realisasi_tw,
-        kolom_6_sumber=h.masukan["s6"],
-        rp_turunan=h.masukan["turunan"],
+        kolom_6_sumber=h["masukan"]["s6"],
+        rp_turunan=h["masukan"]["turunan"],
     )
 
 
@@ -55,12 +65,13 @@ def laporan_tersimpan(
     the rows' numbers as stored, their texts and methods from the plan, the quarter's texts and settings
     from the report data's reader (without its rows); the totals by the rules core over the stored rows,
     as the Form E.81 builder makes them."""
-    daftar_pd = [pd for pd in daftar_pd if pd.pk in ada_tersimpan(daftar_pd, tahun, triwulan)]
+    ada = ada_tersimpan(daftar_pd, tahun, triwulan)
+    daftar_pd = [pd for pd in daftar_pd if pd.pk in ada]
     if not daftar_pd:
         return {}
-    tersimpan: dict[int, dict[int, HasilIndikator]] = defaultdict(dict)
-    for h in HasilIndikator.objects.filter(perangkat_daerah__in=daftar_pd, tahun=tahun, triwulan=triwulan):
-        tersimpan[h.perangkat_daerah_id][h.indikator_id] = h
+    tersimpan: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
+    for h in _baris_tersimpan(perangkat_daerah__in=daftar_pd, tahun=tahun, triwulan=triwulan):
+        tersimpan[h["perangkat_daerah_id"]][h["indikator_id"]] = h
     per_pd: dict[int, list[Indikator]] = defaultdict(list)
     for ind in (
         Indikator.objects.filter(perangkat_daerah__in=daftar_pd)
@@ -129,8 +140,8 @@ def laporan_dari_data(data: DataLaporan, pd: PerangkatDaerah, indikator_ids: Seq
     stored numbers on the data's own rows (`indikator_ids` in the rows' order), one query; computed when
     the quarter has no stored results."""
     simpanan = {
-        h.indikator_id: h
-        for h in HasilIndikator.objects.filter(perangkat_daerah=pd, tahun=data.tahun, triwulan=data.triwulan)
+        h["indikator_id"]: h
+        for h in _baris_tersimpan(perangkat_daerah=pd, tahun=data.tahun, triwulan=data.triwulan)
     }
     if len(simpanan) != len(indikator_ids) or any(i not in simpanan for i in indikator_ids):
         return bangun_e81(data)

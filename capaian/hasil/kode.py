@@ -2,12 +2,12 @@
 BarisE81 (the rules core's numbers, unchanged), and a BarisE81 from the stored fields and the row's plan
 (capaian.laporan.sumber.rencana_indikator). Nothing is computed here."""
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from capaian.aturan.capaian import HasilBaris, KRp, MasukanBaris, Persen
 from capaian.aturan.peringatan_dini import PeringatanDini, StatusPeringatan
-from capaian.hasil.models import HasilIndikator
 from capaian.laporan.data import BarisRencana
 from capaian.laporan.e81 import BarisE81
 
@@ -93,10 +93,11 @@ def _atau_none(teks: str) -> str | None:
     return teks or None
 
 
-def baris(h: HasilIndikator, rencana: BarisRencana) -> BarisE81:
-    """The stored row as the Form E.81 builder made it; `rencana` is the row's plan (its texts and
-    method), whose printed inputs are taken from the stored ones."""
-    m = h.masukan
+def baris(h: Mapping[str, Any], rencana: BarisRencana) -> BarisE81:
+    """The stored row (its fields by name, as `HasilIndikator.objects.values()` gives them) as the Form E.81
+    builder made it; `rencana` is the row's plan (its texts and method), whose printed inputs are taken from
+    the stored ones."""
+    m = h["masukan"]
     t = [_baca_krp(x) for x in m["t"]]
     r = [_baca_krp(x) for x in m["r"]]
     masukan = MasukanBaris(
@@ -108,16 +109,16 @@ def baris(h: HasilIndikator, rencana: BarisRencana) -> BarisE81:
         realisasi_tw=(r[0], r[1], r[2], r[3]),
     )
     hasil = HasilBaris(
-        realisasi=KRp(k=h.realisasi_k, rp=h.realisasi_rp),
-        capaian=Persen(k=h.capaian_k, rp=h.capaian_rp),
-        realisasi_renstra=KRp(k=h.realisasi_renstra_k, rp=h.realisasi_renstra_rp),
-        capaian_renstra=Persen(k=h.capaian_renstra_k, rp=h.capaian_renstra_rp),
-        predikat=(_atau_none(h.predikat_k), _atau_none(h.predikat_rp)),
-        predikat_renstra=(_atau_none(h.predikat_renstra_k), _atau_none(h.predikat_renstra_rp)),
+        realisasi=KRp(k=h["realisasi_k"], rp=h["realisasi_rp"]),
+        capaian=Persen(k=h["capaian_k"], rp=h["capaian_rp"]),
+        realisasi_renstra=KRp(k=h["realisasi_renstra_k"], rp=h["realisasi_renstra_rp"]),
+        capaian_renstra=Persen(k=h["capaian_renstra_k"], rp=h["capaian_renstra_rp"]),
+        predikat=(_atau_none(h["predikat_k"]), _atau_none(h["predikat_rp"])),
+        predikat_renstra=(_atau_none(h["predikat_renstra_k"]), _atau_none(h["predikat_renstra_rp"])),
     )
     peringatan = PeringatanDini(
-        status=StatusPeringatan(h.dini) if h.dini else None,
-        laju=Persen(k=h.laju_k, rp=h.laju_rp),
-        proyeksi=KRp(k=h.proyeksi_k, rp=h.proyeksi_rp),
+        status=StatusPeringatan(h["dini"]) if h["dini"] else None,
+        laju=Persen(k=h["laju_k"], rp=h["laju_rp"]),
+        proyeksi=KRp(k=h["proyeksi_k"], rp=h["proyeksi_rp"]),
     )
-    return BarisE81(no=h.no, rencana=rencana, masukan=masukan, hasil=hasil, peringatan=peringatan)
+    return BarisE81(no=h["no"], rencana=rencana, masukan=masukan, hasil=hasil, peringatan=peringatan)

@@ -31,8 +31,12 @@ def _predikat() -> "models.CharField[str, str]":
 class HasilIndikator(models.Model):
     """One indicator row of one agency's Form E.81 in one quarter, as computed (capaian.laporan.e81)."""
 
-    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="+")
-    perangkat_daerah = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="+")
+    # No single-column indexes: the unique (indikator, tahun, triwulan) and the index (perangkat_daerah,
+    # tahun, triwulan) lead with them (5.2 million rows at national scale: bench/nasional.py).
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="+", db_index=False)
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     tahun = models.PositiveSmallIntegerField()
     triwulan = models.PositiveSmallIntegerField(choices=PILIHAN_TRIWULAN)
     urutan = models.PositiveIntegerField()  # position in the agency's Form E.81
@@ -71,8 +75,11 @@ class HasilPerangkatDaerah(models.Model):
     """One agency's quarter in totals (Form E.81's Jumlah and Total Rata-Rata) and the summary of the board
     and dashboards (capaian.kota.ringkasan.Ringkasan, in `ringkasan`)."""
 
-    perangkat_daerah = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="+")
-    pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="+")  # for recaps by region
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    # For recaps by region; indexed with the quarter (hasil_pemda_tw).
+    pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="+", db_index=False)
     tahun = models.PositiveSmallIntegerField()
     triwulan = models.PositiveSmallIntegerField(choices=PILIHAN_TRIWULAN)
     baris = models.PositiveIntegerField()
