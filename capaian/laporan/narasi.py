@@ -77,24 +77,33 @@ def bidang_utama(program: list[BarisE81]) -> str:
     return hitung.most_common(1)[0][0] if hitung else LAIN_LAIN
 
 
+def bidang_dari(utama: str, kode: str | None) -> str:
+    """The bidang urusan a program is filed under: a Program Penunjang under the agency's main bidang."""
+    return utama if _penunjang(kode) else _bidang_program(kode)
+
+
+def bidang_program(laporan: LaporanE81) -> dict[str | None, str]:
+    """Program kode -> its bidang urusan, as the Narasi files it (without building the Narasi)."""
+    program = baris_program(laporan)
+    utama = bidang_utama(program)
+    return {b.rencana.kode: bidang_dari(utama, b.rencana.kode) for b in program}
+
+
 def bangun_narasi(data: DataLaporan, e81: LaporanE81 | None = None) -> LaporanNarasi:
     laporan = e81 if e81 is not None else bangun_e81(data)
     program = baris_program(laporan)
     utama = bidang_utama(program)
 
-    def bidang_dari(kode: str | None) -> str:
-        return utama if _penunjang(kode) else _bidang_program(kode)
-
     kelompok: dict[str, list[BarisE81]] = {}
     for b in program:
-        kelompok.setdefault(bidang_dari(b.rencana.kode), []).append(b)
+        kelompok.setdefault(bidang_dari(utama, b.rencana.kode), []).append(b)
     # Kegiatan and sub kegiatan counted once per element (a further indicator is not another kegiatan).
     elemen: dict[str, dict[str, set[str]]] = {k: {"kegiatan": set(), "subkegiatan": set()} for k in kelompok}
     for b in laporan.baris:
         r = b.rencana
         if r.tingkat in ("kegiatan", "subkegiatan") and r.kode:
             urai = coba_urai_kode(r.kode)
-            tujuan = bidang_dari(urai.kode_program if urai is not None else None)
+            tujuan = bidang_dari(utama, urai.kode_program if urai is not None else None)
             if tujuan in elemen:
                 elemen[tujuan][r.tingkat].add(urai.kanonik if urai is not None else r.kode)
 
