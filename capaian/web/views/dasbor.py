@@ -34,6 +34,7 @@ from capaian.laporan.e81 import BarisE81, LaporanE81, baris_program
 from capaian.laporan.umum import romawi
 from capaian.monev.models import Status, StatusTriwulan
 from capaian.organisasi import akses
+from capaian.replika import dari_replika
 from capaian.web.views.umum import konteks, pd_atau_404, status_baca, triwulan_sah
 
 LEBAR_BATANG = 260  # px of the bar area in the SVG charts
@@ -169,6 +170,7 @@ def _rincian(lap: LaporanE81) -> list[dict[str, Any]]:
 
 @login_required
 @require_GET
+@dari_replika
 def dasbor_pd(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpResponse:
     triwulan_sah(tahun, triwulan)
     pd = pd_atau_404(request, slug)
@@ -204,6 +206,7 @@ def _laju_kota(daftar: list[Ringkasan]) -> dict[str, Any]:
 
 @login_required
 @require_GET
+@dari_replika
 def dasbor_kota(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse:
     triwulan_sah(tahun, triwulan)
     daftar_pd = list(akses.pd_terlihat(request.user))
