@@ -7,7 +7,7 @@ PYTHON  ?= $(shell pyenv which python 2>/dev/null || command -v python3.12 || co
 HOST    ?= 127.0.0.1
 PORT    ?= 8000
 
-.PHONY: run install test lint types pytest bench bench-beban demo clean
+.PHONY: run install test lint types pytest bench bench-beban bench-nasional demo clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer not found (see .python-version)"; exit 1; }
@@ -50,6 +50,12 @@ bench: $(STAMP)
 bench-beban: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,beban]'
 	$(BIN)/python bench/beban.py
+
+# A synthetic country on PostgreSQL (its own database capaian_nasional, dropped afterwards), bulk-loaded with
+# COPY; SKALA=1 for all 546 pemda (5.2 million indicator-quarters, about 10 minutes on 2 cores).
+SKALA ?= 0.1
+bench-nasional: $(STAMP)
+	$(BIN)/python bench/nasional.py --skala $(SKALA)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "capaian.monev",
     "capaian.rpjmd",
     "capaian.kota",
+    "capaian.hasil",
     "capaian.audit",
     "capaian.laporan",
     "capaian.demo",
@@ -103,6 +104,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
         **DATABASES["default"].get("OPTIONS", {}),
     }
+# A PostgreSQL streaming replica for the pages that only read (capaian.replika); none by default.
+if env_str("DATABASE_REPLICA_URL", ""):
+    DATABASES["replika"] = {
+        **dj_database_url.parse(env_str("DATABASE_REPLICA_URL", ""), conn_max_age=60),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["capaian.replika.RouterReplika"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Work longer than a request (the city-wide report package) is a task in Django's tasks framework, queued

@@ -22,6 +22,7 @@ from capaian.demo import kota as demo_kota
 from capaian.demo import referensi, sintetis
 from capaian.demo.tanda import tandai_belum_ada_data
 from capaian.demo.teks import muat_teks
+from capaian.hasil import simpan as hasil_tersimpan
 from capaian.monev import services
 from capaian.organisasi.models import Pemda, Penandatangan, Peran, PerangkatDaerah, Profil, StatusJabatan
 from capaian.perencanaan import services as rencana
@@ -67,7 +68,8 @@ class Hasil:
 def muat_demo(folder_seed: Path, kota: int = 0, baris_kota: int | None = None) -> Hasil:
     """`kota` synthetic agencies of the demo city on top (0 for the tests' fixture: see capaian.demo.kota)."""
     hasil = Hasil(dimuat=[], sudah_ada=[])
-    with transaction.atomic():
+    # Every agency-quarter's stored results computed once, at the end (capaian.hasil.simpan).
+    with transaction.atomic(), hasil_tersimpan.sekaligus():
         pemda, _ = Pemda.objects.get_or_create(
             slug="kota-pasuruan",
             defaults={

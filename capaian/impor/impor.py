@@ -31,6 +31,7 @@ from capaian.aturan.kodering import Kode, KodeError, Tingkat, urai_kode
 from capaian.aturan.periksa import GALAT, KOLOM_TW, BarisE81, JenisBaris, LembarE81, Sel
 from capaian.aturan.rumus import RumusError, urai
 from capaian.audit.catat import lewat
+from capaian.hasil import simpan as hasil_tersimpan
 from capaian.impor.baca import BacaError, KepalaLembar, baca_e81_kepala
 from capaian.impor.buku_kerja import Grid, alamat_sel, baca_buku
 from capaian.impor.lembar_catatan import JUDUL_TEKS, KOLOM_TEKS, baca_lembar, cari_lembar
@@ -891,7 +892,8 @@ def impor_berkas(
     # Even with errors already found, the rest of the sheet is matched (and rolled back), so that one run
     # reports every problem and, for a dry run, every change.
     try:
-        with transaction.atomic(), lewat("impor"):
+        # Every row's results are computed once, when the whole import is written (capaian.hasil.simpan).
+        with transaction.atomic(), lewat("impor"), hasil_tersimpan.sekaligus():
             if dasar is not None and not _sesuai_dasar(dasar, hasil, kosongkan):
                 raise _Batal
             try:

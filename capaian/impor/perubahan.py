@@ -22,6 +22,7 @@ from capaian.aturan.capaian import KRp
 from capaian.aturan.periksa import KOLOM_TW, JenisBaris, Sel
 from capaian.aturan.versi_target import VersiTarget
 from capaian.audit.catat import lewat
+from capaian.hasil import simpan as hasil_tersimpan
 from capaian.impor.baca import BacaError, baca_e81_kepala
 from capaian.impor.impor import Catatan, HasilImpor, Perubahan, boleh_impor
 from capaian.laporan.sumber import muat_data
@@ -157,7 +158,7 @@ def impor_perubahan(
                 )
             )
     try:
-        with transaction.atomic(), lewat("impor"):
+        with transaction.atomic(), lewat("impor"), hasil_tersimpan.sekaligus():
             if dasar_hukum.strip():
                 layanan.simpan_perubahan(
                     pengguna,

@@ -6,9 +6,13 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from capaian.aturan.predikat import BAWAAN, SetPredikat
 from capaian.laporan.data import DataLaporan, Penandatangan
+
+if TYPE_CHECKING:
+    from capaian.laporan.e81 import LaporanE81
 
 # Only a quarter the verifier has verified (or locked) counts in the city's numbers.
 STATUS_TERMASUK = ("diverifikasi", "terkunci")
@@ -74,6 +78,9 @@ class DataKota:
     penandatangan: Penandatangan | None = None
     tanggal: datetime.date | None = None
     provinsi: str = ""
+    # The included agencies' Form E.81 by slug, when the reader has them (stored results): the city
+    # documents take their rows from here instead of building them again.
+    e81: Mapping[str, "LaporanE81"] = field(default_factory=dict)
 
     @property
     def termasuk(self) -> tuple[AnggotaKota, ...]:

@@ -35,7 +35,11 @@ class KonteksKota:
     @property
     def e81(self) -> dict[str, LaporanE81]:
         if self._e81 is None:
-            self._e81 = {a.slug: bangun_e81(a.data) for a in self.data.termasuk if a.data is not None}
+            self._e81 = {
+                a.slug: self.data.e81.get(a.slug) or bangun_e81(a.data)
+                for a in self.data.termasuk
+                if a.data is not None
+            }
         return self._e81
 
     @property

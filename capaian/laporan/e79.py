@@ -20,9 +20,9 @@ from dataclasses import dataclass, field, replace
 from capaian.aturan.kodering import coba_urai_kode, urutan
 from capaian.aturan.rekap import Rekap, rekap_program
 from capaian.aturan.urusan import nama_bidang_lengkap, nama_urusan
+from capaian.laporan import narasi
 from capaian.laporan.data_kota import AnggotaKota, DataKota, IndikatorSasaran, SasaranKota
 from capaian.laporan.e81 import BarisE81, LaporanE81, bangun_e81
-from capaian.laporan.narasi import bangun_narasi
 from capaian.laporan.umum import baris_teks
 
 BELUM_DITAUTKAN = SasaranKota(kode="", uraian="Belum ditautkan ke Sasaran RPJMD", kode_tujuan="", tujuan="")
@@ -82,8 +82,7 @@ class _Blok:
 def bidang_program(laporan: LaporanE81) -> dict[str | None, str]:
     """Program kode -> bidang urusan kode, as the agency's own Narasi files its programs (a Program Penunjang
     X.XX.01 under the agency's main bidang): one rule for both documents."""
-    narasi = bangun_narasi(laporan.data, laporan)
-    return {p.kode: b.kode for b in narasi.bidang for p in b.program}
+    return narasi.bidang_program(laporan)
 
 
 def _blok(pd: AnggotaKota, laporan: LaporanE81, kegiatan: bool) -> list[_Blok]:
@@ -133,7 +132,7 @@ def bangun_e79(
     laporan: dict[str, LaporanE81] = {}
     for a in data.termasuk:
         assert a.data is not None
-        laporan[a.slug] = (e81 or {}).get(a.slug) or bangun_e81(a.data)
+        laporan[a.slug] = (e81 or data.e81).get(a.slug) or bangun_e81(a.data)
     semua_blok = [blok for a in data.termasuk for blok in _blok(a, laporan[a.slug], kegiatan)]
 
     per_sasaran: dict[str, list[_Blok]] = {s.kode: [] for s in data.sasaran}

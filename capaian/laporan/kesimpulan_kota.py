@@ -39,7 +39,7 @@ def bangun_kesimpulan_kota(
     program = []
     for no, a in enumerate(data.termasuk, start=1):
         assert a.data is not None
-        laporan = (e81 or {}).get(a.slug) or bangun_e81(a.data)
+        laporan = (e81 or data.e81).get(a.slug) or bangun_e81(a.data)
         blok.append(BlokKesimpulan(no, a, bangun_kesimpulan(a.data, laporan)))
         program += [(b.masukan, b.hasil) for b in baris_program(laporan)]
     return LaporanKesimpulanKota(

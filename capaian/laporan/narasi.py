@@ -76,6 +76,11 @@ def _teks_umum(data: DataLaporan) -> tuple[list[str], list[str]]:
     return kendala, solusi
 
 
+def bidang_program(laporan: LaporanE81) -> dict[str | None, str]:
+    """Program kode -> its bidang urusan, as the Narasi files it (without building the Narasi)."""
+    return aturan_bidang.bidang_per_program([b.rencana.kode for b in baris_program(laporan)])
+
+
 def bangun_narasi(data: DataLaporan, e81: LaporanE81 | None = None) -> LaporanNarasi:
     laporan = e81 if e81 is not None else bangun_e81(data)
     program = baris_program(laporan)

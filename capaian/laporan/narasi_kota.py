@@ -67,7 +67,7 @@ def bangun_narasi_kota(data: DataKota, e81: Mapping[str, LaporanE81] | None = No
     semua: list[tuple[MasukanBaris, HasilBaris]] = []
     for a in data.termasuk:
         assert a.data is not None
-        laporan = (e81 or {}).get(a.slug) or bangun_e81(a.data)
+        laporan = (e81 or data.e81).get(a.slug) or bangun_e81(a.data)
         narasi = bangun_narasi(a.data, laporan)
         baris = {b.rencana.kode: b for b in baris_program(laporan)}
         semua += [(b.masukan, b.hasil) for b in baris_program(laporan)]

@@ -57,14 +57,14 @@ def _ambang(pemda: Pemda) -> Ambang:
     return Ambang(sesuai=a.sesuai, perhatian=a.perhatian)
 
 
-def _dengan_murni(baris: tuple[BarisRencana, ...], murni: DataLaporan | None) -> tuple[BarisRencana, ...]:
-    if murni is None:
-        return baris
+def _dengan_murni(
+    baris: tuple[BarisRencana, ...], murni: tuple[BarisRencana, ...]
+) -> tuple[BarisRencana, ...]:
     return tuple(
         dataclasses.replace(
             b, target_murni=TargetMurni(renstra=m.renstra, target=m.target, target_tw=m.target_tw)
         )
-        for b, m in zip(baris, murni.baris, strict=True)
+        for b, m in zip(baris, murni, strict=True)
     )
 
 
@@ -116,6 +116,41 @@ def _path_logo(pd: PerangkatDaerah) -> str:
     return path if os.path.exists(path) else ""
 
 
+def rencana_indikator(ind: Indikator, ke: int) -> BarisRencana:
+    """An indicator's row of the plan without numbers: its texts, method and formula (`ke`: it is the
+    element's ke-th indicator). muat_data_banyak adds the targets and realisations; capaian.hasil.baca the
+    stored printed inputs."""
+    return BarisRencana(
+        kunci=kunci_indikator(ind, ke),
+        kode=ind.kode,
+        tingkat=ind.tingkat,
+        uraian=ind.nama_elemen,
+        indikator=ind.uraian,
+        satuan=ind.satuan,
+        sifat=Sifat(
+            polaritas=Polaritas(ind.polaritas),
+            rumus_negatif=RumusNegatif(ind.rumus_negatif),
+            agregasi=Agregasi(ind.agregasi),
+            akumulasi=Akumulasi(ind.akumulasi),
+        ),
+        rumus=ind.rumus,
+        variabel=tuple((v["nama"], v.get("label", v["nama"])) for v in ind.variabel),
+        catatan=_catatan_masukan(ind),
+        lanjutan=ke > 1,
+    )
+
+
+def rencana_urut(daftar: Sequence[Indikator]) -> list[tuple[Indikator, BarisRencana]]:
+    """One agency's indicators (in Form E.81's order) with their rows of the plan without numbers."""
+    urutan_elemen: dict[tuple[str, int], int] = defaultdict(int)
+    hasil = []
+    for ind in daftar:
+        elemen_kunci = (ind.tingkat, ind.elemen.pk)
+        urutan_elemen[elemen_kunci] += 1
+        hasil.append((ind, rencana_indikator(ind, urutan_elemen[elemen_kunci])))
+    return hasil
+
+
 def muat_data(
     pd: PerangkatDaerah, tahun: int, triwulan: int, versi: VersiTarget | None = None
 ) -> DataLaporan:
@@ -123,15 +158,41 @@ def muat_data(
 
 
 def muat_data_banyak(
-    daftar_pd: Sequence[PerangkatDaerah], tahun: int, triwulan: int, versi: VersiTarget | None = None
+    daftar_pd: Sequence[PerangkatDaerah],
+    tahun: int,
+    triwulan: int,
+    versi: VersiTarget | None = None,
+    *,
+    dengan_baris: bool = True,
 ) -> dict[int, DataLaporan]:
     """The report data of several agencies for one quarter, in a fixed number of queries however many
-    agencies and rows there are (the overview and the dashboards read a whole pemda)."""
+    agencies and rows there are (the overview and the dashboards read a whole pemda). `dengan_baris=False`
+    reads everything but the rows (texts, signatory, status, settings): capaian.hasil.baca adds the
+    stored ones."""
+    return muat_data_triwulan(daftar_pd, tahun, [triwulan], versi, dengan_baris=dengan_baris)[triwulan]
+
+
+def muat_data_triwulan(
+    daftar_pd: Sequence[PerangkatDaerah],
+    tahun: int,
+    daftar_tw: Sequence[int],
+    versi: VersiTarget | None = None,
+    *,
+    dengan_baris: bool = True,
+) -> dict[int, dict[int, DataLaporan]]:
+    """muat_data_banyak for several quarters of the same year at once (quarter -> agency -> data), from one
+    read: what a quarter's report data holds is the same as read alone (its realisations up to it, its
+    texts and status, its target version). capaian.hasil.simpan stores a change's later quarters with it."""
     daftar_pd = list(daftar_pd)
-    semua = list(
-        Indikator.objects.filter(perangkat_daerah__in=daftar_pd)
-        .select_related("tujuan", "sasaran", "program", "kegiatan", "subkegiatan")
-        .order_by("perangkat_daerah_id", "urutan")
+    daftar_tw = sorted(set(daftar_tw))
+    semua = (
+        list(
+            Indikator.objects.filter(perangkat_daerah__in=daftar_pd)
+            .select_related("tujuan", "sasaran", "program", "kegiatan", "subkegiatan")
+            .order_by("perangkat_daerah_id", "urutan")
+        )
+        if dengan_baris
+        else []
     )
     ids = [i.pk for i in semua]
     tahunan = {t.indikator_id: t for t in TargetTahunan.objects.filter(indikator_id__in=ids, tahun=tahun)}
@@ -141,36 +202,40 @@ def muat_data_banyak(
     realisasi_tw: dict[int, dict[int, KRp]] = defaultdict(dict)
     variabel_tw: dict[int, dict[int, dict[str, Decimal | None]]] = defaultdict(dict)
     belum_ada: dict[int, dict[int, str]] = defaultdict(dict)
-    for r in Realisasi.objects.filter(indikator_id__in=ids, tahun=tahun, triwulan__lte=triwulan):
+    for r in Realisasi.objects.filter(indikator_id__in=ids, tahun=tahun, triwulan__lte=max(daftar_tw)):
         realisasi_tw[r.indikator_id][r.triwulan] = KRp(k=r.k, rp=r.rp)
         belum_ada[r.indikator_id][r.triwulan] = r.belum_ada_data
         variabel_tw[r.indikator_id][r.triwulan] = {n: _desimal(v) for n, v in (r.variabel or {}).items()}
     catatan = {
-        c.perangkat_daerah_id: c
+        (c.perangkat_daerah_id, c.triwulan): c
         for c in CatatanTriwulan.objects.filter(
-            perangkat_daerah__in=daftar_pd, tahun=tahun, triwulan=triwulan
+            perangkat_daerah__in=daftar_pd, tahun=tahun, triwulan__in=daftar_tw
         ).select_related("penandatangan")
     }
-    teks_bidang: dict[int, list[TeksCakupan]] = defaultdict(list)
-    teks_program: dict[int, list[TeksCakupan]] = defaultdict(list)
+    teks_bidang: dict[tuple[int, int], list[TeksCakupan]] = defaultdict(list)
+    teks_program: dict[tuple[int, int], list[TeksCakupan]] = defaultdict(list)
     for cc in (
-        CatatanCakupan.objects.filter(perangkat_daerah__in=daftar_pd, tahun=tahun, triwulan=triwulan)
+        CatatanCakupan.objects.filter(perangkat_daerah__in=daftar_pd, tahun=tahun, triwulan__in=daftar_tw)
         .select_related("program")
         .order_by("kode_bidang", "program__kode")
     ):
         teks = {n: getattr(cc, n) for n in NAMA_TEKS}
         if cc.cakupan == Cakupan.BIDANG:
-            teks_bidang[cc.perangkat_daerah_id].append(TeksCakupan(kode=cc.kode_bidang, **teks))
+            teks_bidang[(cc.perangkat_daerah_id, cc.triwulan)].append(
+                TeksCakupan(kode=cc.kode_bidang, **teks)
+            )
         elif cc.program is not None:
-            teks_program[cc.perangkat_daerah_id].append(TeksCakupan(kode=cc.program.kode, **teks))
+            teks_program[(cc.perangkat_daerah_id, cc.triwulan)].append(
+                TeksCakupan(kode=cc.program.kode, **teks)
+            )
     # A quarter is final once verified (or locked after that); before, its documents say "DRAF".
     final = set(
         StatusTriwulan.objects.filter(
             perangkat_daerah__in=daftar_pd,
             tahun=tahun,
-            triwulan=triwulan,
+            triwulan__in=daftar_tw,
             status__in=(Status.DIVERIFIKASI, Status.TERKUNCI),
-        ).values_list("perangkat_daerah_id", flat=True)
+        ).values_list("perangkat_daerah_id", "triwulan")
     )
     per_pd: dict[int, list[Indikator]] = defaultdict(list)
     for ind in semua:
@@ -190,57 +255,30 @@ def muat_data_banyak(
     }
     ubah: dict[tuple[int, str], KRp] = {
         (t.indikator_id, t.bagian): KRp(k=t.k, rp=t.rp)
-        for t in PerubahanTarget.objects.filter(dasar__in=list(dasar.values()))
+        for t in PerubahanTarget.objects.filter(dasar__in=list(dasar.values()) if dengan_baris else [])
     }
     koreksi = {
         k.indikator_id: KRp(k=k.k, rp=k.rp)
         for k in KoreksiKolom6.objects.filter(indikator_id__in=ids, tahun=tahun)
     }
 
-    hasil: dict[int, DataLaporan] = {}
-    pakai_perubahan = [
-        pd
-        for pd in daftar_pd
-        if pd.pk in dasar
-        and (versi or versi_berlaku(triwulan, dasar[pd.pk].berlaku_triwulan)) is VersiTarget.PERUBAHAN
-    ]
-    murni = muat_data_banyak(pakai_perubahan, tahun, triwulan, VersiTarget.MURNI) if pakai_perubahan else {}
-    for pd in daftar_pd:
-        d = dasar.get(pd.pk)
-        versi_pd = versi_berlaku(triwulan, d.berlaku_triwulan if d else None) if versi is None else versi
-        if d is None:
-            versi_pd = VersiTarget.MURNI
-        perubahan = ubah if versi_pd is VersiTarget.PERUBAHAN else {}
+    rencana_pd = {pd.pk: rencana_urut(per_pd[pd.pk]) for pd in daftar_pd}
+
+    def baris_pd(
+        pd: PerangkatDaerah, triwulan: int, perubahan: dict[tuple[int, str], KRp], d: DasarPerubahan | None
+    ) -> tuple[BarisRencana, ...]:
         baris: list[BarisRencana] = []
-        urutan_elemen: dict[tuple[str, int], int] = defaultdict(int)
-        for ind in per_pd[pd.pk]:
-            elemen_kunci = (ind.tingkat, ind.elemen.pk)
-            urutan_elemen[elemen_kunci] += 1
-            ke = urutan_elemen[elemen_kunci]
+        for ind, rencana in rencana_pd[pd.pk]:
             t = tahunan.get(ind.pk)
             kolom6, sumber6 = kolom_6(
                 KRp(k=t.realisasi_lalu_k, rp=t.realisasi_lalu_rp) if t else KRp(),
                 lalu.get(ind.pk),
                 koreksi.get(ind.pk),
             )
+            variabel = variabel_tw[ind.pk]
             baris.append(
-                BarisRencana(
-                    kunci=kunci_indikator(ind, ke),
-                    kode=ind.kode,
-                    tingkat=ind.tingkat,
-                    uraian=ind.nama_elemen,
-                    indikator=ind.uraian,
-                    satuan=ind.satuan,
-                    sifat=Sifat(
-                        polaritas=Polaritas(ind.polaritas),
-                        rumus_negatif=RumusNegatif(ind.rumus_negatif),
-                        agregasi=Agregasi(ind.agregasi),
-                        akumulasi=Akumulasi(ind.akumulasi),
-                    ),
-                    rumus=ind.rumus,
-                    variabel=tuple((v["nama"], v.get("label", v["nama"])) for v in ind.variabel),
-                    catatan=_catatan_masukan(ind),
-                    lanjutan=ke > 1,
+                dataclasses.replace(
+                    rencana,
                     renstra=terapkan(
                         KRp(k=ind.target_renstra_k, rp=ind.target_renstra_rp),
                         perubahan.get((ind.pk, "renstra")),
@@ -251,51 +289,69 @@ def muat_data_banyak(
                         KRp(k=t.target_k, rp=t.target_rp) if t else KRp(), perubahan.get((ind.pk, "tahunan"))
                     ),
                     target_tw=_target_tw(target_tw[ind.pk], perubahan, ind.pk, d),
-                    realisasi_tw=_empat(realisasi_tw[ind.pk]),
-                    variabel_tw=tuple(variabel_tw[ind.pk].get(i, {}) for i in range(1, 5)),
-                    belum_ada_data=_empat_teks(belum_ada[ind.pk]),
+                    realisasi_tw=_empat({tw: v for tw, v in realisasi_tw[ind.pk].items() if tw <= triwulan}),
+                    variabel_tw=tuple(variabel.get(i, {}) if i <= triwulan else {} for i in range(1, 5)),
+                    belum_ada_data=_empat_teks(
+                        {tw: v for tw, v in belum_ada[ind.pk].items() if tw <= triwulan}
+                    ),
                 )
             )
-        c = catatan.get(pd.pk)
-        ttd = None
-        if c is not None and c.penandatangan is not None:
-            p = c.penandatangan
-            ttd = Penandatangan(nama=p.nama, nip=p.nip, pangkat=p.pangkat, jabatan=p.jabatan_lengkap)
-        pd_pemda = pemda[pd.pemda_id]
-        hasil[pd.pk] = DataLaporan(
-            pemda=pd_pemda.nama,
-            tempat=pd_pemda.tempat,
-            perangkat_daerah=pd.nama,
-            tahun=tahun,
-            triwulan=triwulan,
-            baris=_dengan_murni(dengan_induk_turunan(baris), murni.get(pd.pk)),
-            set_predikat=band[pd.pemda_id],
-            ambang=ambang.get(pd.pemda_id, AMBANG_BAWAAN),
-            faktor_pendorong=c.faktor_pendorong if c else "",
-            faktor_penghambat=c.faktor_penghambat if c else "",
-            tindak_lanjut=c.tindak_lanjut if c else "",
-            rekomendasi=c.rekomendasi if c else "",
-            kendala=c.kendala if c else "",
-            solusi=c.solusi if c else "",
-            teks_bidang=tuple(teks_bidang[pd.pk]),
-            teks_program=tuple(teks_program[pd.pk]),
-            penandatangan=ttd,
-            sintetis=pd.sintetis,
-            draf=pd.pk not in final,
-            tanggal=c.tanggal if c else None,
-            nomor_surat=c.nomor_surat if c else "",
-            nama_bappeda=pd_pemda.nama_bappeda,
-            alamat=pd.alamat,
-            provinsi=pd_pemda.provinsi,
-            telepon=pd.telepon,
-            faksimile=pd.faksimile,
-            email=pd.email,
-            laman=pd.laman,
-            logo=_path_logo(pd),
-            versi_target=versi_pd.value,
-            dasar_perubahan=teks_dasar(d) if d and versi_pd is VersiTarget.PERUBAHAN else "",
-            berlaku_triwulan=d.berlaku_triwulan if d else None,
-        )
+        return dengan_induk_turunan(baris)
+
+    hasil: dict[int, dict[int, DataLaporan]] = {}
+    for triwulan in daftar_tw:
+        per_tw: dict[int, DataLaporan] = {}
+        for pd in daftar_pd:
+            d = dasar.get(pd.pk)
+            versi_pd = versi_berlaku(triwulan, d.berlaku_triwulan if d else None) if versi is None else versi
+            if d is None:
+                versi_pd = VersiTarget.MURNI
+            pakai_perubahan = versi_pd is VersiTarget.PERUBAHAN
+            baris = baris_pd(pd, triwulan, ubah if pakai_perubahan else {}, d)
+            if pakai_perubahan and dengan_baris:
+                # Beside the perubahan targets, the murni ones (the Form E.81 Perubahan shows both).
+                baris = _dengan_murni(baris, baris_pd(pd, triwulan, {}, d))
+            c = catatan.get((pd.pk, triwulan))
+            ttd = None
+            if c is not None and c.penandatangan is not None:
+                p = c.penandatangan
+                ttd = Penandatangan(nama=p.nama, nip=p.nip, pangkat=p.pangkat, jabatan=p.jabatan_lengkap)
+            pd_pemda = pemda[pd.pemda_id]
+            per_tw[pd.pk] = DataLaporan(
+                pemda=pd_pemda.nama,
+                tempat=pd_pemda.tempat,
+                perangkat_daerah=pd.nama,
+                tahun=tahun,
+                triwulan=triwulan,
+                baris=baris,
+                set_predikat=band[pd.pemda_id],
+                ambang=ambang.get(pd.pemda_id, AMBANG_BAWAAN),
+                faktor_pendorong=c.faktor_pendorong if c else "",
+                faktor_penghambat=c.faktor_penghambat if c else "",
+                tindak_lanjut=c.tindak_lanjut if c else "",
+                rekomendasi=c.rekomendasi if c else "",
+                kendala=c.kendala if c else "",
+                solusi=c.solusi if c else "",
+                teks_bidang=tuple(teks_bidang[(pd.pk, triwulan)]),
+                teks_program=tuple(teks_program[(pd.pk, triwulan)]),
+                penandatangan=ttd,
+                sintetis=pd.sintetis,
+                draf=(pd.pk, triwulan) not in final,
+                tanggal=c.tanggal if c else None,
+                nomor_surat=c.nomor_surat if c else "",
+                nama_bappeda=pd_pemda.nama_bappeda,
+                alamat=pd.alamat,
+                provinsi=pd_pemda.provinsi,
+                telepon=pd.telepon,
+                faksimile=pd.faksimile,
+                email=pd.email,
+                laman=pd.laman,
+                logo=_path_logo(pd),
+                versi_target=versi_pd.value,
+                dasar_perubahan=teks_dasar(d) if d and pakai_perubahan else "",
+                berlaku_triwulan=d.berlaku_triwulan if d else None,
+            )
+        hasil[triwulan] = per_tw
     return hasil
 
 

@@ -1,11 +1,12 @@
 """Reads one pemda's quarter from the database into plain city data, in a fixed number of queries however many
-agencies there are: the agencies and their statuses, the report data of the included ones (through
-capaian.laporan.sumber.muat_data_banyak, the one reader of agency data), the RPJMD and its links."""
+agencies there are: the agencies and their statuses, the included ones' Form E.81 and report data (stored
+results, capaian.hasil.baca; computed through capaian.laporan.sumber where none is stored), the RPJMD and
+its links."""
 
+from capaian.hasil.baca import laporan_e81
 from capaian.kota.models import CatatanKota, PenandatanganKota
 from capaian.laporan.data import Penandatangan
 from capaian.laporan.data_kota import STATUS_TERMASUK, AnggotaKota, DataKota, IndikatorSasaran, SasaranKota
-from capaian.laporan.sumber import muat_data_banyak
 from capaian.monev.models import Status, StatusTriwulan
 from capaian.organisasi.models import Pemda, PerangkatDaerah
 from capaian.rpjmd.models import SasaranRPJMD, TautanProgram
@@ -25,7 +26,9 @@ def muat_data_kota(pemda: Pemda, tahun: int, triwulan: int) -> DataKota:
         for s in StatusTriwulan.objects.filter(perangkat_daerah__in=daftar_pd, tahun=tahun, triwulan=triwulan)
     }
     termasuk = [pd for pd in daftar_pd if status.get(pd.pk, Status.DRAFT) in STATUS_TERMASUK]
-    data = muat_data_banyak(termasuk, tahun, triwulan)
+    # The included agencies' Form E.81 as stored on write (capaian.hasil), computed where none is stored.
+    e81 = laporan_e81(termasuk, tahun, triwulan)
+    data = {pk: lap.data for pk, lap in e81.items()}
     anggota = tuple(
         AnggotaKota(
             slug=pd.slug,
@@ -101,4 +104,5 @@ def muat_data_kota(pemda: Pemda, tahun: int, triwulan: int) -> DataKota:
         tindak_lanjut_rkpd=catatan.tindak_lanjut_rkpd if catatan else "",
         penandatangan=_penandatangan(ttd),
         tanggal=catatan.tanggal if catatan else None,
+        e81={pd.slug: e81[pd.pk] for pd in termasuk},
     )

@@ -76,7 +76,11 @@ def penjelasan_diterima(pd_id: int, tahun: int, triwulan: int) -> set[str]:
 
 def galat_baru(status: StatusTriwulan, temuan: Sequence[Temuan]) -> list[str]:
     """The galat keys not covered by an accepted explanation of that galat."""
-    kunci = kunci_galat(temuan)
+    return belum_diterima(status, kunci_galat(temuan))
+
+
+def belum_diterima(status: StatusTriwulan, kunci: Sequence[str]) -> list[str]:
+    """Of these galat keys, those not covered by an accepted explanation of that galat."""
     if not kunci:
         return []
     diterima = penjelasan_diterima(status.perangkat_daerah_id, status.tahun, status.triwulan)

@@ -21,6 +21,7 @@ from capaian.aturan.masukan import periksa_tanda
 from capaian.aturan.teks import bersihkan_teks
 from capaian.audit.catat import catat
 from capaian.audit.catat import teks_audit as _teks
+from capaian.hasil import simpan as hasil
 from capaian.laporan.data import NAMA_TEKS
 from capaian.monev import beku, periode
 from capaian.monev.beku import TriwulanTertutup as TriwulanTertutup
@@ -208,6 +209,7 @@ def simpan_realisasi(
                 baru=_teks(sesudah),
                 alasan=alasan,
             )
+        hasil.simpan(beku.realisasi(pd, tahun, triwulan))
         return baris
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import models, transaction
 
 from capaian.audit.catat import catat_data_induk, pd_objek
+from capaian.hasil import simpan as hasil
 from capaian.monev import beku
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
@@ -90,6 +91,7 @@ def simpan(
         obj.save()
         if baru or perubahan:
             catat_data_induk(pengguna, obj, "buat" if baru else "ubah", perubahan, alasan)
+            hasil.simpan(*cakupan, hasil.cakupan_objek(obj))
 
 
 def hapus(pengguna: Pengguna | None, obj: models.Model, alasan: str | None = None) -> None:
@@ -98,4 +100,6 @@ def hapus(pengguna: Pengguna | None, obj: models.Model, alasan: str | None = Non
         _wajib_izin(pengguna, obj)
         beku.wajib_tidak_beku(beku.cakupan_objek(obj))
         catat_data_induk(pengguna, obj, "hapus", {}, alasan)
+        cakupan = hasil.cakupan_objek(obj)
         obj.delete()
+        hasil.simpan(cakupan)

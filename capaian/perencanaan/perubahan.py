@@ -19,6 +19,8 @@ from capaian.aturan.capaian import KRp
 from capaian.aturan.versi_target import selisih, terapkan, triwulan_berubah
 from capaian.audit.catat import catat
 from capaian.audit.catat import teks_audit as _teks
+from capaian.hasil import simpan as hasil
+from capaian.monev import beku
 from capaian.monev.models import Status, StatusTriwulan
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
@@ -178,6 +180,7 @@ def simpan_perubahan(
                 baru=baru_teks,
                 alasan=alasan,
             )
+        hasil.simpan(beku.target(pd, tahun))
         return dasar
 
 

@@ -16,6 +16,7 @@ from django.db.models import Max
 from capaian.aturan.masukan import periksa_tanda
 from capaian.audit.catat import catat
 from capaian.audit.catat import teks_audit as _teks
+from capaian.hasil import simpan as hasil
 from capaian.monev import beku
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
@@ -147,6 +148,7 @@ def buat_indikator(
             **lain,
         )
         _catat_buat(pengguna, "indikator", indikator, pd, uraian)
+        hasil.simpan(beku.rencana(pd))
         return indikator
 
 
@@ -185,6 +187,7 @@ def ubah_indikator(
                 )
         if berubah:
             baris.save(update_fields=berubah)
+            hasil.simpan(beku.rencana(indikator.perangkat_daerah))
         for kolom in berubah:
             setattr(indikator, kolom, getattr(baris, kolom))
         return baris
@@ -221,6 +224,7 @@ def urutkan_indikator(
                 alasan=alasan,
             )
             i.urutan = ke
+        hasil.simpan(beku.rencana(pd))
         return len(pindah)
 
 
@@ -273,6 +277,7 @@ def simpan_target_tahunan(
         target, _ = TargetTahunan.objects.get_or_create(indikator=indikator, tahun=tahun)
         target = TargetTahunan.objects.select_for_update().get(pk=target.pk)
         _ubah_kolom(pengguna, target, "target_tahunan", indikator.perangkat_daerah, f"{tahun}", nilai, alasan)
+        hasil.simpan(beku.target(indikator.perangkat_daerah, tahun))
         return target
 
 
@@ -305,4 +310,5 @@ def simpan_target_triwulan(
             nilai,
             alasan,
         )
+        hasil.simpan(beku.target(indikator.perangkat_daerah, tahun))
         return target

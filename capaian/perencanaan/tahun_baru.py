@@ -17,6 +17,8 @@ from django.db import transaction
 
 from capaian.audit.catat import catat
 from capaian.audit.catat import teks_audit as _teks
+from capaian.hasil import simpan as hasil
+from capaian.monev import beku
 from capaian.monev.models import Status, StatusTriwulan
 from capaian.organisasi import akses
 from capaian.organisasi.akses import Pengguna
@@ -118,6 +120,7 @@ def mulai_tahun(pengguna: Pengguna | None, pd: PerangkatDaerah, tahun: int) -> T
                         baru=_teks(nilai),
                         alasan=f"Mulai tahun {tahun}: target Renstra tahun {tahun}",
                     )
+        hasil.simpan(beku.target(pd, tahun))
         return dibuat
 
 
@@ -142,7 +145,9 @@ def koreksi_kolom_6(
     alasan = (alasan or "").strip()
     if not alasan:
         raise TahunTidakSah("Alasan koreksi kolom 6 wajib diisi.")
-    with transaction.atomic():
+    with transaction.atomic(), hasil.sekaligus():
+        # Stored when the block ends, whichever way it returns (nothing when it raises).
+        hasil.simpan(beku.target(pd, tahun))
         Indikator.objects.select_for_update().get(pk=indikator.pk)
         if not TargetTahunan.objects.filter(indikator=indikator, tahun=tahun - 1).exists():
             raise TahunTidakSah(

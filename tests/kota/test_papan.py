@@ -119,17 +119,24 @@ def test_jumlah_kueri_papan_dan_dasbor_tidak_tumbuh(klien_sebagai: Klien):
             assert klien.get(url).status_code == 200
         # 6 agencies here; the count is fixed whether or not the summaries are cached.
         assert len(dingin) <= 40 and len(hangat) <= len(dingin), (url, len(dingin), len(hangat))
-    # More agencies, same count: summaries of the new ones are computed in the same fixed queries.
+    # More agencies, same count: summaries of the new ones are computed in the same fixed queries. These
+    # are made without the services, so they have no stored results (capaian.hasil): the board reads the
+    # stored summaries in one query and computes the others in a fixed set of queries.
     pemda = Pemda.objects.get(slug="kota-pasuruan")
-    cache.clear()
-    with CaptureQueriesContext(connection) as sedikit:
-        klien.get(PAPAN)
-    for i in range(3):
+
+    def tambah(i: int) -> None:
         pd = PerangkatDaerah.objects.create(pemda=pemda, nama=f"Dinas Uji {i}", slug=f"uji-papan-{i}")
         program = pd.program.create(kode=f"2.1{i}.02", nama="Program uji")
         Indikator.objects.create(
             perangkat_daerah=pd, tingkat="program", uraian="x", satuan="%", urutan=1, program=program
         )
+
+    tambah(9)
+    cache.clear()
+    with CaptureQueriesContext(connection) as sedikit:
+        klien.get(PAPAN)
+    for i in range(3):
+        tambah(i)
     cache.clear()
     with CaptureQueriesContext(connection) as banyak:
         klien.get(PAPAN)

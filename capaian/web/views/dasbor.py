@@ -30,12 +30,13 @@ from capaian.aturan.laju import (
     target_sampai,
     tertinggal,
 )
+from capaian.hasil.baca import laporan_e81
 from capaian.kota.ringkasan import Ringkasan, ringkasan
-from capaian.laporan.e81 import BarisE81, LaporanE81, bangun_e81, baris_program
-from capaian.laporan.sumber import muat_data_banyak
+from capaian.laporan.e81 import BarisE81, LaporanE81, baris_program
 from capaian.laporan.umum import romawi
 from capaian.monev.models import Status, StatusTriwulan
 from capaian.organisasi import akses
+from capaian.replika import dari_replika
 from capaian.web.views.umum import konteks, pd_atau_404, status_baca, teks_draf_banyak, triwulan_sah
 
 LEBAR_BATANG = 260  # px of the bar area in the SVG charts
@@ -196,10 +197,11 @@ def _rincian(lap: LaporanE81) -> list[dict[str, Any]]:
 
 @login_required
 @require_GET
+@dari_replika
 def dasbor_pd(request: HttpRequest, slug: str, tahun: int, triwulan: int) -> HttpResponse:
     triwulan_sah(tahun, triwulan)
     pd = pd_atau_404(request, slug)
-    lap = bangun_e81(muat_data_banyak([pd], tahun, triwulan)[pd.pk])
+    lap = laporan_e81([pd], tahun, triwulan)[pd.pk]  # stored results (capaian.hasil)
     program = _program(lap)
     sebaran = _sebaran(Counter(b.hasil.predikat[0] or "-" for b in lap.baris))
     return render(
@@ -231,6 +233,7 @@ def _laju_kota(daftar: list[Ringkasan]) -> dict[str, Any]:
 
 @login_required
 @require_GET
+@dari_replika
 def dasbor_kota(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse:
     triwulan_sah(tahun, triwulan)
     daftar_pd = list(akses.pd_terlihat(request.user))

@@ -24,6 +24,7 @@ from capaian.monev.models import PeriodeTriwulan, PerpanjanganPeriode, Status
 from capaian.organisasi import akses
 from capaian.organisasi.akses import boleh_kelola_kota, boleh_lihat_kota
 from capaian.organisasi.models import Pemda, Peran
+from capaian.replika import dari_replika
 from capaian.web.unduh import JENIS_MIME
 from capaian.web.views.isian import tombol_langkah
 from capaian.web.views.kota import dokumen_kota
@@ -32,6 +33,7 @@ from capaian.web.views.umum import konteks, teks_draf_banyak, triwulan_sah, wakt
 
 @login_required
 @require_GET
+@dari_replika
 def ikhtisar(request: HttpRequest, tahun: int, triwulan: int) -> HttpResponse:
     """The verifier's board: every agency's quarter, sortable and filterable, with the steps at hand, bulk
     lock, reminders, the city documents and the export. Operators and heads see their own agency's row."""

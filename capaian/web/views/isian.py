@@ -15,9 +15,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from capaian.aturan.angka import format_k, format_persen, format_rupiah
+from capaian.hasil import baca as baca_hasil
+from capaian.hasil import simpan as hasil_tersimpan
 from capaian.laporan import pemeriksaan
 from capaian.laporan.data import DataLaporan
-from capaian.laporan.e81 import bangun_e81
 from capaian.laporan.sumber import muat_data
 from capaian.monev import alur, beku, services
 from capaian.monev.models import Cakupan, CatatanTriwulan, KomentarBaris, Realisasi, Status, StatusTriwulan
@@ -58,7 +59,8 @@ def _render(
     cakupan: list[CakupanTeks],
     status_http: int = 200,
 ) -> HttpResponse:
-    lap = bangun_e81(data)
+    # The saved state's Form E.81 and checks as stored on write (capaian.hasil); computed if none is stored.
+    lap = baca_hasil.laporan_dari_data(data, pd, [b.indikator_id for b in baris])
     isian.tampilkan(baris, lap)
     status = status_baca(pd, tahun, triwulan)
     periode = pesan_periode(pd, tahun, triwulan)
@@ -87,7 +89,7 @@ def _render(
         boleh_isi=boleh_isi,
         tombol=tombol,
         # The checks build every document of the quarter: only worth it where the workflow is shown.
-        ringkasan_periksa=pemeriksaan.ringkasan_periksa(lap.data, status) if tombol else None,
+        ringkasan_periksa=baca_hasil.ringkasan_periksa(data, pd, status) if tombol else None,
         teks=[(nama, LABEL_TEKS[nama], teks.get(nama, "")) for nama in TEKS_TRIWULAN],
         teks_cakupan=[
             {
@@ -188,7 +190,7 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
     try:
         # All or nothing: the rows and the texts in one transaction, undone as a whole when one row has
         # been changed by someone else since the page was read or cannot be saved.
-        with transaction.atomic():
+        with transaction.atomic(), hasil_tersimpan.sekaligus():
             for b in baris:
                 if not b.berubah:
                     continue

@@ -29,6 +29,7 @@ from capaian.laporan.sumber_kota import muat_data_kota
 from capaian.organisasi import akses
 from capaian.organisasi.akses import boleh_kelola_kota, boleh_lihat_kota
 from capaian.organisasi.models import Pemda
+from capaian.replika import dari_replika
 from capaian.web.unduh import JENIS_MIME
 from capaian.web.views.umum import konteks, triwulan_sah
 
@@ -57,6 +58,7 @@ def dokumen_kota(tahun: int, triwulan: int) -> list[dict[str, Any]]:
 
 @login_required
 @require_GET
+@dari_replika
 def unduh_kota(request: HttpRequest, tahun: int, triwulan: int, jenis: str, format_: str) -> HttpResponse:
     triwulan_sah(tahun, triwulan)
     pemda = _pemda(request)

@@ -1,0 +1,124 @@
+"""How a computed Form E.81 row is written into a stored result and read back: the model's fields from a
+BarisE81 (the rules core's numbers, unchanged), and a BarisE81 from the stored fields and the row's plan
+(capaian.laporan.sumber.rencana_indikator). Nothing is computed here."""
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from capaian.aturan.capaian import HasilBaris, KRp, MasukanBaris, Persen
+from capaian.aturan.peringatan_dini import PeringatanDini, StatusPeringatan
+from capaian.laporan.data import BarisRencana
+from capaian.laporan.e81 import BarisE81
+
+KOLOM_HASIL = (
+    "no",
+    "realisasi_k",
+    "realisasi_rp",
+    "capaian_k",
+    "capaian_rp",
+    "realisasi_renstra_k",
+    "realisasi_renstra_rp",
+    "capaian_renstra_k",
+    "capaian_renstra_rp",
+    "predikat_k",
+    "predikat_rp",
+    "predikat_renstra_k",
+    "predikat_renstra_rp",
+    "dini",
+    "laju_k",
+    "laju_rp",
+    "proyeksi_k",
+    "proyeksi_rp",
+    "masukan",
+    "urutan",
+)
+
+
+def _d(nilai: Decimal | None) -> str | None:
+    return None if nilai is None else str(nilai)
+
+
+def _krp(nilai: KRp) -> list[str | int | None]:
+    return [_d(nilai.k), nilai.rp]
+
+
+def _baca_krp(nilai: list[Any]) -> KRp:
+    k, rp = nilai
+    return KRp(k=None if k is None else Decimal(k), rp=rp)
+
+
+def masukan_json(b: BarisE81) -> dict[str, Any]:
+    m = b.masukan
+    return {
+        "5": _krp(m.renstra),
+        "6": _krp(m.realisasi_lalu),
+        "7": _krp(m.target),
+        "t": [_krp(x) for x in m.target_tw],
+        "r": [_krp(x) for x in m.realisasi_tw],
+        "s6": b.rencana.kolom_6_sumber,
+        "turunan": b.rencana.rp_turunan,
+    }
+
+
+def kolom(b: BarisE81, urutan: int) -> dict[str, Any]:
+    """The stored fields of one computed row (`urutan`: its position in the agency's Form E.81)."""
+    h = b.hasil
+    p = b.peringatan
+    return {
+        "urutan": urutan,
+        "no": b.no,
+        "realisasi_k": h.realisasi.k,
+        "realisasi_rp": h.realisasi.rp,
+        "capaian_k": h.capaian.k,
+        "capaian_rp": h.capaian.rp,
+        "realisasi_renstra_k": h.realisasi_renstra.k,
+        "realisasi_renstra_rp": h.realisasi_renstra.rp,
+        "capaian_renstra_k": h.capaian_renstra.k,
+        "capaian_renstra_rp": h.capaian_renstra.rp,
+        "predikat_k": h.predikat[0] or "",
+        "predikat_rp": h.predikat[1] or "",
+        "predikat_renstra_k": h.predikat_renstra[0] or "",
+        "predikat_renstra_rp": h.predikat_renstra[1] or "",
+        "dini": p.status.value if p is not None and p.status is not None else "",
+        "laju_k": p.laju.k if p is not None else None,
+        "laju_rp": p.laju.rp if p is not None else None,
+        "proyeksi_k": p.proyeksi.k if p is not None else None,
+        "proyeksi_rp": p.proyeksi.rp if p is not None else None,
+        "masukan": masukan_json(b),
+    }
+
+
+def _atau_none(teks: str) -> str | None:
+    return teks or None
+
+
+def baris(h: Mapping[str, Any], rencana: BarisRencana) -> BarisE81:
+    """The stored row (its fields by name, as `HasilIndikator.objects.values()` gives them) as the Form E.81
+    builder made it; `rencana` is the row's plan (its texts and method), whose printed inputs are taken from
+    the stored ones."""
+    m = h["masukan"]
+    t = [_baca_krp(x) for x in m["t"]]
+    r = [_baca_krp(x) for x in m["r"]]
+    masukan = MasukanBaris(
+        sifat=rencana.sifat,
+        renstra=_baca_krp(m["5"]),
+        realisasi_lalu=_baca_krp(m["6"]),
+        target=_baca_krp(m["7"]),
+        target_tw=(t[0], t[1], t[2], t[3]),
+        realisasi_tw=(r[0], r[1], r[2], r[3]),
+    )
+    hasil = HasilBaris(
+        realisasi=KRp(k=h["realisasi_k"], rp=h["realisasi_rp"]),
+        capaian=Persen(k=h["capaian_k"], rp=h["capaian_rp"]),
+        realisasi_renstra=KRp(k=h["realisasi_renstra_k"], rp=h["realisasi_renstra_rp"]),
+        capaian_renstra=Persen(k=h["capaian_renstra_k"], rp=h["capaian_renstra_rp"]),
+        predikat=(_atau_none(h["predikat_k"]), _atau_none(h["predikat_rp"])),
+        predikat_renstra=(_atau_none(h["predikat_renstra_k"]), _atau_none(h["predikat_renstra_rp"])),
+    )
+    peringatan = PeringatanDini(
+        status=StatusPeringatan(h["dini"]) if h["dini"] else None,
+        laju=Persen(k=h["laju_k"], rp=h["laju_rp"]),
+        proyeksi=KRp(k=h["proyeksi_k"], rp=h["proyeksi_rp"]),
+    )
+    return BarisE81(no=h["no"], rencana=rencana, masukan=masukan, hasil=hasil, peringatan=peringatan)
