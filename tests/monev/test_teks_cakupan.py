@@ -100,6 +100,7 @@ def test_beku_setelah_dikunci() -> None:
     # Submitted: closed for the operator, and for the system too.
     with pytest.raises(services.TriwulanTertutup):
         services.simpan_catatan_cakupan(op, pd, TAHUN, TW, bidang="3.31", teks={"kendala": "x"})
+    jalankan_langkah("setujui", _u("kepala-disperindag"), pd, TAHUN, TW)  # the head approves first
     jalankan_langkah("verifikasi", vf, pd, TAHUN, TW)
     jalankan_langkah("kunci", vf, pd, TAHUN, TW)
     ekspor = Program.objects.get(perangkat_daerah=pd, kode="3.30.05")
