@@ -70,6 +70,9 @@ class HasilIndikator(models.Model):
         ]
         indexes = [models.Index(fields=["perangkat_daerah", "tahun", "triwulan"], name="hasil_pd_tw")]
 
+    def __str__(self) -> str:
+        return f"Hasil {self.indikator} TW {self.triwulan} {self.tahun}"
+
 
 class HasilPerangkatDaerah(models.Model):
     """One agency's quarter in totals (Form E.81's Jumlah and Total Rata-Rata) and the summary of the board
@@ -100,3 +103,6 @@ class HasilPerangkatDaerah(models.Model):
             models.UniqueConstraint(fields=["perangkat_daerah", "tahun", "triwulan"], name="hasil_pd_unik")
         ]
         indexes = [models.Index(fields=["pemda", "tahun", "triwulan"], name="hasil_pemda_tw")]
+
+    def __str__(self) -> str:
+        return f"Hasil {self.perangkat_daerah} TW {self.triwulan} {self.tahun}"
