@@ -19,7 +19,7 @@ from capaian.laporan import pemeriksaan
 from capaian.laporan.data import BarisRencana, DataLaporan
 from capaian.laporan.e81 import BarisE81, LaporanE81, bangun_e81
 from capaian.laporan.sumber import muat_data_banyak, rencana_urut
-from capaian.monev import alur
+from capaian.monev import alur, penjelasan
 from capaian.monev.models import StatusTriwulan
 from capaian.organisasi.models import PerangkatDaerah
 from capaian.perencanaan.models import Indikator
@@ -126,11 +126,14 @@ def ringkasan_periksa(data: DataLaporan, pd: PerangkatDaerah, status: StatusTriw
     r = ringkasan_tersimpan([pd], data.tahun, data.triwulan).get(pd.pk)
     if r is None:
         return pemeriksaan.ringkasan_periksa(data, status)
+    # The same counts as the computed path; explanations change without the data, so they are read now.
+    jelas = penjelasan.ringkas_kunci(penjelasan.per_kunci(pd, data.tahun, data.triwulan), r.kunci_galat)
     return {
         "galat": r.galat,
         "peringatan": r.peringatan,
         "belum_dijelaskan": len(alur.belum_diterima(status, r.kunci_galat)),
-        "diterima": status.penjelasan_diterima_pada is not None,
+        "menunggu": jelas.menunggu,
+        "ditolak": jelas.ditolak,
         "belum_diisi": r.belum_diisi,
     }
 

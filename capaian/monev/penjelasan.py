@@ -54,7 +54,12 @@ def per_kunci(pd: PerangkatDaerah, tahun: int, triwulan: int) -> dict[str, Penje
 
 
 def ringkas(penjelasan: dict[str, PenjelasanGalat], temuan: Sequence[Temuan]) -> Ringkas:
-    keadaan = [penjelasan[k].keadaan if k in penjelasan else "" for k in kunci_galat(temuan)]
+    return ringkas_kunci(penjelasan, kunci_galat(temuan))
+
+
+def ringkas_kunci(penjelasan: dict[str, PenjelasanGalat], kunci: Sequence[str]) -> Ringkas:
+    """The explanations' states over these galat keys (a stored summary keeps the keys, not the findings)."""
+    keadaan = [penjelasan[k].keadaan if k in penjelasan else "" for k in kunci]
     return Ringkas(
         menunggu=keadaan.count(KeadaanPenjelasan.MENUNGGU),
         diterima=keadaan.count(KeadaanPenjelasan.DITERIMA),

@@ -10,11 +10,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from capaian.hasil import simpan
-from capaian.hasil.baca import laporan_e81, laporan_tersimpan
+from capaian.hasil.baca import laporan_e81, laporan_tersimpan, ringkasan_periksa
 from capaian.hasil.models import HasilIndikator, HasilPerangkatDaerah
+from capaian.laporan import pemeriksaan
 from capaian.laporan.e81 import bangun_e81
 from capaian.laporan.sumber import muat_data
 from capaian.monev import services
+from capaian.monev.models import StatusTriwulan
 from capaian.organisasi.models import PerangkatDaerah
 from capaian.perencanaan.models import Indikator
 from tests.conftest import PD, TAHUN
@@ -135,3 +137,14 @@ def test_set_predikat_pemda_baru_mengubah_predikat_tersimpan(klien_sebagai) -> N
     predikat = set(HasilIndikator.objects.exclude(predikat_k="").values_list("predikat_k", flat=True))
     assert predikat <= {"Kurang", "Cukup", "Baik"} and predikat
     assert simpan.periksa() == []
+
+
+def test_ringkasan_periksa_tersimpan_sama_dengan_hitungan_baru() -> None:
+    """The entry screen's check counts (galat, explanations waiting or rejected, rows to fill) read from a
+    stored summary equal the ones computed afresh, key for key."""
+    for pd in PerangkatDaerah.objects.all():
+        for tw in (1, 2):
+            data = muat_data(pd, TAHUN, tw)
+            status, _ = StatusTriwulan.objects.get_or_create(perangkat_daerah=pd, tahun=TAHUN, triwulan=tw)
+            assert HasilPerangkatDaerah.objects.filter(perangkat_daerah=pd, tahun=TAHUN, triwulan=tw).exists()
+            assert ringkasan_periksa(data, pd, status) == pemeriksaan.ringkasan_periksa(data, status)
