@@ -1,9 +1,11 @@
 """`capaian periksa` on workbooks Capaian wrote itself: the checker and the app agree.
 
 The demo's Form E.81 export (capaian.laporan.paket) and entry template carry each row's method
-(capaian.aturan.metode); periksa reads it, and every galat it reports on them is one the app's own checks
-(capaian.laporan.pemeriksaan.periksa_triwulan) report for the same data. Before the method was carried,
-periksa reported row 40 (price fluctuation, lower is better) as a galat on Capaian's own export.
+(capaian.aturan.metode); periksa reads it and reports on the export exactly the galat the app's own checks
+(capaian.laporan.pemeriksaan.periksa_triwulan) report for the same data, so a verifier who checks an agency's
+workbook sees what the agency saw on screen. Before the method was carried, periksa reported row 40 (price
+fluctuation, lower is better) as a galat on Capaian's own export; before it used the method for a quarter's K
+target, it only warned on rows 31 and 56's continuation, which the app blocks as galat.
 """
 
 import shutil
@@ -58,7 +60,7 @@ def test_ekspor_e81_tanpa_galat_di_luar_pemeriksaan_aplikasi(tmp_path: Path, slu
     # Every row carries the method it was computed with.
     assert [b.sifat for b in baris] == [b.sifat for b in data.baris]
     temuan = periksa(lembar, data.set_predikat)
-    assert _galat_periksa(temuan) <= _galat_aplikasi(slug)
+    assert _galat_periksa(temuan) == _galat_aplikasi(slug)
     # The method is read, not guessed: no "which Renstra reading" warnings.
     assert not [t for t in temuan if t.jenis in ("renstra-kolom14", "kolom12-k", "metode-tidak-sah")]
 
@@ -69,10 +71,14 @@ def test_ekspor_disperindag_baris_40_dan_galat_rujukan(tmp_path: Path) -> None:
     assert not [
         t for t in temuan if t.no in (40, 41) and (t.tingkat == GALAT or t.kolom in ("12", "13", "15"))
     ]
-    # The galat left are the reference data's own: row 35's quarterly Rp targets above the year's budget.
+    # The galat left are the reference data's own: row 35's quarterly Rp targets above the year's budget,
+    # and the quarterly K targets above the year's of two counted (jumlah) indicators: row 31 (360 of 120)
+    # and the unnumbered continuation of row 55 (2 of 1).
     assert _galat_periksa(temuan) == {
         (35, "3.30.03.2.01.0001", "tw-melebihi-target", "9"),
         (35, "3.30.03.2.01.0001", "tw-melebihi-target", "8"),
+        (31, "3.30.02.2.06", "tw-melebihi-target", "9"),
+        (None, "3.31.02.2.01.0005", "tw-melebihi-target", "9"),
     }
     assert len([t for t in temuan if t.jenis == "induk-anak-lalu"]) == 19
 
@@ -83,7 +89,7 @@ def test_templat_tanpa_galat_di_luar_pemeriksaan_aplikasi(tmp_path: Path, slug: 
     buat_templat(PerangkatDaerah.objects.get(slug=slug), TAHUN, TRIWULAN, path)
     lembar = baca_e81(path)
     assert all(b.sifat is not None for b in lembar.baris if b.jenis == "data")
-    assert _galat_periksa(periksa(lembar)) <= _galat_aplikasi(slug)
+    assert _galat_periksa(periksa(lembar)) == _galat_aplikasi(slug)
 
 
 def test_lembar_metode_setelah_baris_dipindah(tmp_path: Path) -> None:

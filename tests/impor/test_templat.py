@@ -61,11 +61,17 @@ def test_periksa_pada_templat_tanpa_galat_hitungan(tmp_path: Path) -> None:
     # The synthetic agency's data is consistent: not a single galat.
     contoh = periksa(baca_e81(_ekspor(tmp_path, "dinas-contoh")))
     assert [t for t in contoh if t.tingkat == GALAT] == []
-    # The reference data has one real contradiction of its own inputs (row 35: the quarterly Rp targets add up
-    # to more than the year's budget); nothing the engine computed (columns 12-15, totals) is a galat.
+    # The reference data's real contradictions of its own inputs (row 35: the quarterly Rp targets add up to
+    # more than the year's budget; row 31 and row 55's continuation: a counted indicator's quarterly K target
+    # above the year's) are the only galat; nothing the engine computed (columns 12-15, totals) is one.
     temuan = periksa(baca_e81(_ekspor(tmp_path)))
     galat = [t for t in temuan if t.tingkat == GALAT]
-    assert {(t.no, t.jenis) for t in galat} == {(35, "tw-melebihi-target")}
+    assert {(t.no, t.jenis) for t in galat} == {
+        (35, "tw-melebihi-target"),
+        (31, "tw-melebihi-target"),
+        (None, "tw-melebihi-target"),
+    }
+    assert all(t.kolom in ("8", "9") for t in galat)
 
 
 def test_periksa_cli_pada_templat(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -37,11 +37,12 @@ def periksa_pagu(k: Konteks, b: BarisE81) -> None:
 
 def _tingkat_target_k(b: BarisE81) -> Tingkatan | None:
     """A quarter's K target above the year's contradicts the year only for an indicator whose quarters add
-    up; for a position or an average it may be right mid-year. The checker warns (the app's own checks,
-    which know the method, decide the galat); with a stated method other than jumlah it says nothing."""
-    if b.sifat is not None and b.sifat.agregasi is not Agregasi.JUMLAH:
-        return None
-    return PERINGATAN
+    up; for a position or an average it may be right mid-year. With the method stated (the "Metode" sheet
+    of Capaian's own workbooks) the checker decides as the app's own checks do: a galat for jumlah, nothing
+    otherwise. Without it, it can only warn."""
+    if b.sifat is None:
+        return PERINGATAN
+    return GALAT if b.sifat.agregasi is Agregasi.JUMLAH else None
 
 
 def periksa_target_tw(k: Konteks, b: BarisE81) -> None:
