@@ -49,7 +49,9 @@ def _teks_nilai(k: Decimal | None, rp: int | None) -> str:
     return f"K {_teks(k)}; Rp {_teks(rp)}"
 
 
-def _periksa_keadaan(pd: PerangkatDaerah, tahun: int, dari: int) -> None:
+def alasan_tertutup(pd: PerangkatDaerah, tahun: int, dari: int) -> str | None:
+    """Why a Perubahan in force from quarter `dari` cannot be saved now, or None when it can: a quarter it
+    would change is submitted, verified or locked. The service refuses on it; the screen is then read-only."""
     tertutup = list(
         StatusTriwulan.objects.filter(
             perangkat_daerah=pd,
@@ -58,12 +60,18 @@ def _periksa_keadaan(pd: PerangkatDaerah, tahun: int, dari: int) -> None:
             status__in=(Status.DIAJUKAN, Status.DIVERIFIKASI, Status.TERKUNCI),
         ).order_by("triwulan")
     )
-    if tertutup:
-        s = tertutup[0]
-        raise PerubahanTidakSah(
-            f"Triwulan {s.triwulan} {tahun} berstatus {s.get_status_display()}: Perubahan yang berlaku sejak "
-            f"Triwulan {dari} tidak dapat disimpan. Minta verifikator mengembalikan atau membuka kuncinya."
-        )
+    if not tertutup:
+        return None
+    s = tertutup[0]
+    return (
+        f"Triwulan {s.triwulan} {tahun} berstatus {s.get_status_display()}: Perubahan yang berlaku sejak "
+        f"Triwulan {dari} tidak dapat disimpan. Minta verifikator mengembalikan atau membuka kuncinya."
+    )
+
+
+def _periksa_keadaan(pd: PerangkatDaerah, tahun: int, dari: int) -> None:
+    if alasan := alasan_tertutup(pd, tahun, dari):
+        raise PerubahanTidakSah(alasan)
 
 
 def simpan_perubahan(

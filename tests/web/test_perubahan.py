@@ -130,6 +130,28 @@ def test_layar_perubahan(klien_operator: Client, klien_pimpinan: Client) -> None
     assert Decimal(PerubahanTarget.objects.get(indikator=ind, bagian="tahunan").rp) == Decimal(1_000_000)
 
 
+def test_layar_perubahan_baca_saja_bila_tw_iv_tertutup(klien_operator: Client) -> None:
+    # With Triwulan IV submitted, verified or locked, no start (II, III or IV) can be saved: the screen says
+    # why and offers no inputs, rather than taking the operator's typing and refusing it on save.
+    pd = PerangkatDaerah.objects.get(slug=PD)
+    url = f"/pd/{PD}/{TAHUN}/perubahan/"
+    StatusTriwulan.objects.update_or_create(
+        perangkat_daerah=pd, tahun=TAHUN, triwulan=3, defaults={"status": Status.DIVERIFIKASI}
+    )
+    terbuka = klien_operator.get(url)
+    assert "simpan-perubahan" in terbuka.text and "perubahan-tertutup" not in terbuka.text
+    StatusTriwulan.objects.update_or_create(
+        perangkat_daerah=pd, tahun=TAHUN, triwulan=4, defaults={"status": Status.TERKUNCI}
+    )
+    halaman = klien_operator.get(url)
+    assert halaman.status_code == 200 and "simpan-perubahan" not in halaman.text
+    assert "Triwulan 4 2024 berstatus Terkunci" in halaman.text and "<fieldset disabled>" in halaman.text
+    # A post sent anyway (an old tab) is refused by the service with the same reason, nothing saved.
+    r = klien_operator.post(url, {"dasar_hukum": DASAR, "berlaku_triwulan": "4"})
+    assert r.status_code == 200 and "tidak dapat disimpan" in r.text
+    assert not DasarPerubahan.objects.exists()
+
+
 def test_form_e81_perubahan_menampilkan_keduanya(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import json
     from io import StringIO

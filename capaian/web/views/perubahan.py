@@ -60,12 +60,16 @@ def _baca(request: HttpRequest, berlaku: int, ids: list[int]) -> tuple[perubahan
 def perubahan_tahun(request: HttpRequest, slug: str, tahun: int) -> HttpResponse:
     pd = pd_atau_404(request, slug)
     dasar = DasarPerubahan.objects.filter(perangkat_daerah=pd, tahun=tahun).first()
-    boleh_ubah = akses.boleh_ubah_rencana(request.user, pd)
+    # When even the latest start (Triwulan IV) would change a submitted, verified or locked quarter, nothing
+    # can be saved: the screen is read-only and says why, not offering inputs the service would refuse.
+    berhak = akses.boleh_ubah_rencana(request.user, pd)
+    tertutup = perubahan.alasan_tertutup(pd, tahun, 4) if berhak else None
+    boleh_ubah = berhak and tertutup is None
     berlaku = dasar.berlaku_triwulan if dasar else 3
     galat: dict[str, str] = {}
     isian: dict[str, str] = {}
     if request.method == "POST":
-        akses.wajib(boleh_ubah, "Anda tidak berhak mengubah rencana perangkat daerah ini.")
+        akses.wajib(berhak, "Anda tidak berhak mengubah rencana perangkat daerah ini.")
         isian = {k: str(request.POST.get(k, "")) for k in request.POST if k != "csrfmiddlewaretoken"}
         try:
             diminta = request.POST.get("berlaku_triwulan", "3")
@@ -128,6 +132,7 @@ def perubahan_tahun(request: HttpRequest, slug: str, tahun: int) -> HttpResponse
         dasar=dasar,
         berlaku=berlaku,
         boleh_ubah=boleh_ubah,
+        tertutup=tertutup,
         baris=baris,
         kepala=[LABEL[b] for b in perubahan.bagian_tampil(berlaku)],
         pilihan_tw=[(tw, BagianTarget(str(tw)).label) for tw in (2, 3, 4)],
