@@ -71,28 +71,36 @@ def unggah(
         except jenis_bukti.JenisDitolak as e:
             raise BuktiTidakSah(str(e)) from e
         sidik = _sidik(berkas)
-        bukti = BuktiDukung.objects.create(
+        bukti = BuktiDukung(
             perangkat_daerah=pd,
             tahun=tahun,
             triwulan=triwulan,
             indikator=indikator,
             jenis=jenis.kode,
-            berkas=berkas,
             nama_asli=nama[:255],
             ukuran=berkas.size or 0,
             keterangan=keterangan[:255],
             diunggah_oleh=cast("User", pengguna) if pengguna is not None else None,
         )
-        catat(
-            pengguna,
-            aksi="unggah",
-            objek="bukti",
-            objek_id=bukti.pk,
-            perangkat_daerah=pd,
-            kolom=_kolom(bukti),
-            baru=_uraian(bukti, sidik),
-            alasan=keterangan or None,
-        )
+        # The file is written first, then the row; a failed insert or audit rolls the row back but not the
+        # disk, so the file goes too: no evidence on disk that no record names.
+        bukti.berkas.save(nama, berkas, save=False)
+        tersimpan = str(bukti.berkas.name)
+        try:
+            bukti.save()
+            catat(
+                pengguna,
+                aksi="unggah",
+                objek="bukti",
+                objek_id=bukti.pk,
+                perangkat_daerah=pd,
+                kolom=_kolom(bukti),
+                baru=_uraian(bukti, sidik),
+                alasan=keterangan or None,
+            )
+        except BaseException:
+            bukti.berkas.storage.delete(tersimpan)
+            raise
         return bukti
 
 

@@ -11,9 +11,22 @@ from capaian.organisasi.models import PerangkatDaerah
 from capaian.perencanaan.models import Indikator
 
 
+class PenyimpananBukti(FileSystemStorage):
+    """Evidence under DATA_DIR/bukti, the folder read from the settings on each use rather than once when the
+    models load, so a changed DATA_DIR (a test's, a restored backup's) is where files go and are read from.
+    Outside STATIC/MEDIA URLs on purpose: evidence is served only through a view that checks access."""
+
+    @property
+    def base_location(self) -> str:
+        return str(Path(settings.DATA_DIR) / "bukti")
+
+    @property
+    def location(self) -> str:
+        return str(Path(self.base_location).resolve())
+
+
 def _penyimpanan_bukti() -> FileSystemStorage:
-    # Outside STATIC/MEDIA URLs on purpose: evidence is served only through a view that checks access.
-    return FileSystemStorage(location=Path(settings.DATA_DIR) / "bukti")
+    return PenyimpananBukti()
 
 
 class BuktiDukung(models.Model):

@@ -154,6 +154,30 @@ def test_tanpa_baris_ditolak(klien_operator: Client) -> None:
     assert not BuktiDukung.objects.exists()
 
 
+def test_berkas_di_data_dir_dan_dihapus_bila_gagal_dicatat(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from capaian.web import layanan_bukti
+
+    op = User.objects.get(username="operator-disperindag")
+    pd = PerangkatDaerah.objects.get(slug=PD)
+    bukti = layanan_bukti.unggah(op, pd, TAHUN, 2, SimpleUploadedFile("a.pdf", PDF), "", _ind())
+    # Stored under this run's DATA_DIR (read when used, not when the models loaded).
+    assert (data_dir / "bukti" / bukti.berkas.name).read_bytes() == PDF
+
+    def gagal(*a: object, **k: object) -> None:
+        raise RuntimeError("audit gagal")
+
+    monkeypatch.setattr(layanan_bukti, "catat", gagal)
+    with pytest.raises(RuntimeError):
+        layanan_bukti.unggah(op, pd, TAHUN, 2, SimpleUploadedFile("b.pdf", PDF), "", _ind())
+    # The failed upload left neither a row nor a file.
+    assert list(BuktiDukung.objects.values_list("pk", flat=True)) == [bukti.pk]
+    assert sorted(p.name for p in (data_dir / "bukti").rglob("*") if p.is_file()) == [
+        Path(bukti.berkas.name).name
+    ]
+
+
 def test_terlalu_besar_ditolak(klien_operator: Client) -> None:
     teks = _unggah(klien_operator, "besar.pdf", PDF + b"0" * (10 * 1024 * 1024), _ind())
     assert "maksimal 10 MB" in teks
