@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import models, transaction
 
-from capaian.audit.catat import catat_data_induk, pd_objek
+from capaian.audit.catat import catat, catat_data_induk, pd_objek
 from capaian.hasil import simpan as hasil
 from capaian.monev import beku
 from capaian.organisasi import akses
@@ -103,3 +103,18 @@ def hapus(pengguna: Pengguna | None, obj: models.Model, alasan: str | None = Non
         cakupan = hasil.cakupan_objek(obj)
         obj.delete()
         hasil.simpan(cakupan)
+
+
+def catat_ganti_sandi(pengguna: Pengguna | None, akun: models.Model) -> None:
+    """The trail of a password set in the admin (a user's own, or an admin setting an agency user's):
+    who set whose, when; never the password or its hash. Django's password forms save the user themselves,
+    so the admin calls this inside the same transaction as that save (capaian.web.admin)."""
+    catat(
+        pengguna,
+        aksi="ubah",
+        objek="user",
+        objek_id=akun.pk,
+        perangkat_daerah=pd_objek(akun),
+        kolom="kata sandi",
+        baru="(diganti)",
+    )

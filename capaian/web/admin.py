@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -78,6 +79,18 @@ class SitusAdmin(admin.AdminSite):
             raise PermissionDenied("Hanya Admin Pemda yang dapat membuka data induk.")
         tujuan = request.GET.get("next", reverse("admin:index"))
         return redirect(f"{reverse('masuk')}?{urlencode({'next': tujuan})}")
+
+    def password_change(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> TemplateResponse:
+        # The admin's own password: saved by Django's form, audited in the same transaction.
+        with transaction.atomic():
+            r = super().password_change(request, extra_context)
+            if request.method == "POST" and r.status_code == 302:
+                data_induk.catat_ganti_sandi(
+                    request.user, User.objects.get(username=request.user.get_username())
+                )
+        return r
 
 
 situs_admin = SitusAdmin(name="admin")
@@ -215,6 +228,15 @@ class ProfilInline(IzinPeran, _StackedInline):
 
 class PenggunaAdmin(IzinPeran, LewatLayanan, _UserAdmin):
     inlines = [ProfilInline]
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
+        # Django's own view (its permission check is has_change_permission, limited to the admin's pemda)
+        # saves the new password; the trail is written in the same transaction when it succeeded (a redirect).
+        with transaction.atomic():
+            r = super().user_change_password(request, id, form_url)
+            if request.method == "POST" and r.status_code == 302:
+                data_induk.catat_ganti_sandi(request.user, User.objects.get(pk=id))
+        return r
 
 
 # Django's groups are global (not per pemda) and the app does not use them: roles are capaian's Profil.
