@@ -4,8 +4,8 @@ The demo (both agencies, year 2024 open for entry, the demo users, their explain
 the test database, right after pytest-django creates it (`django_db_setup` below). Every ordinary test runs
 inside a transaction that is rolled back, so each one starts from the same demo, and reading tests pay
 nothing for it. Transactional tests (transaction=True, live_server) commit, and pytest-django empties the
-database after each of them; they run after all the others (pytest-django orders them so), and `demo` loads
-the demo again when it finds it gone.
+database after each of them; they run after all the others (pytest-django orders them so), and `demo` puts
+the demo back when it finds it gone, from the snapshot taken right after the first build (tests/cuplikan.py).
 
     demo                      the demo is in the database (see above); returns None
     demo_per_modul            kept for the modules that name it: the demo is there for the whole run now
@@ -25,16 +25,19 @@ capaian.demo.muat.KATA_SANDI for tests of the real sign-in (MD5 in tests, tests/
 """
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import hypothesis
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
 from capaian.demo.muat import muat_demo
 from capaian.organisasi.models import PerangkatDaerah
+from tests import cuplikan
 
 # Property tests: no per-example deadline (speed is measured by the benchmarks, and on a shared 2-core
 # machine a deadline only makes the suite flaky), and no example database written into the work tree.
@@ -132,18 +135,48 @@ def ada_demo() -> bool:
     return PerangkatDaerah.objects.filter(slug=PD).exists()
 
 
+KUNCI_DEMO = pytest.StashKey[tuple[Any, cuplikan.Cuplikan]]()
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureDef) -> None:
-    # Once per run, committed: about 2 s that every module paid again before (and every test of the
-    # modules that did not share it).
+def django_db_setup(
+    django_db_setup: None, django_db_blocker: pytest.FixtureDef, request: pytest.FixtureRequest
+) -> cuplikan.Cuplikan:
+    # Once per run (per xdist worker), committed: about 2 s that every module paid again before (and every
+    # test of the modules that did not share it). Its snapshot is what puts the demo back after a flush.
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         muat_demo_uji()
+        foto = cuplikan.ambil()
+    request.config.stash[KUNCI_DEMO] = (django_db_blocker, foto)
+    return foto
+
+
+def _transaksional(item: pytest.Item) -> bool:
+    tanda = item.get_closest_marker("django_db")
+    pakai = set(getattr(item, "fixturenames", ()))
+    transaksi = bool(tanda and tanda.kwargs.get("transaction"))
+    return transaksi or bool({"transactional_db", "live_server"} & pakai)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """After a transactional test's flush, the demo is put back at once, so every test starts from the demo
+    whatever ran before it on this worker (xdist hands tests out in any order, and the module-wide fixtures
+    of tests/kota and tests/laporan, and the tests that read the demo through `db` alone, rely on it)."""
+    hasil = yield
+    if _transaksional(item) and KUNCI_DEMO in item.config.stash:
+        blokir, foto = item.config.stash[KUNCI_DEMO]
+        with blokir.unblock():
+            if not ada_demo():
+                cuplikan.pulihkan(foto)
+            connection.close()  # as the flush left it: a test without the database must not find it open
+    return hasil
 
 
 @pytest.fixture
-def demo(db: None) -> None:
+def demo(db: None, django_db_setup: cuplikan.Cuplikan) -> None:
     if not ada_demo():  # a transactional test ran before this one and its flush emptied the database
-        muat_demo_uji()
+        cuplikan.pulihkan(django_db_setup)
 
 
 @pytest.fixture(scope="module")

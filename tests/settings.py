@@ -5,13 +5,30 @@
 - SQLite tests run on a file, not in memory: the concurrency tests and the task worker's subprocess need a
   database that other connections and processes can open. One file per run, in the temporary folder, so two
   runs never share one; pytest-django creates and removes it.
+- DATA_DIR (evidence, uploads, trial imports, ...) is a temporary folder of this process, removed when it
+  ends, not the work tree's var/: pytest-xdist runs the suite in several processes at once, and none may
+  find another's files. A subprocess started by a test inherits the folder through CAPAIAN_DATA_DIR unless
+  the test gives it one of its own.
 """
 
+import atexit
 import os
+import shutil
 import tempfile
 
-from capaian.settings import *  # noqa: F403
-from capaian.settings import DATABASES
+if not os.environ.get("CAPAIAN_DATA_DIR"):
+    os.environ["CAPAIAN_DATA_DIR"] = tempfile.mkdtemp(prefix="capaian-uji-data-")
+    atexit.register(shutil.rmtree, os.environ["CAPAIAN_DATA_DIR"], ignore_errors=True)
+# An xdist worker inherits the main process's folder: it takes a folder of its own inside it (once; the
+# processes it starts see the mark and keep what they are given).
+_pekerja = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _pekerja and os.environ.get("CAPAIAN_UJI_PEKERJA") != _pekerja:
+    os.environ["CAPAIAN_DATA_DIR"] = os.path.join(os.environ["CAPAIAN_DATA_DIR"], _pekerja)
+    os.makedirs(os.environ["CAPAIAN_DATA_DIR"], exist_ok=True)
+    os.environ["CAPAIAN_UJI_PEKERJA"] = _pekerja
+
+from capaian.settings import *  # noqa: E402, F403
+from capaian.settings import DATABASES  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -113,7 +113,10 @@ def harapan_berkas(slug: str) -> list[str]:
     return [f"{slug}/{n.replace(PD, slug)}" for n in BERKAS]
 
 
-@pytest.mark.parametrize("url", [HALAMAN, f"/laporan/semua-pd/{uuid.uuid4()}/status/"])
+# Named ids: a random uuid in the id would differ between the xdist workers' collections.
+@pytest.mark.parametrize(
+    "url", [HALAMAN, f"/laporan/semua-pd/{uuid.uuid4()}/status/"], ids=["halaman", "status"]
+)
 def test_anonim_diarahkan_ke_halaman_masuk(klien_sebagai: Klien, url: str) -> None:
     for r in (klien_sebagai(None).get(url), klien_sebagai(None).post(url)):
         assert r.status_code == 302
