@@ -269,7 +269,11 @@ def _muat(url: str, skala: float, pool: dict[tuple[int, int], Any]) -> dict[str,
     ekor_total = {(v, tw): "\t".join(_teks(d.total[k]) for k in kol_total) for (v, tw), d in pool.items()}
     acak = random.Random(546)
     t0 = time.perf_counter()
-    s_pemda = Salin(url, Pemda, ["id", "nama", "slug", "provinsi", "tempat", "nama_bappeda", "set_predikat"])
+    s_pemda = Salin(
+        url,
+        Pemda,
+        ["id", "nama", "slug", "provinsi", "tempat", "nama_bappeda", "set_predikat", "persetujuan_kepala"],
+    )
     s_pd = Salin(
         url,
         PerangkatDaerah,
@@ -312,6 +316,7 @@ def _muat(url: str, skala: float, pool: dict[tuple[int, int], Any]) -> dict[str,
             "rumus",
             "variabel",
             "boleh_negatif",
+            "catatan_nilai",
         ],
     )
     s_status = Salin(
@@ -341,7 +346,7 @@ def _muat(url: str, skala: float, pool: dict[tuple[int, int], Any]) -> dict[str,
         prov = f"Provinsi {(pe - 1) % PROVINSI + 1:02d}"
         s_pemda.tulis(
             f"{pe}\tKota Sintetis {pe}\tkota-sintetis-{pe}\t{prov}\tSintetis {pe}\tBappeda\t"
-            "permendagri86-atas-inklusif\n"
+            "permendagri86-atas-inklusif\tt\n"
         )
         for j in range(PD):
             pd_id += 1
@@ -375,7 +380,7 @@ def _muat(url: str, skala: float, pool: dict[tuple[int, int], Any]) -> dict[str,
                 s_ind.tulis(
                     f"{ind_id}\t1\t{pd_id}\t{tingkat}\t{fk['program']}\t{fk['kegiatan']}\t"
                     f"{fk['subkegiatan']}\tPersentase capaian {kode}\t%\t{urutan}\tpositif\t2t-r\t"
-                    "jumlah\tkumulatif\t\t[]\tf\n"
+                    "jumlah\tkumulatif\t\t[]\tf\t\n"
                 )
             for tw in range(1, 5):
                 status_id += 1

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from capaian.aturan.capaian import MasukanBaris
 from capaian.aturan.rekap import rekap_program
 from capaian.hasil import kode
 from capaian.hasil.models import HasilIndikator, HasilPerangkatDaerah
@@ -43,9 +44,8 @@ def _baris_tersimpan(**saring: Any) -> Iterator[dict[str, Any]]:
     )
 
 
-def _rencana(rencana: BarisRencana, b: BarisE81, h: dict[str, Any]) -> BarisRencana:
+def _rencana(rencana: BarisRencana, m: MasukanBaris, h: dict[str, Any]) -> BarisRencana:
     """The row's plan with the printed inputs it was computed from, as the report data carries them."""
-    m = b.masukan
     return dataclasses.replace(
         rencana,
         renstra=m.renstra,
@@ -90,10 +90,10 @@ def laporan_tersimpan(
         rencana = []
         for ind, r in rencana_urut(daftar):
             h = simpanan[ind.pk]
-            b = kode.baris(h, r)
-            r = _rencana(r, b, h)
+            m = kode.masukan(h, r)
+            r = _rencana(r, m, h)
             rencana.append(r)
-            baris_e81.append(dataclasses.replace(b, rencana=r))
+            baris_e81.append(kode.baris(h, r, m))
         hasil[pd.pk] = _laporan(dataclasses.replace(dasar[pd.pk], baris=tuple(rencana)), tuple(baris_e81))
     return hasil
 

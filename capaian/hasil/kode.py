@@ -4,6 +4,7 @@ BarisE81 (the rules core's numbers, unchanged), and a BarisE81 from the stored f
 
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from capaian.aturan.capaian import HasilBaris, KRp, MasukanBaris, Persen
@@ -43,9 +44,16 @@ def _krp(nilai: KRp) -> list[str | int | None]:
     return [_d(nilai.k), nilai.rp]
 
 
+@lru_cache(maxsize=65_536)
+def _krp_dari(k: str | None, rp: int | None) -> KRp:
+    # A city's Form E.79 reads tens of thousands of these, mostly the same few values: a KRp is frozen and a
+    # Decimal immutable, so one parsed object serves every equal stored pair.
+    return KRp(k=None if k is None else Decimal(k), rp=rp)
+
+
 def _baca_krp(nilai: list[Any]) -> KRp:
     k, rp = nilai
-    return KRp(k=None if k is None else Decimal(k), rp=rp)
+    return _krp_dari(k, rp)
 
 
 def masukan_json(b: BarisE81) -> dict[str, Any]:
@@ -93,21 +101,26 @@ def _atau_none(teks: str) -> str | None:
     return teks or None
 
 
-def baris(h: Mapping[str, Any], rencana: BarisRencana) -> BarisE81:
-    """The stored row (its fields by name, as `HasilIndikator.objects.values()` gives them) as the Form E.81
-    builder made it; `rencana` is the row's plan (its texts and method), whose printed inputs are taken from
-    the stored ones."""
+def masukan(h: Mapping[str, Any], rencana: BarisRencana) -> MasukanBaris:
+    """The stored row's printed inputs (columns 5-11) with the method of its plan `rencana`."""
     m = h["masukan"]
-    t = [_baca_krp(x) for x in m["t"]]
-    r = [_baca_krp(x) for x in m["r"]]
-    masukan = MasukanBaris(
+    t = m["t"]
+    r = m["r"]
+    return MasukanBaris(
         sifat=rencana.sifat,
         renstra=_baca_krp(m["5"]),
         realisasi_lalu=_baca_krp(m["6"]),
         target=_baca_krp(m["7"]),
-        target_tw=(t[0], t[1], t[2], t[3]),
-        realisasi_tw=(r[0], r[1], r[2], r[3]),
+        target_tw=(_baca_krp(t[0]), _baca_krp(t[1]), _baca_krp(t[2]), _baca_krp(t[3])),
+        realisasi_tw=(_baca_krp(r[0]), _baca_krp(r[1]), _baca_krp(r[2]), _baca_krp(r[3])),
     )
+
+
+def baris(h: Mapping[str, Any], rencana: BarisRencana, dibaca: MasukanBaris | None = None) -> BarisE81:
+    """The stored row (its fields by name, as `HasilIndikator.objects.values()` gives them) as the Form E.81
+    builder made it; `rencana` is the row's plan (its texts and method), whose printed inputs are taken from
+    the stored ones (`dibaca`: those inputs when the caller has read them with `masukan` already)."""
+    masukan_baris = dibaca if dibaca is not None else masukan(h, rencana)
     hasil = HasilBaris(
         realisasi=KRp(k=h["realisasi_k"], rp=h["realisasi_rp"]),
         capaian=Persen(k=h["capaian_k"], rp=h["capaian_rp"]),
@@ -121,4 +134,4 @@ def baris(h: Mapping[str, Any], rencana: BarisRencana) -> BarisE81:
         laju=Persen(k=h["laju_k"], rp=h["laju_rp"]),
         proyeksi=KRp(k=h["proyeksi_k"], rp=h["proyeksi_rp"]),
     )
-    return BarisE81(no=h["no"], rencana=rencana, masukan=masukan, hasil=hasil, peringatan=peringatan)
+    return BarisE81(no=h["no"], rencana=rencana, masukan=masukan_baris, hasil=hasil, peringatan=peringatan)

@@ -209,9 +209,13 @@ def _indikator_urut(pd_ids: Iterable[int]) -> dict[int, list[int]]:
 def _tulis(data: dict[int, DataLaporan], tahun: int, tw: int) -> None:
     urut = _indikator_urut(data)
     pd = PerangkatDaerah.objects.in_bulk(list(data))
-    ada: dict[int, dict[int, HasilIndikator]] = defaultdict(dict)
-    for x in HasilIndikator.objects.filter(perangkat_daerah_id__in=list(data), tahun=tahun, triwulan=tw):
-        ada[x.perangkat_daerah_id][x.indikator_id] = x
+    # The stored rows as plain dicts (a save compares one agency-quarter's rows, most unchanged): only the
+    # rows that differ become model instances, for bulk_update.
+    ada: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
+    for x in HasilIndikator.objects.filter(
+        perangkat_daerah_id__in=list(data), tahun=tahun, triwulan=tw
+    ).values("pk", "perangkat_daerah_id", "indikator_id", *kode.KOLOM_HASIL):
+        ada[x["perangkat_daerah_id"]][x["indikator_id"]] = x
     total_ada = {
         h.perangkat_daerah_id: h
         for h in HasilPerangkatDaerah.objects.filter(
@@ -232,11 +236,9 @@ def _tulis(data: dict[int, DataLaporan], tahun: int, tw: int) -> None:
                         indikator_id=ind_id, perangkat_daerah_id=pd_id, tahun=tahun, triwulan=tw, **nilai
                     )
                 )
-            elif _beda(h, nilai):
-                for nama, isi in nilai.items():
-                    setattr(h, nama, isi)
-                ubah.append(h)
-        buang.extend(h.pk for h in lama.values())
+            elif any(h[nama] != isi for nama, isi in nilai.items()):
+                ubah.append(HasilIndikator(pk=h["pk"], **nilai))
+        buang.extend(h["pk"] for h in lama.values())
         t = total_ada.get(pd_id)
         if t is None:
             HasilPerangkatDaerah.objects.create(

@@ -224,16 +224,17 @@ def _rp(nilai: object) -> str:
     return _frp(Decimal(nilai)) if isinstance(nilai, int) else "-"
 
 
-def periksa_konsistensi(data: DataLaporan) -> list[Temuan]:
-    """Build the four documents from `data` and compare them.
+def periksa_konsistensi(data: DataLaporan, e81: LaporanE81 | None = None) -> list[Temuan]:
+    """Build the four documents from `data` and compare them (`e81`: the data's Form E.81 when built already).
 
     Data whose formulas cannot be built (a formula that does not parse, formulas in a circle) builds no
     document; those are galat of capaian.aturan.periksa_data already, so nothing is added here.
     """
-    try:
-        e81 = bangun_e81(data)
-    except (RumusError, RumusMelingkar):
-        return []
+    if e81 is None:
+        try:
+            e81 = bangun_e81(data)
+        except (RumusError, RumusMelingkar):
+            return []
     return bandingkan(
         e81, bangun_kertas_kerja(data, e81), bangun_kesimpulan(data, e81), bangun_narasi(data, e81)
     )

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from capaian.aturan.periksa import Temuan
 from capaian.aturan.periksa_data import belum_diisi, periksa_data
 from capaian.laporan.data import DataLaporan
+from capaian.laporan.e81 import LaporanE81
 from capaian.laporan.konsistensi import periksa_konsistensi
 from capaian.laporan.sumber import muat_data
 from capaian.monev import alur, penjelasan
@@ -18,9 +19,10 @@ from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import PerangkatDaerah
 
 
-def periksa_laporan(data: DataLaporan) -> list[Temuan]:
-    """All findings of one agency-quarter's data: the data checks, then the cross-document checks."""
-    return periksa_data(data.baris, data.triwulan, data.set_predikat) + periksa_konsistensi(data)
+def periksa_laporan(data: DataLaporan, e81: LaporanE81 | None = None) -> list[Temuan]:
+    """All findings of one agency-quarter's data: the data checks, then the cross-document checks (`e81`:
+    the data's Form E.81 when the caller has built it already, as the stored results' writer has)."""
+    return periksa_data(data.baris, data.triwulan, data.set_predikat) + periksa_konsistensi(data, e81)
 
 
 def baris_belum_diisi(data: DataLaporan) -> list[str]:

@@ -74,3 +74,19 @@ def test_halaman_lintas_pd_tidak_tumbuh_dengan_jumlah_pd(klien_sebagai, url):
     for nomor in range(2, 6):
         _pd_sintetis(pemda, nomor, 3)
     assert _kueri(klien, url) == sebelum
+
+
+@pytest.mark.parametrize("url", [f"/triwulan/{TAHUN}/1/", f"/dasbor/{TAHUN}/1/", "/"])
+def test_halaman_lintas_pd_tersimpan_tidak_tumbuh_dengan_jumlah_pd(klien_sebagai, url):
+    """The same pages on the stored path (capaian.hasil, as every service leaves it): the summaries and the
+    explanations waiting are read for all agencies at once, not one query per agency."""
+    pemda = Pemda.objects.get(slug="kota-pasuruan")
+    klien = klien_sebagai("verifikator")
+    _pd_sintetis(pemda, 1, 3)
+    simpan_hasil.hitung_ulang(list(PerangkatDaerah.objects.all()))
+    klien.get(url)  # warm the session and the profile
+    sebelum = _kueri(klien, url)
+    for nomor in range(2, 6):
+        _pd_sintetis(pemda, nomor, 3)
+    simpan_hasil.hitung_ulang(list(PerangkatDaerah.objects.all()))
+    assert _kueri(klien, url) == sebelum
