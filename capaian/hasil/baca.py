@@ -120,12 +120,14 @@ def ringkasan_tersimpan(
     }
 
 
-def ringkasan_periksa(data: DataLaporan, pd: PerangkatDaerah, status: StatusTriwulan) -> dict[str, object]:
+def ringkasan_periksa(
+    data: DataLaporan, pd: PerangkatDaerah, status: StatusTriwulan, e81: LaporanE81 | None = None
+) -> dict[str, object]:
     """The entry screen's counts of the quarter's checks (capaian.laporan.pemeriksaan.ringkasan_periksa),
-    from the stored summary when there is one."""
+    from the stored summary when there is one; else computed, over `e81` when the page has built it."""
     r = ringkasan_tersimpan([pd], data.tahun, data.triwulan).get(pd.pk)
     if r is None:
-        return pemeriksaan.ringkasan_periksa(data, status)
+        return pemeriksaan.ringkasan_periksa(data, status, e81)
     # The same counts as the computed path; explanations change without the data, so they are read now.
     jelas = penjelasan.ringkas_kunci(penjelasan.per_kunci(pd, data.tahun, data.triwulan), r.kunci_galat)
     return {

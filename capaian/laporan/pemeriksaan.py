@@ -61,10 +61,12 @@ def periksa_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> list[Tem
     return periksa_laporan(muat_data(pd, tahun, triwulan))
 
 
-def ringkasan_periksa(data: DataLaporan, status: StatusTriwulan) -> dict[str, object]:
+def ringkasan_periksa(
+    data: DataLaporan, status: StatusTriwulan, e81: LaporanE81 | None = None
+) -> dict[str, object]:
     """Counts for the entry screen: galat, peringatan, galat not covered by an accepted explanation, and
-    explanations waiting for the verifikator's decision."""
-    temuan = periksa_laporan(data)
+    explanations waiting for the verifikator's decision (`e81`: the data's Form E.81 if already built)."""
+    temuan = periksa_laporan(data, e81)
     jelas = penjelasan.ringkas(
         penjelasan.per_kunci(status.perangkat_daerah, status.tahun, status.triwulan), temuan
     )

@@ -89,7 +89,7 @@ def _render(
         boleh_isi=boleh_isi,
         tombol=tombol,
         # The checks build every document of the quarter: only worth it where the workflow is shown.
-        ringkasan_periksa=baca_hasil.ringkasan_periksa(data, pd, status) if tombol else None,
+        ringkasan_periksa=baca_hasil.ringkasan_periksa(data, pd, status, lap) if tombol else None,
         teks=[(nama, LABEL_TEKS[nama], teks.get(nama, "")) for nama in TEKS_TRIWULAN],
         teks_cakupan=[
             {
