@@ -40,7 +40,7 @@ from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.db import transaction  # noqa: E402
 
 from capaian.monev import alur  # noqa: E402
-from capaian.monev.models import Realisasi  # noqa: E402
+from capaian.monev.models import Realisasi, StatusTriwulan  # noqa: E402
 from capaian.organisasi.models import Peran, PerangkatDaerah, Profil  # noqa: E402
 from capaian.perencanaan.models import Indikator  # noqa: E402
 
@@ -111,7 +111,14 @@ def _sesi(pengguna: object) -> str:
 def siapkan(jumlah: int, keluaran: str) -> None:
     Model = get_user_model()
     verifikator = Model.objects.get(username="verifikator")
-    semua = list(PerangkatDaerah.objects.order_by("pk"))
+    # Only agencies whose TW III can still be changed: the demo has some quarters submitted, verified or
+    # locked, and an operator of one of those only ever meets a read-only page (never answered, no save).
+    status = {s.perangkat_daerah_id: s for s in StatusTriwulan.objects.filter(tahun=TAHUN, triwulan=TRIWULAN)}
+    semua = [
+        pd
+        for pd in PerangkatDaerah.objects.order_by("pk")
+        if pd.pk not in status or status[pd.pk].boleh_diubah
+    ]
     pemda = semua[0].pemda
     hari_ini = datetime.date.today()
     alur.atur_periode(
