@@ -164,7 +164,9 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     whatever ran before it on this worker (xdist hands tests out in any order, and the module-wide fixtures
     of tests/kota and tests/laporan, and the tests that read the demo through `db` alone, rely on it)."""
     hasil = yield
-    if _transaksional(item) and KUNCI_DEMO in item.config.stash:
+    # After the run's last test the session's fixtures are gone already (the test database destroyed), and
+    # no test needs the demo again: nothing to put back.
+    if nextitem is not None and _transaksional(item) and KUNCI_DEMO in item.config.stash:
         blokir, foto = item.config.stash[KUNCI_DEMO]
         with blokir.unblock():
             if not ada_demo():
