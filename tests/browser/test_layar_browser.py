@@ -299,3 +299,18 @@ def test_cetak_menyembunyikan_navigasi_dan_menandai_draf(
     page.emulate_media(media="screen")
     assert page.galat_konsol == []
     peramban.close()
+
+
+def test_renja_perubahan_muat_di_ponsel(
+    transactional_db: None, demo: None, live_server: Any, playwright_sync: Any, folder_layar: Path
+) -> None:
+    # The legal-basis fieldset's long input used to widen the page past the phone (fieldsets are as wide as
+    # their widest input by default); the table scrolls inside its own frame.
+    peramban, page = buka_peramban(playwright_sync, viewport=PONSEL, is_mobile=True, has_touch=True)
+    masuk(page, live_server.url, "operator-disperindag")
+    page.goto(f"{live_server.url}/pd/{PD}/2024/perubahan/")
+    assert page.locator("#simpan-perubahan").count() == 1
+    assert _lebar_dokumen(page) <= PONSEL["width"]
+    page.screenshot(path=str(folder_layar / "perubahan-390.png"), full_page=True)
+    assert page.galat_konsol == []
+    peramban.close()
