@@ -17,6 +17,7 @@ compare equal whenever their normalised parts do, whatever text they were read f
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Tingkat(StrEnum):
@@ -122,6 +123,10 @@ def _tolak(teks: str, alasan: str) -> KodeError:
 _DIGIT = re.compile(r"[0-9]+")
 
 
+# Every report parses each row's code and its parents' several times over (about 800 parses for a 57-row
+# agency's save); a Kode is immutable, so one parse per text is shared. A malformed code is not cached: its
+# KodeError is raised again each time.
+@lru_cache(maxsize=8192)
 def urai_kode(teks: str) -> Kode:
     """Parse a code of any level; KodeError (Indonesian message) for a malformed one.
 

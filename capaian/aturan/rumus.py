@@ -735,14 +735,15 @@ def urai(sumber: str, variabel_dikenal: Iterable[str] | None = None) -> Rumus:
     """
     if len(sumber) > MAKS_PANJANG:
         raise RumusError(MAKS_PANJANG, f"rumus terlalu panjang (maksimal {MAKS_PANJANG} karakter)")
-    dikenal = None if variabel_dikenal is None else frozenset(variabel_dikenal)
+    return _urai_sekali(sumber, None if variabel_dikenal is None else frozenset(variabel_dikenal))
+
+
+# A report parses the same formulas for every row, and a save builds several reports (about 100 parses for a
+# 57-row agency); a Rumus is immutable, so sharing it is safe. A formula that fails is not cached: its
+# RumusError is raised again each time.
+@lru_cache(maxsize=2048)
+def _urai_sekali(sumber: str, dikenal: frozenset[str] | None) -> Rumus:
     return Rumus(sumber, _Pengurai(sumber, dikenal).rumus())
-
-
-# A report evaluates the same few formulas for every row; a Rumus is immutable, so sharing it is safe.
-@lru_cache(maxsize=512)
-def _urai_tersimpan(sumber: str) -> Rumus:
-    return urai(sumber)
 
 
 def hitung(
@@ -751,4 +752,4 @@ def hitung(
     referensi: Mapping[str, Decimal | None] | None = None,
 ) -> Decimal | None:
     """Parses and evaluates in one step; see Rumus.hitung."""
-    return _urai_tersimpan(sumber).hitung(variabel, referensi)
+    return urai(sumber).hitung(variabel, referensi)
