@@ -145,12 +145,14 @@ def test_komentar_verifikator_per_baris_tampil_di_barisnya(klien_sebagai: Klien)
         ISIAN + "langkah/kembalikan/",
         {
             "catatan": "Perbaiki baris yang dikomentari.",
-            f"komentar-{ind.pk}": "Rp melebihi SP2D.",
+            f"komentar-{ind.pk}": "Rp melebihi SP2D.\n<b>Lihat</b> SPJ & kuitansi.",
             "komentar-x": "?",
         },
     )
     assert r.status_code == 302 and _status() == Status.DIKEMBALIKAN
-    assert list(KomentarBaris.objects.values_list("indikator", "teks")) == [(ind.pk, "Rp melebihi SP2D.")]
+    assert list(KomentarBaris.objects.values_list("indikator", "teks")) == [
+        (ind.pk, "Rp melebihi SP2D.\n<b>Lihat</b> SPJ & kuitansi.")
+    ]
     html = op.get(ISIAN).content.decode()
     # Right after the row itself, so the operator sees it where the value is typed.
     assert re.search(
@@ -159,6 +161,8 @@ def test_komentar_verifikator_per_baris_tampil_di_barisnya(klien_sebagai: Klien)
         html,
         re.S,
     )
+    # Its line break kept, its markup printed as text (the rows are rendered by Jinja2, capaian.web.jinja).
+    assert "Rp melebihi SP2D.<br>&lt;b&gt;Lihat&lt;/b&gt; SPJ &amp; kuitansi." in html
     assert 'id="ada-komentar"' in html
     assert klien_sebagai(OPERATOR_CONTOH).get(ISIAN).status_code == 404
 

@@ -1,6 +1,7 @@
 """What the entry screen shows beside the inputs: the number as the server read it, the rounding offered for
 Rupiah with cents, the quarter's targets; and the DRAF mark on pages of quarters not yet verified."""
 
+import html
 import json
 import re
 from collections.abc import Callable
@@ -148,3 +149,19 @@ def test_tanda_draf_kota_menyebut_jumlah_belum_diverifikasi(klien_sebagai: Klien
         )
     for url in (f"/dasbor/{TAHUN}/2/", f"/triwulan/{TAHUN}/2/"):
         assert 'id="tanda-draf"' not in klien_sebagai("verifikator").get(url).content.decode(), url
+
+
+def test_teks_rencana_di_baris_dicetak_sebagai_teks(klien_sebagai: Klien) -> None:
+    """The rows are rendered by Jinja2 (capaian.web.jinja): the plan's texts are escaped as in the rest of
+    the page, an indicator named with markup shows that markup as text and breaks nothing."""
+    teks = 'Pasar <b>"Baru"</b> & <script>x()</script>'
+    ind = _baris_bertarget()
+    Indikator.objects.filter(pk=ind.pk).update(uraian=teks)
+    isi = klien_sebagai("operator-disperindag").get(ISIAN).content.decode()
+    baris = _html_baris(isi, ind)
+    assert "<script>x()" not in isi and "<b>" not in baris
+    tampil = re.search(r'<div class="indikator">(.*?)</div>', baris)
+    assert tampil and html.unescape(tampil.group(1)) == teks
+    # Its input's label carries the same text, escaped inside the attribute.
+    label = re.search(r'aria-label="Realisasi K triwulan 2: ([^"]*)"', baris)
+    assert label and html.unescape(label.group(1)) == teks

@@ -11,7 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import get_template
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from capaian.aturan.angka import format_k, format_persen, format_rupiah
@@ -122,6 +124,11 @@ def _render(
         ),
         sintetis=pd.sintetis,
         ada_galat=any(b.ada_galat for b in baris),
+    )
+    isi["baris_html"] = mark_safe(  # noqa: S308 - autoescaped by Jinja2 (capaian.web.jinja)
+        get_template("web/isian_baris.html", using="jinja2").render(
+            {k: isi[k] for k in ("baris", "boleh_isi", "boleh_komentar", "pd", "tahun", "triwulan")}
+        )
     )
     return render(request, "web/isian.html", isi, status=status_http)
 
