@@ -19,11 +19,10 @@ from capaian.kota import ringkasan
 from capaian.laporan import pemeriksaan
 from capaian.laporan.data import BarisRencana, DataLaporan
 from capaian.laporan.e81 import BarisE81, LaporanE81, bangun_e81
-from capaian.laporan.sumber import muat_data_banyak, rencana_urut
+from capaian.laporan.sumber import IndikatorRencana, indikator_rencana, muat_data_banyak, rencana_urut
 from capaian.monev import alur, penjelasan
 from capaian.monev.models import StatusTriwulan
 from capaian.organisasi.models import PerangkatDaerah
-from capaian.perencanaan.models import Indikator
 
 
 def ada_tersimpan(daftar_pd: Sequence[PerangkatDaerah], tahun: int, triwulan: int) -> set[int]:
@@ -72,12 +71,8 @@ def laporan_tersimpan(
     tersimpan: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
     for h in _baris_tersimpan(perangkat_daerah__in=daftar_pd, tahun=tahun, triwulan=triwulan):
         tersimpan[h["perangkat_daerah_id"]][h["indikator_id"]] = h
-    per_pd: dict[int, list[Indikator]] = defaultdict(list)
-    for ind in (
-        Indikator.objects.filter(perangkat_daerah__in=daftar_pd)
-        .select_related("tujuan", "sasaran", "program", "kegiatan", "subkegiatan")
-        .order_by("perangkat_daerah_id", "urutan")
-    ):
+    per_pd: dict[int, list[IndikatorRencana]] = defaultdict(list)
+    for ind in indikator_rencana(daftar_pd):
         per_pd[ind.perangkat_daerah_id].append(ind)
     dasar = muat_data_banyak(daftar_pd, tahun, triwulan, dengan_baris=False)
     hasil: dict[int, LaporanE81] = {}

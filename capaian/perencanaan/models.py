@@ -325,6 +325,11 @@ class Indikator(Berversi):
         return elemen  # type: ignore[no-any-return]
 
     @property
+    def elemen_id(self) -> int:
+        """The id of the element this indicator measures (its level's link)."""
+        return getattr(self, f"{self.tingkat}_id")  # type: ignore[no-any-return]
+
+    @property
     def kode(self) -> str | None:
         return getattr(self.elemen, "kode", None)
 
