@@ -11,15 +11,21 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from capaian.aturan.capaian import MasukanBaris
 from capaian.aturan.rekap import rekap_program
 from capaian.hasil import kode
 from capaian.hasil.models import HasilIndikator, HasilPerangkatDaerah
 from capaian.kota import ringkasan
 from capaian.laporan import pemeriksaan
-from capaian.laporan.data import BarisRencana, DataLaporan
+from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import BarisE81, LaporanE81, bangun_e81
-from capaian.laporan.sumber import IndikatorRencana, indikator_rencana, muat_data_banyak, rencana_urut
+from capaian.laporan.sumber import (
+    IndikatorRencana,
+    indikator_rencana,
+    ke_dalam_elemen,
+    muat_data_banyak,
+    rencana_indikator,
+    sifat_indikator,
+)
 from capaian.monev import alur, penjelasan
 from capaian.monev.models import StatusTriwulan
 from capaian.organisasi.models import PerangkatDaerah
@@ -40,20 +46,6 @@ def _baris_tersimpan(**saring: Any) -> Iterator[dict[str, Any]]:
         HasilIndikator.objects.filter(**saring).values(
             "perangkat_daerah_id", "indikator_id", *kode.KOLOM_HASIL
         )
-    )
-
-
-def _rencana(rencana: BarisRencana, m: MasukanBaris, h: dict[str, Any]) -> BarisRencana:
-    """The row's plan with the printed inputs it was computed from, as the report data carries them."""
-    return dataclasses.replace(
-        rencana,
-        renstra=m.renstra,
-        realisasi_lalu=m.realisasi_lalu,
-        target=m.target,
-        target_tw=m.target_tw,
-        realisasi_tw=m.realisasi_tw,
-        kolom_6_sumber=h["masukan"]["s6"],
-        rp_turunan=h["masukan"]["turunan"],
     )
 
 
@@ -83,10 +75,23 @@ def laporan_tersimpan(
             continue  # an indicator added since (never left so by a service): computed instead
         baris_e81 = []
         rencana = []
-        for ind, r in rencana_urut(daftar):
+        for ind, ke in ke_dalam_elemen(daftar):
             h = simpanan[ind.pk]
-            m = kode.masukan(h, r)
-            r = _rencana(r, m, h)
+            sifat = sifat_indikator(ind)
+            m = kode.masukan(h, sifat)
+            # The row's plan with the printed inputs it was computed from, as the report data carries them.
+            r = rencana_indikator(
+                ind,
+                ke,
+                sifat=sifat,
+                renstra=m.renstra,
+                realisasi_lalu=m.realisasi_lalu,
+                target=m.target,
+                target_tw=m.target_tw,
+                realisasi_tw=m.realisasi_tw,
+                kolom_6_sumber=h["masukan"]["s6"],
+                rp_turunan=h["masukan"]["turunan"],
+            )
             rencana.append(r)
             baris_e81.append(kode.baris(h, r, m))
         hasil[pd.pk] = _laporan(dataclasses.replace(dasar[pd.pk], baris=tuple(rencana)), tuple(baris_e81))

@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from capaian.aturan.capaian import HasilBaris, KRp, MasukanBaris, Persen
+from capaian.aturan.capaian import HasilBaris, KRp, MasukanBaris, Persen, Sifat
 from capaian.aturan.peringatan_dini import PeringatanDini, StatusPeringatan
 from capaian.laporan.data import BarisRencana
 from capaian.laporan.e81 import BarisE81
@@ -101,13 +101,13 @@ def _atau_none(teks: str) -> str | None:
     return teks or None
 
 
-def masukan(h: Mapping[str, Any], rencana: BarisRencana) -> MasukanBaris:
-    """The stored row's printed inputs (columns 5-11) with the method of its plan `rencana`."""
+def masukan(h: Mapping[str, Any], sifat: Sifat) -> MasukanBaris:
+    """The stored row's printed inputs (columns 5-11) with the method of its plan, `sifat`."""
     m = h["masukan"]
     t = m["t"]
     r = m["r"]
     return MasukanBaris(
-        sifat=rencana.sifat,
+        sifat=sifat,
         renstra=_baca_krp(m["5"]),
         realisasi_lalu=_baca_krp(m["6"]),
         target=_baca_krp(m["7"]),
@@ -120,7 +120,7 @@ def baris(h: Mapping[str, Any], rencana: BarisRencana, dibaca: MasukanBaris | No
     """The stored row (its fields by name, as `HasilIndikator.objects.values()` gives them) as the Form E.81
     builder made it; `rencana` is the row's plan (its texts and method), whose printed inputs are taken from
     the stored ones (`dibaca`: those inputs when the caller has read them with `masukan` already)."""
-    masukan_baris = dibaca if dibaca is not None else masukan(h, rencana)
+    masukan_baris = dibaca if dibaca is not None else masukan(h, rencana.sifat)
     hasil = HasilBaris(
         realisasi=KRp(k=h["realisasi_k"], rp=h["realisasi_rp"]),
         capaian=Persen(k=h["capaian_k"], rp=h["capaian_rp"]),

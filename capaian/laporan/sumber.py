@@ -9,6 +9,7 @@ import os
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from capaian.aturan.angka import format_tanggal
@@ -187,10 +188,26 @@ def _path_logo(pd: PerangkatDaerah) -> str:
     return path if os.path.exists(path) else ""
 
 
-def rencana_indikator(ind: "Indikator | IndikatorRencana", ke: int) -> BarisRencana:
-    """An indicator's row of the plan without numbers: its texts, method and formula (`ke`: it is the
-    element's ke-th indicator). muat_data_banyak adds the targets and realisations; capaian.hasil.baca the
-    stored printed inputs."""
+@lru_cache(maxsize=256)
+def _sifat(polaritas: str, rumus_negatif: str, agregasi: str, akumulasi: str) -> Sifat:
+    # A few combinations serve every row (a Sifat is frozen).
+    return Sifat(
+        polaritas=Polaritas(polaritas),
+        rumus_negatif=RumusNegatif(rumus_negatif),
+        agregasi=Agregasi(agregasi),
+        akumulasi=Akumulasi(akumulasi),
+    )
+
+
+def sifat_indikator(ind: "Indikator | IndikatorRencana") -> Sifat:
+    """How the indicator's numbers are computed (polarity, formula when lower is better, aggregation)."""
+    return _sifat(ind.polaritas, ind.rumus_negatif, ind.agregasi, ind.akumulasi)
+
+
+def rencana_indikator(ind: "Indikator | IndikatorRencana", ke: int, **angka: Any) -> BarisRencana:
+    """An indicator's row of the plan: its texts, method and formula (`ke`: it is the element's ke-th
+    indicator), and the numbers in `angka` (BarisRencana's fields): muat_data_banyak adds the targets and
+    realisations afterwards; capaian.hasil.baca hands in the stored printed inputs."""
     return BarisRencana(
         kunci=kunci_indikator(ind, ke),
         kode=ind.kode,
@@ -198,28 +215,30 @@ def rencana_indikator(ind: "Indikator | IndikatorRencana", ke: int) -> BarisRenc
         uraian=ind.nama_elemen,
         indikator=ind.uraian,
         satuan=ind.satuan,
-        sifat=Sifat(
-            polaritas=Polaritas(ind.polaritas),
-            rumus_negatif=RumusNegatif(ind.rumus_negatif),
-            agregasi=Agregasi(ind.agregasi),
-            akumulasi=Akumulasi(ind.akumulasi),
-        ),
+        sifat=angka.pop("sifat", None) or sifat_indikator(ind),
         rumus=ind.rumus,
         variabel=tuple((v["nama"], v.get("label", v["nama"])) for v in ind.variabel),
         catatan=_catatan_masukan(ind),
         lanjutan=ke > 1,
+        **angka,
     )
 
 
-def rencana_urut[I: (Indikator, IndikatorRencana)](daftar: Sequence[I]) -> list[tuple[I, BarisRencana]]:
-    """One agency's indicators (in Form E.81's order) with their rows of the plan without numbers."""
+def ke_dalam_elemen[I: (Indikator, IndikatorRencana)](daftar: Sequence[I]) -> list[tuple[I, int]]:
+    """One agency's indicators (in Form E.81's order), each with its position among its element's
+    indicators (1 for the first: a later one is a continuation row)."""
     urutan_elemen: dict[tuple[str, int], int] = defaultdict(int)
     hasil = []
     for ind in daftar:
         elemen_kunci = (ind.tingkat, ind.elemen_id)
         urutan_elemen[elemen_kunci] += 1
-        hasil.append((ind, rencana_indikator(ind, urutan_elemen[elemen_kunci])))
+        hasil.append((ind, urutan_elemen[elemen_kunci]))
     return hasil
+
+
+def rencana_urut[I: (Indikator, IndikatorRencana)](daftar: Sequence[I]) -> list[tuple[I, BarisRencana]]:
+    """One agency's indicators (in Form E.81's order) with their rows of the plan without numbers."""
+    return [(ind, rencana_indikator(ind, ke)) for ind, ke in ke_dalam_elemen(daftar)]
 
 
 def muat_data(

@@ -73,6 +73,13 @@ def test_laporan_tersimpan_sama_dengan_hitungan_baru() -> None:
                 (b.no, b.masukan, b.hasil, b.peringatan) for b in segar.baris
             ]
             assert tersimpan.rekap == segar.rekap
+            # The plan's side of each row (read as values there, as model instances here): texts, method,
+            # formula, where column 6 comes from, and whether the Rp is derived from the children.
+            teks = ("kunci", "kode", "tingkat", "uraian", "indikator", "satuan", "sifat", "rumus", "variabel")
+            teks += ("catatan", "lanjutan", "kolom_6_sumber", "rp_turunan")
+            assert [[getattr(b.rencana, n) for n in teks] for b in tersimpan.baris] == [
+                [getattr(b.rencana, n) for n in teks] for b in segar.baris
+            ]
 
 
 def test_periksa_menemukan_hasil_yang_diubah_dan_hitung_ulang_memperbaikinya() -> None:
