@@ -127,12 +127,16 @@ def _wajib_terbuka(
     window. Call inside the transaction: the status rows stay locked until the change is saved."""
     if pengguna is not None:
         akses.wajib(akses.boleh_isi_realisasi(pengguna, pd))
-    status = (
-        StatusTriwulan.objects.select_for_update()
-        .filter(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
-        .first()
+    # The status row is made when missing (a quarter's first save), so that there is always one to lock:
+    # concurrent changes of one agency-quarter queue on it (on PostgreSQL; SQLite serializes every writer),
+    # and each stores the quarter's results (capaian.hasil.simpan) after the other's commit. Without it two
+    # operators' first saves in a new quarter both created its stored totals (an HTTP 500 on the unique key)
+    # or stored totals computed without the other's row.
+    status_triwulan(pd, tahun, triwulan)
+    status = StatusTriwulan.objects.select_for_update().get(
+        perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
     )
-    if status is not None and not status.boleh_diubah:
+    if not status.boleh_diubah:
         raise TriwulanTertutup(
             f"Triwulan {triwulan} {tahun} berstatus {status.get_status_display()} dan tidak dapat diubah."
         )
