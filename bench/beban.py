@@ -99,7 +99,9 @@ def _tunggu(url: str, proses: subprocess.Popen[bytes]) -> None:
     raise SystemExit("capaian serve did not answer within 60 s")
 
 
-def _locust(url: str, pengguna: int, durasi: int, folder: Path, env: dict[str, str]) -> tuple[Path, Path]:
+def _locust(
+    url: str, pengguna: int, durasi: int, folder: Path, env: dict[str, str], server: int
+) -> tuple[Path, Path, float]:
     awalan = folder / f"locust-{pengguna}"
     hasil = folder / f"hasil-{pengguna}.jsonl"
     hasil.unlink(missing_ok=True)
@@ -128,8 +130,31 @@ def _locust(url: str, pengguna: int, durasi: int, folder: Path, env: dict[str, s
         "WARNING",
     ]
     env = {**env, "LOCUST_BEBAN_DATA": str(folder / "data.json"), "LOCUST_BEBAN_HASIL": str(hasil)}
-    subprocess.run(perintah, env=env, cwd=AKAR, capture_output=True, text=True)
-    return awalan.with_name(awalan.name + "_stats.csv"), hasil
+    proses = subprocess.Popen(
+        perintah, env=env, cwd=AKAR, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    # The server's CPU over the measured part only (after the ramp, when Locust resets its stats).
+    time.sleep(naik)
+    cpu_awal = _cpu_server(server)
+    time.sleep(durasi)
+    cpu = _cpu_server(server) - cpu_awal
+    proses.wait()
+    return awalan.with_name(awalan.name + "_stats.csv"), hasil, cpu
+
+
+def _cpu_server(pid: int) -> float:
+    """CPU seconds used so far by the server and its worker processes (Linux /proc), so that the run can
+    say what one request costs the server itself, apart from Locust on the same cores."""
+    detik = 0.0
+    tik = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            bagian = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a process that ended meanwhile
+        if int(stat.parent.name) == pid or int(bagian[1]) == pid:
+            detik += (int(bagian[11]) + int(bagian[12])) / tik
+    return detik
 
 
 def _baca_stats(berkas: Path) -> dict[str, dict[str, str]]:
@@ -154,8 +179,30 @@ def _laporkan(jenis: str, pengguna: int, stats: dict[str, dict[str, str]], cek: 
     print(f"  operators never answered: {tanpa_jawab} of {len(operator)}")
     print(
         f"  lost updates: {cek['hilang']} of {cek['baris']} operator rows; contended row: "
-        f"{cek['hilang_rebutan']} lost of {cek['tambah_rebutan']} accepted increments"
+        f"{cek['hilang_rebutan']} lost of {cek['tambah_rebutan']} accepted increments "
+        f"({cek['terbang_rebutan']} in flight at the stop)"
     )
+    # What each failed request answered (Locust's failures file), so that an error can be told apart: a
+    # designed 503 "basis data sedang sibuk", a 500, or a connection the server never answered.
+    gagal = hasil.with_name(f"locust-{pengguna}_failures.csv")
+    if gagal.exists():
+        with open(gagal) as f:
+            for r in csv.DictReader(f):
+                print(f"  failed: {r['Occurrences']} x {r['Method']} {r['Name']}: {r['Error'][:160]}")
+
+
+def _laporkan_log(log: Path) -> None:
+    """The server's logged errors during the runs: each exception's last line, counted."""
+    baris = log.read_text(errors="replace").splitlines()
+    galat: dict[str, int] = {}
+    for i, b in enumerate(baris):
+        if b.startswith("Traceback"):
+            akhir = next((x for x in baris[i + 1 :] if x and not x.startswith((" ", "Traceback"))), "?")
+            galat[akhir] = galat.get(akhir, 0) + 1
+    for teks, n in sorted(galat.items(), key=lambda x: -x[1]):
+        print(f"  server logged {n} x {teks[:200]}")
+    if not galat:
+        print("  server logged no exception")
 
 
 def main() -> None:
@@ -180,16 +227,17 @@ def main() -> None:
         ]
         if a.threads:
             perintah += ["--threads", str(a.threads)]
-        server = subprocess.Popen(
-            perintah, env=env, cwd=AKAR, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-        )
+        # The server's log to a file (a pipe nobody reads would stall the server once full), read back for
+        # the errors it logged.
+        log_server = open(folder / "server.log", "w")  # noqa: SIM115 - closed after the server stops
+        server = subprocess.Popen(perintah, env=env, cwd=AKAR, stdout=subprocess.DEVNULL, stderr=log_server)
         try:
             _tunggu(url, server)
             for pengguna in a.pengguna:
                 sebelum = _jalankan(
                     [sys.executable, "bench/beban_data.py", "nilai", str(folder / "data.json")], env
                 )
-                stats_csv, hasil = _locust(url, pengguna, a.durasi, folder, env)
+                stats_csv, hasil, cpu = _locust(url, pengguna, a.durasi, folder, env, server.pid)
                 cek = json.loads(
                     _jalankan(
                         [
@@ -203,7 +251,13 @@ def main() -> None:
                         env,
                     )
                 )
-                _laporkan(jenis, pengguna, _baca_stats(stats_csv), cek, hasil)
+                stats = _baca_stats(stats_csv)
+                _laporkan(jenis, pengguna, stats, cek, hasil)
+                semua = sum(int(r["Request Count"]) for n, r in stats.items() if n != "Aggregated")
+                print(
+                    f"  server CPU: {cpu:.1f} s in {a.durasi} s measured ({cpu / a.durasi:.2f} cores), "
+                    f"{cpu * 1000 / max(semua, 1):.0f} ms per request ({a.workers} worker process(es))"
+                )
         finally:
             server.terminate()
             try:
@@ -212,6 +266,8 @@ def main() -> None:
                 print("  capaian serve did not stop within 30 s of SIGTERM; killed")
                 server.kill()
                 server.wait()
+            log_server.close()
+            _laporkan_log(folder / "server.log")
     if not a.simpan:
         shutil.rmtree(akar_sementara, ignore_errors=True)
 

@@ -85,12 +85,15 @@ def periksa(data_json: str, hasil_jsonl: str, k_sebelum: str) -> None:
             terbang += h["terbang"]
     akhir = _k(data["rebutan"]["indikator"]) or Decimal(0)
     hilang_rebutan = Decimal(k_sebelum) + tambah - akhir
+    if -terbang <= hilang_rebutan < 0:
+        hilang_rebutan = Decimal(0)  # increments in flight at the stop that landed unanswered: none lost
     print(
         json.dumps(
             {
                 "baris": diperiksa,
                 "hilang": hilang,
                 "tambah_rebutan": tambah,
+                "terbang_rebutan": terbang,
                 "hilang_rebutan": str(hilang_rebutan),
             }
         )

@@ -146,12 +146,14 @@ class Perebut(HttpUser):
             ).json()
             ini = next(b for b in baris if b["indikator_id"] == DATA["rebutan"]["indikator"])
             k = Decimal(ini["k"] or "0") + 1
+            self.terbang = 1  # until its answer arrives: at the run's stop it may have landed unanswered
             with self.client.patch(
                 self.url,
                 json={"k": str(k), "versi": ini["versi"]},
                 name="api simpan (rebutan)",
                 catch_response=True,
             ) as r:
+                self.terbang = 0
                 if r.status_code == 200:
                     self.berhasil += 1
                     return
