@@ -13,9 +13,11 @@ from decimal import Decimal
 from capaian.aturan.angka import format_k, format_satuan
 from capaian.aturan.capaian import Polaritas
 from capaian.aturan.kinerja import k_dari_rumus
+from capaian.aturan.kodering import coba_urai_kode
+from capaian.aturan.kodering import urutan as urutan_kode
 from capaian.aturan.rumus import Rumus, notasi_besaran, urai
 from capaian.laporan.data import DataLaporan
-from capaian.laporan.e81 import LaporanE81, bangun_e81, nilai_k_per_triwulan
+from capaian.laporan.e81 import BarisE81, LaporanE81, bangun_e81, nilai_k_per_triwulan
 from capaian.laporan.tabel_e81 import LEGENDA_METODE, tanda_metode
 
 TINGKAT = {
@@ -28,8 +30,38 @@ TINGKAT = {
 
 
 # The reference's order of levels: its Kertas Kerja opens with the Tujuan, then the Sasaran (Form E.81 lists
-# the Sasaran first); programs and below keep Form E.81's order.
+# the Sasaran first); programs and below keep Form E.81's order, except that a kegiatan's sub kegiatan are
+# listed by their code (_sub_menurut_kode).
 _URUTAN_TINGKAT = {"tujuan": 0, "sasaran": 1}
+
+
+def _sub_menurut_kode(baris: list[BarisE81]) -> list[BarisE81]:
+    """Each run of sub kegiatan rows (the sub kegiatan of one kegiatan) by code, as the reference's Kertas
+    Kerja lists them: its Form E.81 has 3.31.02.2.01.0005 before 3.31.02.2.01.03 (rows 55, 56), its Kertas
+    Kerja .03 (= .0003) before .0005. A sub kegiatan's second indicator stays with it; a code that cannot be
+    read keeps its place after the readable ones of its run (sorted() is stable)."""
+
+    def kunci(b: BarisE81) -> tuple[int, ...]:
+        kode = coba_urai_kode(b.rencana.kode)
+        return urutan_kode(kode) if kode is not None else (10**9,)
+
+    hasil: list[BarisE81] = []
+    run: list[list[BarisE81]] = []  # the run's sub kegiatan, each with its continuation rows
+    for b in [*baris, None]:
+        if b is not None and b.rencana.tingkat == "subkegiatan":
+            if b.rencana.lanjutan and run:
+                run[-1].append(b)
+            else:
+                run.append([b])
+            continue
+        for kelompok in sorted(run, key=lambda k: kunci(k[0])):
+            hasil.extend(kelompok)
+        run = []
+        if b is not None:
+            hasil.append(b)
+    return hasil
+
+
 # The reference's section rows: "TUJUAN | INDIKATOR TUJUAN", "SASARAN | …", "PROGRAM | …" (kegiatan and sub
 # kegiatan follow their program in the PROGRAM section).
 BAGIAN = (("TUJUAN", "INDIKATOR TUJUAN"), ("SASARAN", "INDIKATOR SASARAN"), ("PROGRAM", "INDIKATOR PROGRAM"))
@@ -85,7 +117,9 @@ def bangun_kertas_kerja(data: DataLaporan, e81: LaporanE81 | None = None) -> Lap
     k_tw = nilai_k_per_triwulan(data)[indeks]
     indikator = {b.kunci: b.indikator for b in data.baris}
     baris: list[BarisKK] = []
-    for b in sorted(laporan.baris, key=lambda x: _URUTAN_TINGKAT.get(x.rencana.tingkat, 2)):
+    for b in _sub_menurut_kode(
+        sorted(laporan.baris, key=lambda x: _URUTAN_TINGKAT.get(x.rencana.tingkat, 2))
+    ):
         r = b.rencana
         catatan = dict(r.catatan)
         rumus = _urai(r.rumus, [n for n, _ in r.variabel])

@@ -1,5 +1,6 @@
 """Kertas Kerja, Kesimpulan, Narasi and Surat Pengantar read back, and their agreement with Form E.81."""
 
+import csv
 import io
 from decimal import Decimal
 from pathlib import Path
@@ -258,3 +259,18 @@ def test_kertas_kerja_xlsx_pairs_and_numbers_by_unit(berkas: dict[str, bytes]) -
     assert f"{PAD_REALISASI} / {PAD_TARGET} × 100 %" in formula
     assert not any("_" in f or "AVG(" in f for f in formula)
     assert kk[0].tingkat == "Tujuan" and kk[1].tingkat == "Sasaran"
+
+
+def test_kertas_kerja_row_order_is_the_references(data_demo: DataLaporan, e81_demo: LaporanE81) -> None:
+    """The reference's Kertas Kerja lists its rows by Form E.81 number in this order (the transcription's
+    e81_no): the Tujuan first, the Sasaran, then programs and below, a kegiatan's sub kegiatan by code
+    (its E.81 rows 55 and 56, codes .0005 and .03, come as 56, 55). One difference is deliberate (README):
+    the reference orders its Sasaran 1, 4, 2, 3, which no rule or recorded field explains; we keep 1-4."""
+    seed = Path(__file__).resolve().parents[2] / "capaian" / "demo" / "seed" / "kertas-kerja-transkripsi.csv"
+    with open(seed, encoding="utf-8") as f:
+        rujukan = [int(b["e81_no"]) for b in csv.DictReader(f)]
+    kita = [b.no for b in bangun_kertas_kerja(data_demo, e81_demo).baris if b.no is not None]
+    assert rujukan[:5] == [5, 1, 4, 2, 3]
+    assert kita[:5] == [5, 1, 2, 3, 4]
+    assert kita[5:] == rujukan[5:]
+    assert kita[-2:] == [56, 55]
