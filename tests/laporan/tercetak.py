@@ -109,6 +109,7 @@ def baca_e81_xlsx(
 
 @dataclass
 class BarisKK:
+    no: object  # column 1, "No. E.81" (blank on a second indicator of the same element)
     tingkat: str
     perhitungan: str
     hasil: str | None
@@ -145,6 +146,7 @@ def baca_kertas_kerja(isi: bytes) -> list[BarisKK]:
             continue
         baris.append(
             BarisKK(
+                no=v[0],
                 tingkat=str(v[1]),
                 perhitungan=str(v[9] or ""),
                 hasil=_sel_xlsx(v[10], False),
@@ -159,16 +161,20 @@ def baca_kertas_kerja(isi: bytes) -> list[BarisKK]:
 
 
 def urutan_e81(kk: list[BarisKK], tingkat_e81: list[str]) -> list[BarisKK]:
-    """The Kertas Kerja's rows back in Form E.81's order. The Kertas Kerja prints the Tujuan first, then the
-    Sasaran, then the rest in Form E.81's order (the reference's order); the levels read back must show it."""
-    peringkat = {"tujuan": 0, "sasaran": 1}
-    urutan = sorted(range(len(tingkat_e81)), key=lambda i: peringkat.get(tingkat_e81[i], 2))
+    """The Kertas Kerja's rows back in Form E.81's order, by the Form E.81 number it prints in its first
+    column (a second indicator of the same element, printed without one, stays after its row). The Kertas
+    Kerja prints the Tujuan first, then the Sasaran, then the rest, a kegiatan's sub kegiatan by code (the
+    reference's order); the levels read back must be Form E.81's."""
+    kelompok: list[list[BarisKK]] = []
+    for b in kk:
+        if b.no in (None, "", "-") and kelompok:
+            kelompok[-1].append(b)
+        else:
+            kelompok.append([b])
+    hasil = [b for k in sorted(kelompok, key=lambda k: int(str(k[0].no))) for b in k]
     nama = {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program", "kegiatan": "Kegiatan"}
-    assert [b.tingkat for b in kk] == [nama.get(tingkat_e81[i], "Sub Kegiatan") for i in urutan]
-    hasil: list[BarisKK | None] = [None] * len(kk)
-    for posisi, i in enumerate(urutan):
-        hasil[i] = kk[posisi]
-    return [b for b in hasil if b is not None]
+    assert [b.tingkat for b in hasil] == [nama.get(t, "Sub Kegiatan") for t in tingkat_e81]
+    return hasil
 
 
 def baca_kesimpulan(
