@@ -11,8 +11,11 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.sessions.backends.base import UpdateError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_POST
+
+from capaian.web.sibuk import basisdata_sibuk
 
 KUNCI = "_sesi_diperbarui"
 SEGAR = 5 * 60
@@ -35,11 +38,46 @@ class SesiBergeserMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        segarkan = False
         if request.user.is_authenticated:
             sekarang = time.time()
             if sekarang - request.session.get(KUNCI, 0) >= SEGAR:
                 _perbarui(request, sekarang)
-        return self.get_response(request)
+                segarkan = True
+        jawaban = self.get_response(request)
+        if segarkan:
+            _simpan_bila_bisa(request, jawaban)
+        return jawaban
+
+
+def _simpan_bila_bisa(request: HttpRequest, jawaban: HttpResponse) -> None:
+    """Save the refreshed session here, and when the database is too busy (SQLite's writers queued past
+    the busy timeout) leave the refresh for a later request instead of failing this one: Django's session
+    middleware turns that failure into "Bad Request (400)", which on deadline day answered a page, or a
+    save already committed, with an error (make bench-beban, SQLite, 2 processes, 200 operators). Saved
+    here, the cookie is sent here with its new expiry, and Django's middleware has nothing left to save."""
+    sesi = request.session
+    if not sesi.modified or sesi.session_key is None or jawaban.status_code == 500:
+        return
+    try:
+        sesi.save()
+    except UpdateError as e:
+        if not basisdata_sibuk(e.__context__ or e):
+            raise
+        # Not saved: the session keeps its stored expiry (at most SEGAR older than this page says).
+        sesi.modified = False
+        return
+    sesi.modified = False
+    jawaban.set_cookie(
+        settings.SESSION_COOKIE_NAME,
+        sesi.session_key,
+        max_age=sesi.get_expiry_age(),
+        domain=settings.SESSION_COOKIE_DOMAIN,
+        path=settings.SESSION_COOKIE_PATH,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=settings.SESSION_COOKIE_HTTPONLY,
+        samesite=settings.SESSION_COOKIE_SAMESITE,  # type: ignore[arg-type]
+    )
 
 
 def saat_masuk(sender: object, request: HttpRequest | None, **kwargs: object) -> None:

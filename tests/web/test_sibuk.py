@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.backends.base import UpdateError
+from django.contrib.sessions.backends.db import SessionStore as DbSessionStore
 from django.db import OperationalError, connection
 from django.test import Client
 
@@ -20,6 +22,7 @@ from capaian.api.models import ApiToken
 from capaian.monev import services
 from capaian.monev.models import Realisasi
 from capaian.perencanaan.models import Indikator
+from capaian.web import sesi as sesi_bergeser
 from capaian.web import sibuk
 from tests.conftest import OPERATOR, PD, TAHUN
 from tests.web.test_isian import _form
@@ -192,3 +195,40 @@ def test_unggahan_saat_sibuk_503_bukan_kesalahan_tak_terduga(
     r = _unggah(klien_sebagai(OPERATOR), _templat(tmp_path), tahun=TAHUN, triwulan=2)
     _wajib_503_web(r)
     assert _unggahan(tmp_path / "data") == []  # the upload is not kept half-imported
+
+
+def _sesi_perlu_disegarkan(klien: Client) -> str:
+    sesi = klien.session
+    sesi[sesi_bergeser.KUNCI] = 0  # last refreshed long ago: this request refreshes it
+    sesi.save()
+    return sesi.session_key or ""
+
+
+@pytest.mark.django_db
+def test_penyegaran_sesi_saat_basis_data_sibuk_tidak_menggagalkan_halaman(
+    demo: None, klien_sebagai: Klien, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sliding session's refresh is a write; when SQLite's writers are queued past the busy timeout it
+    is left for a later request. Django's session middleware answered such a page "Bad Request (400)"
+    (make bench-beban, 2 processes, 200 operators: 11 entry pages in one run)."""
+    web = klien_sebagai(OPERATOR)
+    kunci = _sesi_perlu_disegarkan(web)
+
+    def simpan_sibuk(self: object, must_create: bool = False) -> None:
+        try:
+            raise OperationalError("database is locked")
+        except OperationalError:
+            raise UpdateError from None  # as Django's db session store raises it, the lock as its context
+
+    monkeypatch.setattr(DbSessionStore, "save", simpan_sibuk)
+    r = web.get(ISIAN)
+    assert r.status_code == 200 and 'id="form-isian"' in r.content.decode()
+    monkeypatch.undo()
+    # Not refreshed: the stored session keeps its old mark, and no cookie with a new expiry was sent.
+    assert DbSessionStore(kunci).load()[sesi_bergeser.KUNCI] == 0
+    assert settings.SESSION_COOKIE_NAME not in r.cookies
+    # The next request, with the database free, refreshes it and sends the cookie with the new expiry.
+    r = web.get(ISIAN)
+    assert r.status_code == 200
+    assert DbSessionStore(kunci).load()[sesi_bergeser.KUNCI] > 0
+    assert r.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == settings.SESSION_COOKIE_AGE
