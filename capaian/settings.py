@@ -132,7 +132,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"konsol": {"class": "logging.StreamHandler"}},
-    "loggers": {"django.tasks": {"handlers": ["konsol"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "django.tasks": {"handlers": ["konsol"], "level": "INFO", "propagate": False},
+        # A server error with its traceback, and a request refused as suspicious (400), on the console
+        # whatever DEBUG says: Django's default sends them only to ADMINS by mail, so a production server
+        # logged nothing of a 500 (found by make bench-beban, which reads the server's log).
+        "django.request": {"handlers": ["konsol"], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": ["konsol"], "level": "WARNING", "propagate": False},
+    },
 }
 # django-axes first: it refuses a locked-out (username, address) before any password is checked.
 AUTHENTICATION_BACKENDS = [
