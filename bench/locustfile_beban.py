@@ -92,8 +92,10 @@ class Operator(HttpUser):
         isian = formulir_isian(halaman.text)
         nama = f"k-{self.akun['indikator']}"
         if nama not in isian:
+            judul = re.search(r"<title>(.*?)</title>", halaman.text, re.S)
             raise RuntimeError(
-                f"{self.akun['username']}: no field {nama} on {self.url} (HTTP {halaman.status_code})"
+                f"{self.akun['username']}: no field {nama} on {self.url} (HTTP {halaman.status_code}, "
+                f"page {judul.group(1).strip() if judul else halaman.text[:200]!r})"
             )
         self.nilai += 1
         isian[nama] = str(self.nilai)
