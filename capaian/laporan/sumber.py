@@ -12,6 +12,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from django.db import models
+
 from capaian.aturan.angka import format_tanggal
 from capaian.aturan.capaian import Agregasi, Akumulasi, KRp, Polaritas, RumusNegatif, Sifat
 from capaian.aturan.kolom6 import kolom_6
@@ -34,10 +36,15 @@ from capaian.organisasi.models import AmbangPeringatanDini, Pemda, PerangkatDaer
 from capaian.perencanaan.models import (
     DasarPerubahan,
     Indikator,
+    Kegiatan,
     KoreksiKolom6,
     PerubahanTarget,
+    Program,
+    Sasaran,
+    SubKegiatan,
     TargetTahunan,
     TargetTriwulan,
+    Tujuan,
 )
 
 
@@ -65,13 +72,13 @@ class IndikatorRencana:
     catatan_nilai: str
 
 
-# Per level: the element's id, code (Tujuan and Sasaran have none) and name columns.
-_ELEMEN: dict[str, tuple[str, str | None, str]] = {
-    "tujuan": ("tujuan_id", None, "tujuan__uraian"),
-    "sasaran": ("sasaran_id", None, "sasaran__uraian"),
-    "program": ("program_id", "program__kode", "program__nama"),
-    "kegiatan": ("kegiatan_id", "kegiatan__kode", "kegiatan__nama"),
-    "subkegiatan": ("subkegiatan_id", "subkegiatan__kode", "subkegiatan__nama"),
+# Per level: the element's model, its code column (Tujuan and Sasaran have none) and its name column.
+_ELEMEN: dict[str, tuple[type[models.Model], str | None, str]] = {
+    "tujuan": (Tujuan, None, "uraian"),
+    "sasaran": (Sasaran, None, "uraian"),
+    "program": (Program, "kode", "nama"),
+    "kegiatan": (Kegiatan, "kode", "nama"),
+    "subkegiatan": (SubKegiatan, "kode", "nama"),
 }
 _KOLOM_INDIKATOR = (
     "pk",
@@ -91,21 +98,34 @@ _KOLOM_INDIKATOR = (
 
 
 def indikator_rencana(daftar_pd: Sequence[PerangkatDaerah]) -> list[IndikatorRencana]:
-    """These agencies' indicators by agency, in Form E.81's order, in one query."""
-    kolom_elemen = [k for kolom in _ELEMEN.values() for k in kolom if k is not None]
-    hasil = []
-    for nilai in (
+    """These agencies' indicators by agency, in Form E.81's order: the indicators in one query, then each
+    level's elements by id in one query each. Joined in one query, PostgreSQL hashed the whole kegiatan and
+    program tables of a national database for a city's 2,400 rows (~80 of a city E.79's ~300 ms)."""
+    baris = list(
         Indikator.objects.filter(perangkat_daerah__in=list(daftar_pd))
         .order_by("perangkat_daerah_id", "urutan")
-        .values(*_KOLOM_INDIKATOR, *kolom_elemen)
-    ):
-        kolom_id, kolom_kode, kolom_nama = _ELEMEN[nilai["tingkat"]]
+        .values(*_KOLOM_INDIKATOR, *(f"{t}_id" for t in _ELEMEN))
+    )
+    elemen: dict[str, dict[int, tuple[str | None, str]]] = {}
+    for tingkat, (model, kolom_kode, kolom_nama) in _ELEMEN.items():
+        ids = {b[f"{tingkat}_id"] for b in baris if b["tingkat"] == tingkat}
+        kolom = [kolom_kode, kolom_nama] if kolom_kode else [kolom_nama]
+        elemen[tingkat] = (
+            {
+                pk: (isi[0], isi[1]) if kolom_kode else (None, isi[0])
+                for pk, *isi in model._default_manager.filter(pk__in=ids).values_list("pk", *kolom)
+            }
+            if ids
+            else {}
+        )
+    hasil = []
+    for nilai in baris:
+        tingkat = nilai["tingkat"]
+        elemen_id = nilai[f"{tingkat}_id"]
+        kode, nama = elemen[tingkat][elemen_id]
         hasil.append(
             IndikatorRencana(
-                **{k: nilai[k] for k in _KOLOM_INDIKATOR},
-                elemen_id=nilai[kolom_id],
-                kode=nilai[kolom_kode] if kolom_kode else None,
-                nama_elemen=nilai[kolom_nama],
+                **{k: nilai[k] for k in _KOLOM_INDIKATOR}, elemen_id=elemen_id, kode=kode, nama_elemen=nama
             )
         )
     return hasil
