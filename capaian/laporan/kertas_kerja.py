@@ -7,6 +7,7 @@ Variabel | Nilai pair with its evidence note from the indicator's definition; ro
 order: the Tujuan first, then the Sasaran, then programs and below in Form E.81's order.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -16,7 +17,7 @@ from capaian.aturan.kinerja import k_dari_rumus
 from capaian.aturan.kodering import coba_urai_kode
 from capaian.aturan.kodering import urutan as urutan_kode
 from capaian.aturan.rumus import Rumus, notasi_besaran, urai
-from capaian.laporan.data import DataLaporan
+from capaian.laporan.data import BarisRencana, DataLaporan
 from capaian.laporan.e81 import BarisE81, LaporanE81, bangun_e81, nilai_k_per_triwulan
 from capaian.laporan.tabel_e81 import LEGENDA_METODE, tanda_metode
 
@@ -111,6 +112,16 @@ def _urai(teks: str, variabel: list[str]) -> Rumus | None:
     return urai(teks, variabel) if teks.strip() else None
 
 
+def rumus_notasi(r: BarisRencana, indikator: Mapping[str, str]) -> str:
+    """The row's formula in the reference's notation, by its variables' labels and the other indicators'
+    names (`indikator`: kunci -> indicator), as the Kertas Kerja and the entry screen print it; "" for a row
+    without a formula. RumusError for a formula that does not parse."""
+    rumus = _urai(r.rumus, [n for n, _ in r.variabel])
+    if rumus is None:
+        return ""
+    return rumus.notasi(dict(r.variabel), {ref: indikator.get(ref, "") for ref in rumus.referensi()})
+
+
 def bangun_kertas_kerja(data: DataLaporan, e81: LaporanE81 | None = None) -> LaporanKertasKerja:
     laporan = e81 if e81 is not None else bangun_e81(data)
     indeks = data.triwulan - 1
@@ -132,7 +143,7 @@ def bangun_kertas_kerja(data: DataLaporan, e81: LaporanE81 | None = None) -> Lap
             langsung = False
         else:
             label = dict(r.variabel)
-            teks = rumus.notasi(label, {ref: indikator.get(ref, "") for ref in rumus.referensi()})
+            teks = rumus_notasi(r, indikator)
             referensi = {ref: k_tw.get(ref) for ref in sorted(rumus.referensi())}
             variabel = tuple(
                 VariabelKK(n, notasi_besaran(label.get(n) or n), masukan_tw.get(n), catatan.get(n, ""))

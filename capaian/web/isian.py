@@ -14,8 +14,10 @@ from capaian.aturan.angka import AngkaError, format_angka, format_k, format_pers
 from capaian.aturan.capaian import KRp
 from capaian.aturan.laju import target_sampai
 from capaian.aturan.penomoran import nomori
+from capaian.aturan.rumus import RumusError
 from capaian.laporan.data import BarisRencana, DataLaporan
 from capaian.laporan.e81 import BarisE81, LaporanE81, bangun_e81
+from capaian.laporan.kertas_kerja import rumus_notasi
 from capaian.laporan.sumber import muat_data
 from capaian.monev.models import Realisasi
 from capaian.organisasi.models import PerangkatDaerah
@@ -151,12 +153,22 @@ def laporan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> LaporanE81:
     return bangun_e81(muat_data(pd, tahun, triwulan))
 
 
+def _rumus_tampil(rencana: BarisRencana, nama_indikator: dict[str, str]) -> str:
+    """The formula as the Kertas Kerja writes it (labels, Σ, × 100 %), not its code names; as typed when it
+    does not parse (the admin refuses such a formula, an older row may still hold one)."""
+    try:
+        return rumus_notasi(rencana, nama_indikator)
+    except RumusError:
+        return rencana.rumus
+
+
 def baris_masukan(pd: PerangkatDaerah, data: DataLaporan) -> list[BarisIsian]:
     """The rows' inputs from the quarter's data, without building Form E.81: a save reads and stores the
     POST from these alone (building the report costs more than the save), and only a page that is shown
     gets its numbers (`tampilkan`)."""
     tahun, triwulan = data.tahun, data.triwulan
     indikator = indikator_urut(pd)
+    nama_indikator = {r.kunci: r.indikator for r in data.baris}
     realisasi = {
         r.indikator_id: r
         for r in Realisasi.objects.filter(indikator__perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
@@ -189,7 +201,7 @@ def baris_masukan(pd: PerangkatDaerah, data: DataLaporan) -> list[BarisIsian]:
                 satuan=rencana.satuan,
                 tingkat=rencana.tingkat,
                 lanjutan=rencana.lanjutan,
-                rumus=rencana.rumus,
+                rumus=_rumus_tampil(rencana, nama_indikator),
                 target_k=format_angka(rencana.target.k),
                 target_rp=format_rupiah(rencana.target.rp),
                 # A formula row takes its K from its variables; typing K directly there would be ignored.

@@ -165,3 +165,20 @@ def test_teks_rencana_di_baris_dicetak_sebagai_teks(klien_sebagai: Klien) -> Non
     # Its input's label carries the same text, escaped inside the attribute.
     label = re.search(r'aria-label="Realisasi K triwulan 2: ([^"]*)"', baris)
     assert label and html.unescape(label.group(1)) == teks
+
+
+def test_rumus_di_layar_isian_sama_dengan_kertas_kerja(klien_sebagai: Klien) -> None:
+    """The entry screen writes each formula as the Kertas Kerja does (the variables' labels, Σ, × 100 %),
+    not by the code names the admin stores ("temuan_ditindaklanjuti / temuan * 100")."""
+    from capaian.laporan.kertas_kerja import bangun_kertas_kerja
+    from capaian.laporan.sumber import muat_data
+
+    isi = klien_sebagai("operator-disperindag").get(ISIAN).content.decode()
+    tampil = [html.unescape(t) for t in re.findall(r'<div class="rumus"[^>]*>Rumus: (.*?)</div>', isi)]
+    pd = PerangkatDaerah.objects.get(slug=PD)
+    kk = [b.rumus for b in bangun_kertas_kerja(muat_data(pd, TAHUN, 2)).baris if b.rumus]
+    berumus = Indikator.objects.filter(perangkat_daerah=pd).exclude(rumus="").count()
+    assert len(tampil) == berumus > 0
+    assert set(tampil) <= set(kk)
+    assert "Σ temuan yang ditindaklanjuti / Σ temuan × 100 %" in tampil
+    assert not any("_" in t or "*" in t for t in tampil)
