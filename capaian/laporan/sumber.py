@@ -12,8 +12,6 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from django.db import models
-
 from capaian.aturan.angka import format_tanggal
 from capaian.aturan.capaian import Agregasi, Akumulasi, KRp, Polaritas, RumusNegatif, Sifat
 from capaian.aturan.kolom6 import kolom_6
@@ -34,17 +32,13 @@ from capaian.laporan.e81 import bangun_e81
 from capaian.monev.models import Cakupan, CatatanCakupan, CatatanTriwulan, Realisasi, Status, StatusTriwulan
 from capaian.organisasi.models import AmbangPeringatanDini, Pemda, PerangkatDaerah
 from capaian.perencanaan.models import (
+    KOLOM_ELEMEN,
     DasarPerubahan,
     Indikator,
-    Kegiatan,
     KoreksiKolom6,
     PerubahanTarget,
-    Program,
-    Sasaran,
-    SubKegiatan,
     TargetTahunan,
     TargetTriwulan,
-    Tujuan,
 )
 
 
@@ -72,14 +66,6 @@ class IndikatorRencana:
     catatan_nilai: str
 
 
-# Per level: the element's model, its code column (Tujuan and Sasaran have none) and its name column.
-_ELEMEN: dict[str, tuple[type[models.Model], str | None, str]] = {
-    "tujuan": (Tujuan, None, "uraian"),
-    "sasaran": (Sasaran, None, "uraian"),
-    "program": (Program, "kode", "nama"),
-    "kegiatan": (Kegiatan, "kode", "nama"),
-    "subkegiatan": (SubKegiatan, "kode", "nama"),
-}
 _KOLOM_INDIKATOR = (
     "pk",
     "perangkat_daerah_id",
@@ -104,20 +90,18 @@ def indikator_rencana(daftar_pd: Sequence[PerangkatDaerah]) -> list[IndikatorRen
     baris = list(
         Indikator.objects.filter(perangkat_daerah__in=list(daftar_pd))
         .order_by("perangkat_daerah_id", "urutan")
-        .values(*_KOLOM_INDIKATOR, *(f"{t}_id" for t in _ELEMEN))
+        .values(*_KOLOM_INDIKATOR, *(f"{t}_id" for t in KOLOM_ELEMEN))
     )
     elemen: dict[str, dict[int, tuple[str | None, str]]] = {}
-    for tingkat, (model, kolom_kode, kolom_nama) in _ELEMEN.items():
+    for tingkat, (kolom_kode, kolom_nama) in KOLOM_ELEMEN.items():
+        elemen[tingkat] = {}
         ids = {b[f"{tingkat}_id"] for b in baris if b["tingkat"] == tingkat}
-        kolom = [kolom_kode, kolom_nama] if kolom_kode else [kolom_nama]
-        elemen[tingkat] = (
-            {
-                pk: (isi[0], isi[1]) if kolom_kode else (None, isi[0])
-                for pk, *isi in model._default_manager.filter(pk__in=ids).values_list("pk", *kolom)
-            }
-            if ids
-            else {}
-        )
+        if not ids:
+            continue
+        model = Indikator._meta.get_field(tingkat).related_model
+        kolom = [kolom_nama, kolom_kode] if kolom_kode else [kolom_nama]
+        for pk, nama, *kode in model._default_manager.filter(pk__in=ids).values_list("pk", *kolom):  # type: ignore[union-attr]
+            elemen[tingkat][pk] = (kode[0] if kode else None, nama)
     hasil = []
     for nilai in baris:
         tingkat = nilai["tingkat"]
@@ -224,10 +208,13 @@ def sifat_indikator(ind: "Indikator | IndikatorRencana") -> Sifat:
     return _sifat(ind.polaritas, ind.rumus_negatif, ind.agregasi, ind.akumulasi)
 
 
-def rencana_indikator(ind: "Indikator | IndikatorRencana", ke: int, **angka: Any) -> BarisRencana:
-    """An indicator's row of the plan: its texts, method and formula (`ke`: it is the element's ke-th
-    indicator), and the numbers in `angka` (BarisRencana's fields): muat_data_banyak adds the targets and
-    realisations afterwards; capaian.hasil.baca hands in the stored printed inputs."""
+def rencana_indikator(
+    ind: "Indikator | IndikatorRencana", ke: int, sifat: Sifat | None = None, **angka: Any
+) -> BarisRencana:
+    """An indicator's row of the plan: its texts, method (`sifat` when the caller has it already) and
+    formula (`ke`: it is the element's ke-th indicator), and the numbers in `angka` (BarisRencana's fields):
+    muat_data_banyak adds the targets and realisations afterwards; capaian.hasil.baca hands in the stored
+    printed inputs."""
     return BarisRencana(
         kunci=kunci_indikator(ind, ke),
         kode=ind.kode,
@@ -235,7 +222,7 @@ def rencana_indikator(ind: "Indikator | IndikatorRencana", ke: int, **angka: Any
         uraian=ind.nama_elemen,
         indikator=ind.uraian,
         satuan=ind.satuan,
-        sifat=angka.pop("sifat", None) or sifat_indikator(ind),
+        sifat=sifat or sifat_indikator(ind),
         rumus=ind.rumus,
         variabel=tuple((v["nama"], v.get("label", v["nama"])) for v in ind.variabel),
         catatan=_catatan_masukan(ind),

@@ -219,6 +219,15 @@ class Tingkat(models.TextChoices):
 
 
 ELEMEN = ("tujuan", "sasaran", "program", "kegiatan", "subkegiatan")
+# Per level, the element's code and name columns (a Tujuan or Sasaran has no code): Indikator.kode and
+# .nama_elemen, and capaian.laporan.sumber.indikator_rencana, which reads them as values.
+KOLOM_ELEMEN: dict[str, tuple[str | None, str]] = {
+    "tujuan": (None, "uraian"),
+    "sasaran": (None, "uraian"),
+    "program": ("kode", "nama"),
+    "kegiatan": ("kode", "nama"),
+    "subkegiatan": ("kode", "nama"),
+}
 
 
 class Indikator(Berversi):
@@ -331,12 +340,12 @@ class Indikator(Berversi):
 
     @property
     def kode(self) -> str | None:
-        return getattr(self.elemen, "kode", None)
+        kolom = KOLOM_ELEMEN[self.tingkat][0]
+        return getattr(self.elemen, kolom) if kolom else None
 
     @property
     def nama_elemen(self) -> str:
-        elemen = self.elemen
-        return elemen.nama if isinstance(elemen, Program | Kegiatan | SubKegiatan) else elemen.uraian
+        return getattr(self.elemen, KOLOM_ELEMEN[self.tingkat][1])  # type: ignore[no-any-return]
 
 
 class TargetTahunan(Berversi):

@@ -68,10 +68,12 @@ def _simpan_bila_bisa(request: HttpRequest, jawaban: HttpResponse) -> None:
         sesi.modified = False
         return
     sesi.modified = False
+    # The cookie as django.contrib.sessions.middleware sets it for a modified session.
+    max_age = None if sesi.get_expire_at_browser_close() else sesi.get_expiry_age()
     jawaban.set_cookie(
         settings.SESSION_COOKIE_NAME,
         sesi.session_key,
-        max_age=sesi.get_expiry_age(),
+        max_age=max_age,
         domain=settings.SESSION_COOKIE_DOMAIN,
         path=settings.SESSION_COOKIE_PATH,
         secure=settings.SESSION_COOKIE_SECURE,
