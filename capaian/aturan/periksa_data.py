@@ -24,6 +24,8 @@ galat
     nilai-negatif          a negative Rp, or a negative K (except the realisation of a rate of change)
 peringatan
     realisasi-kosong       a quarter up to this one has a target but no realisation (K or Rp)
+    rp-melebihi-pagu       the Renstra's realisation Rp to date (col 14) above its budget (col 5)
+    kode-format-lama       a sub kegiatan code in the 2021 lists' 2-digit form
     capaian-tinggi         capaian K (col 13) above 300 %: possibly a typing error
     polaritas-terbalik     the indicator text reads lower-is-better, but it is set up as higher-is-better
     induk-anak-lalu        a parent's col 6 Rp (Renstra realisation up to last year: an input, even for a
@@ -45,7 +47,9 @@ from capaian.aturan.capaian import (
     MasukanBaris,
     Polaritas,
     Sifat,
+    akumulasikan_rp,
     hitung_baris,
+    jumlahkan_rp,
 )
 from capaian.aturan.induk import anak_per_induk
 from capaian.aturan.kinerja import DataTriwulan, RumusMelingkar, nilai_k_triwulan
@@ -61,6 +65,7 @@ from capaian.aturan.periksa import (
 )
 from capaian.aturan.periksa import format_rupiah_sel as _frp
 from capaian.aturan.periksa import tampak_negatif as _polaritas_negatif
+from capaian.aturan.periksa.bersama import kode_format_lama, pagu_terlampaui
 from capaian.aturan.predikat import BAWAAN, SetPredikat
 from capaian.aturan.rumus import Rumus, RumusError, urai
 
@@ -141,6 +146,7 @@ def _uraian_kolom(kunci: str) -> str:
         "7": "Target tahun ini",
         "12": "Realisasi s.d. triwulan ini",
         "13": "Capaian",
+        "14": "Realisasi Renstra s.d. triwulan ini",
     }
     if inti.startswith("T") and inti[1:] in ("8", "9", "10", "11"):
         return f"Target {NAMA_TW[int(inti[1:]) - 8]} {kr}"
@@ -304,20 +310,28 @@ class _Pemeriksa:
                 )
 
     def periksa_pagu(self, t: _Tempat) -> None:
+        """The budget rules a sheet is checked by too (capaian.aturan.periksa.bersama), on the columns the
+        engine derives: col 12 Rp the quarters' sum, col 14 Rp col 6 plus col 12."""
         b = t.baris
-        pagu = b.target.rp
-        rp = [tw.rp for tw in b.realisasi_tw[: self.triwulan] if tw.rp is not None]
-        if pagu is not None and rp and sum(rp) > pagu:
-            self.catat(
-                t,
-                "12Rp",
-                "rp-melebihi-pagu",
-                GALAT,
-                f"Realisasi anggaran s.d. {NAMA_TW[self.triwulan - 1]} {_frp(Decimal(sum(rp)))} "
-                f"melebihi pagu tahun ini (kolom 7) {_frp(Decimal(pagu))}.",
-                _frp(Decimal(sum(rp))),
-                f"paling banyak {_frp(Decimal(pagu))}",
-            )
+        rp12 = jumlahkan_rp([tw.rp for tw in b.realisasi_tw[: self.triwulan]])
+        kolom = {
+            "12Rp": rp12,
+            "7Rp": b.target.rp,
+            "14Rp": akumulasikan_rp(b.realisasi_lalu.rp, rp12),
+            "5Rp": b.renstra.rp,
+        }
+
+        def nilai(kunci: str) -> Decimal | None:
+            n = kolom[kunci]
+            return None if n is None else Decimal(n)
+
+        for p in pagu_terlampaui(nilai):
+            self.catat(t, p.kunci, p.jenis, p.tingkat, p.pesan, p.tertulis, p.seharusnya)
+
+    def periksa_kode(self, t: _Tempat) -> None:
+        kode = coba_urai_kode(t.baris.kode)
+        if kode is not None and (p := kode_format_lama(kode)) is not None:
+            self.catat(t, p.kunci, p.jenis, p.tingkat, p.pesan, p.tertulis, p.seharusnya)
 
     def periksa_target_tw(self, t: _Tempat) -> None:
         b = t.baris
@@ -510,6 +524,7 @@ class _Pemeriksa:
         k_tw = self.k_per_triwulan()
         for t in self.tempat:
             self.periksa_nilai(t)
+            self.periksa_kode(t)
             self.periksa_pagu(t)
             self.periksa_target_tw(t)
             self.periksa_realisasi_kosong(t, k_tw)

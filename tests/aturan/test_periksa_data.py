@@ -190,7 +190,17 @@ def test_data_demo(demo):
     assert lalu["3.30.01"] == ("kosong", "8.221.933.110")
     assert lalu["3.30.02.2.06"] == ("30.606.000", "kosong")
     assert lalu["3.30.01.2.01"] == ("8.053.323.056", "50.252.900")
-    assert len(peringatan) == 7 + 19
+    # The Renstra's realisation to date (col 14 Rp: col 6 + col 12) above its five-year budget (col 5 Rp) on
+    # 13 rows, as `capaian periksa` finds on the printed sheet (one rule: capaian.aturan.periksa.bersama).
+    renstra = {x.kode: (x.tertulis, x.seharusnya) for x in peringatan if x.jenis == "rp-melebihi-pagu"}
+    assert len(renstra) == 13
+    assert renstra["3.30.01.2.01"] == ("8.064.180.456", "paling banyak 84.613.200")
+    # Two sub kegiatan keep the 2021 lists' 2-digit numbers, as the reference prints them.
+    assert sorted(x.seharusnya or "" for x in peringatan if x.jenis == "kode-format-lama") == [
+        "3.30.05.2.01.0005",
+        "3.31.02.2.01.0003",
+    ]
+    assert len(peringatan) == 7 + 19 + 13 + 2
     contoh = PerangkatDaerah.objects.get(slug="dinas-contoh")
     for tw in (1, 2, 3, 4):
         d = muat_data(contoh, 2024, tw)

@@ -65,6 +65,33 @@ def test_ekspor_e81_tanpa_galat_di_luar_pemeriksaan_aplikasi(tmp_path: Path, slu
     assert not [t for t in temuan if t.jenis in ("renstra-kolom14", "kolom12-k", "metode-tidak-sah")]
 
 
+# The kinds both checkers report from the same rules (capaian.aturan.periksa.bersama and the checks each
+# restates over its own columns); warnings included.
+JENIS_BERSAMA = ("rp-melebihi-pagu", "kode-format-lama", "tw-melebihi-target", "induk-anak-lalu")
+
+
+def _bersama(temuan: list[Temuan], kolom: dict[str, str]) -> set[tuple[object, ...]]:
+    # The app names no column for a row's code; periksa names column 2.
+    return {
+        (t.no, t.kode, t.jenis, t.tingkat, kolom.get(t.kolom or "", t.kolom or "2"))
+        for t in temuan
+        if t.jenis in JENIS_BERSAMA
+    }
+
+
+@pytest.mark.parametrize("slug", ["disperindag", "dinas-contoh"])
+def test_ekspor_peringatan_sama_dengan_aplikasi(tmp_path: Path, slug: str) -> None:
+    # Before the budget and code rules were shared, periksa found on Disperindag's own export 13 rows whose
+    # Renstra realisation to date (col 14 Rp) exceeds the Renstra budget (col 5 Rp) and 2 codes in the
+    # 2021 form, none of which the agency's checks page showed.
+    temuan = periksa(baca_e81(_ekspor(tmp_path, slug)), _data(slug).set_predikat)
+    aplikasi = periksa_triwulan(PerangkatDaerah.objects.get(slug=slug), TAHUN, TRIWULAN)
+    assert _bersama(temuan, {}) == _bersama(aplikasi, NOMOR)
+    if slug == "disperindag":
+        jenis = [t.jenis for t in aplikasi]
+        assert (jenis.count("rp-melebihi-pagu"), jenis.count("kode-format-lama")) == (13, 2)
+
+
 def test_ekspor_disperindag_baris_40_dan_galat_rujukan(tmp_path: Path) -> None:
     temuan = periksa(baca_e81(_ekspor(tmp_path, "disperindag")))
     # Rows 40 and 41 (lower is better, the mean of the quarters): their columns 12, 13 and 15 as computed.

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from capaian.aturan.angka import format_angka
 from capaian.aturan.capaian import Agregasi
+from capaian.aturan.periksa.bersama import pagu_terlampaui
 from capaian.aturan.periksa.dasar import (
     GALAT,
     KOLOM_TW,
@@ -19,20 +20,9 @@ from capaian.aturan.periksa.konteks import Konteks
 
 
 def periksa_pagu(k: Konteks, b: BarisE81) -> None:
-    for kunci_r, kunci_t, tingkat, uraian in (
-        ("12Rp", "7Rp", GALAT, "pagu anggaran Renja tahun ini (kolom 7)"),
-        ("14Rp", "5Rp", PERINGATAN, "pagu Renstra akhir periode (kolom 5)"),
-    ):
-        r, t = b.nilai(kunci_r), b.nilai(kunci_t)
-        if r is not None and t is not None and r > t:
-            k.catat(
-                b,
-                kunci_r,
-                "rp-melebihi-pagu",
-                tingkat,
-                f"Realisasi anggaran {format_rupiah_sel(r)} melebihi {uraian} {format_rupiah_sel(t)}.",
-                f"paling banyak {format_rupiah_sel(t)}",
-            )
+    for p in pagu_terlampaui(b.nilai):
+        assert p.kunci is not None
+        k.catat(b, p.kunci, p.jenis, p.tingkat, p.pesan, p.seharusnya)
 
 
 def _tingkat_target_k(b: BarisE81) -> Tingkatan | None:

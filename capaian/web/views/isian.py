@@ -222,12 +222,6 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
             if konflik or tanda_galat:
                 raise _Batal
 
-            def diubah(nama: str) -> bool:
-                return (
-                    nama in request.POST
-                    and teks[nama].strip() != request.POST.get(f"asal-{nama}", "").strip()
-                )
-
             ubah_teks = {n: teks[n] for n in TEKS_TRIWULAN if _diubah(request, teks, n)}
             if ubah_teks:
                 services.simpan_catatan(request.user, pd, tahun, triwulan, **ubah_teks)
