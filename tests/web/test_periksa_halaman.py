@@ -39,7 +39,10 @@ def test_halaman_per_persona(klien_sebagai, persona):
         return
     assert r.status_code == 200
     isi = r.content.decode()
-    assert "4 galat" in isi and "tw-melebihi-target" in isi and "3.30.02.2.06" in isi
+    assert "4 galat" in isi and "3.30.02.2.06" in isi
+    # Each kind in words (its identifier only as the cell's title), the Renstra budget warnings included.
+    assert ">Target triwulan melebihi target tahunan<" in isi and "<code>tw-melebihi-target" not in isi
+    assert isi.count(">Realisasi melebihi pagu<") == 13 and isi.count(">Kode sub kegiatan bentuk lama<") == 2
     # One explanation form per galat, for the operator only.
     assert isi.count('class="kirim-penjelasan"') == (4 if persona == OPERATOR else 0)
     assert "terima-penjelasan" not in isi  # nothing to decide yet

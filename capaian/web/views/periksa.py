@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from capaian.aturan.periksa import GALAT, Temuan
+from capaian.aturan.periksa.nama_jenis import nama_jenis
 from capaian.aturan.periksa_data import indeks_belum_diisi, kunci_galat
 from capaian.laporan import pemeriksaan
 from capaian.laporan.sumber import muat_data
@@ -43,6 +44,7 @@ def _baris(
         hasil.append(
             {
                 "t": t,
+                "nama_jenis": nama_jenis(t.jenis),
                 "kunci": kunci,
                 "galat": t.tingkat == GALAT,
                 "baru": t.tingkat == GALAT and kunci in baru,
