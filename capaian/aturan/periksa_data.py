@@ -50,6 +50,7 @@ from capaian.aturan.capaian import (
     akumulasikan_rp,
     hitung_baris,
     jumlahkan_rp,
+    masukan_tercetak,
 )
 from capaian.aturan.induk import anak_per_induk
 from capaian.aturan.kinerja import DataTriwulan, RumusMelingkar, nilai_k_triwulan
@@ -125,6 +126,17 @@ class BarisData(Protocol):
 
 
 @dataclass(frozen=True)
+class Terhitung:
+    """What Form E.81 has computed already for these rows (capaian.laporan.pemeriksaan.terhitung), so that
+    the checks neither compute it again nor compute it another way: each quarter's K by row key, formulas
+    resolved, and each row's col 12 K and col 13 K as printed."""
+
+    k_tw: Sequence[Mapping[str, Decimal | None]]
+    realisasi_k: Sequence[Decimal | None]
+    capaian_k: Sequence[Decimal | None]
+
+
+@dataclass(frozen=True)
 class _Tempat:
     indeks: int  # 0-based position in the rows
     no: int | None  # the Form E.81 row number
@@ -165,10 +177,17 @@ def _pagu(b: BarisData, kolom: str) -> int | None:
 
 
 class _Pemeriksa:
-    def __init__(self, baris: Sequence[BarisData], triwulan: int, set_predikat: SetPredikat) -> None:
+    def __init__(
+        self,
+        baris: Sequence[BarisData],
+        triwulan: int,
+        set_predikat: SetPredikat,
+        terhitung: Terhitung | None = None,
+    ) -> None:
         if triwulan not in (1, 2, 3, 4):
             raise ValueError(f"Triwulan harus 1 sampai 4, bukan {triwulan}.")
         self.triwulan = triwulan
+        self.terhitung = terhitung
         self.set_predikat = set_predikat
         self.tempat = [
             _Tempat(i, no, b)
@@ -247,6 +266,8 @@ class _Pemeriksa:
 
     def k_per_triwulan(self) -> list[dict[str, Decimal | None]] | None:
         """The quarters' K (formulas resolved) as the engine computes them; None when formulas loop."""
+        if self.terhitung is not None:
+            return [dict(k) for k in self.terhitung.k_tw]
         hasil: list[dict[str, Decimal | None]] = []
         for indeks in range(self.triwulan):
             masukan = {
@@ -419,14 +440,17 @@ class _Pemeriksa:
                 hasil.append((t.indeks, f"{no}{t.label} ({' dan '.join(kosong)}): {t.baris.indikator}"))
         return hasil
 
-    def periksa_capaian(self, t: _Tempat, k_tw: list[dict[str, Decimal | None]] | None) -> None:
-        if k_tw is None:
-            return
+    def _capaian(
+        self, t: _Tempat, k_tw: list[dict[str, Decimal | None]]
+    ) -> tuple[Decimal | None, Decimal | None]:
+        """Col 12 K and col 13 K of a row as Form E.81 prints them: its inputs rounded as printed first."""
+        if self.terhitung is not None:
+            return self.terhitung.realisasi_k[t.indeks], self.terhitung.capaian_k[t.indeks]
         b = t.baris
         realisasi = list(b.realisasi_tw)
         for i, nilai in enumerate(k_tw):
             realisasi[i] = KRp(k=nilai.get(b.kunci), rp=realisasi[i].rp)
-        hasil = hitung_baris(
+        masukan = masukan_tercetak(
             MasukanBaris(
                 sifat=b.sifat,
                 renstra=b.renstra,
@@ -434,19 +458,23 @@ class _Pemeriksa:
                 target=b.target,
                 target_tw=b.target_tw,
                 realisasi_tw=(realisasi[0], realisasi[1], realisasi[2], realisasi[3]),
-            ),
-            self.triwulan,
-            self.set_predikat,
+            )
         )
-        c = hasil.capaian.k
+        hasil = hitung_baris(masukan, self.triwulan, self.set_predikat)
+        return hasil.realisasi.k, hasil.capaian.k
+
+    def periksa_capaian(self, t: _Tempat, k_tw: list[dict[str, Decimal | None]] | None) -> None:
+        if k_tw is None:
+            return
+        realisasi, c = self._capaian(t, k_tw)
         if c is not None and c > BATAS_CAPAIAN:
             self.catat(
                 t,
                 "13K",
                 "capaian-tinggi",
                 PERINGATAN,
-                f"Capaian kinerja {_fp(c)} (realisasi {_fk(hasil.realisasi.k)} dari target "
-                f"{_fk(b.target.k)}) di atas {_fp(BATAS_CAPAIAN)}: mungkin salah ketik atau salah satuan.",
+                f"Capaian kinerja {_fp(c)} (realisasi {_fk(realisasi)} dari target {_fk(t.baris.target.k)}) "
+                f"di atas {_fp(BATAS_CAPAIAN)}: mungkin salah ketik atau salah satuan.",
                 _fp(c),
             )
 
@@ -535,16 +563,20 @@ class _Pemeriksa:
 
 
 def periksa_data(
-    baris: Sequence[BarisData], triwulan: int, set_predikat: SetPredikat = BAWAAN
+    baris: Sequence[BarisData],
+    triwulan: int,
+    set_predikat: SetPredikat = BAWAAN,
+    terhitung: Terhitung | None = None,
 ) -> list[Temuan]:
-    """Every finding over one agency's rows (in Form E.81 order) as of the end of quarter `triwulan`."""
-    return _Pemeriksa(baris, triwulan, set_predikat).jalankan()
+    """Every finding over one agency's rows (in Form E.81 order) as of the end of quarter `triwulan`
+    (`terhitung`: the rows' Form E.81 values when the caller has them; the findings are the same)."""
+    return _Pemeriksa(baris, triwulan, set_predikat, terhitung).jalankan()
 
 
-def belum_diisi(baris: Sequence[BarisData], triwulan: int) -> list[str]:
+def belum_diisi(baris: Sequence[BarisData], triwulan: int, terhitung: Terhitung | None = None) -> list[str]:
     """The rows with a target for quarter `triwulan` (K or, but for a parent, Rp) and no value entered, that
     are not marked "belum ada data": each one blocks the quarter's submission (capaian.monev.alur)."""
-    return [teks for _, teks in _Pemeriksa(baris, triwulan, BAWAAN).belum_diisi()]
+    return [teks for _, teks in _Pemeriksa(baris, triwulan, BAWAAN, terhitung).belum_diisi()]
 
 
 def indeks_belum_diisi(baris: Sequence[BarisData], triwulan: int) -> list[int]:

@@ -172,7 +172,7 @@ def hitung(data: DataLaporan, lap: LaporanE81 | None = None) -> Ringkasan:
         dini_tertinggal=_dini(lap, StatusPeringatan.TERTINGGAL),
         dini_perhatian=_dini(lap, StatusPeringatan.PERHATIAN),
         kunci_galat=tuple(kunci_galat(temuan)),
-        belum_diisi=len(baris_belum_diisi(data)),
+        belum_diisi=len(baris_belum_diisi(data, lap)),
     )
 
 

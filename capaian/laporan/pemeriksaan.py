@@ -8,7 +8,7 @@ The web pages and the API run workflow steps through `jalankan_langkah`, which h
 from collections.abc import Mapping
 
 from capaian.aturan.periksa import Temuan
-from capaian.aturan.periksa_data import belum_diisi, periksa_data
+from capaian.aturan.periksa_data import Terhitung, belum_diisi, periksa_data
 from capaian.laporan.data import DataLaporan
 from capaian.laporan.e81 import LaporanE81
 from capaian.laporan.konsistensi import periksa_konsistensi
@@ -19,15 +19,30 @@ from capaian.organisasi.akses import Pengguna
 from capaian.organisasi.models import PerangkatDaerah
 
 
+def terhitung(e81: LaporanE81) -> Terhitung:
+    """What the data checks would compute again, as the Form E.81 computed it."""
+    return Terhitung(
+        k_tw=[
+            {b.rencana.kunci: b.masukan.realisasi_tw[i].k for b in e81.baris}
+            for i in range(e81.data.triwulan)
+        ],
+        realisasi_k=[b.hasil.realisasi.k for b in e81.baris],
+        capaian_k=[b.hasil.capaian.k for b in e81.baris],
+    )
+
+
 def periksa_laporan(data: DataLaporan, e81: LaporanE81 | None = None) -> list[Temuan]:
     """All findings of one agency-quarter's data: the data checks, then the cross-document checks (`e81`:
     the data's Form E.81 when the caller has built it already, as the stored results' writer has)."""
-    return periksa_data(data.baris, data.triwulan, data.set_predikat) + periksa_konsistensi(data, e81)
+    dihitung = terhitung(e81) if e81 is not None else None
+    return periksa_data(data.baris, data.triwulan, data.set_predikat, dihitung) + periksa_konsistensi(
+        data, e81
+    )
 
 
-def baris_belum_diisi(data: DataLaporan) -> list[str]:
+def baris_belum_diisi(data: DataLaporan, e81: LaporanE81 | None = None) -> list[str]:
     """The rows that keep the quarter from being submitted (capaian.aturan.periksa_data.belum_diisi)."""
-    return belum_diisi(data.baris, data.triwulan)
+    return belum_diisi(data.baris, data.triwulan, terhitung(e81) if e81 is not None else None)
 
 
 def id_indikator(pd: PerangkatDaerah) -> list[int]:
@@ -76,7 +91,7 @@ def ringkasan_periksa(
         "belum_dijelaskan": len(alur.galat_baru(status, temuan)),
         "menunggu": jelas.menunggu,
         "ditolak": jelas.ditolak,
-        "belum_diisi": len(baris_belum_diisi(data)),
+        "belum_diisi": len(baris_belum_diisi(data, e81)),
     }
 
 

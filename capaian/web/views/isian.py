@@ -225,7 +225,7 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
             ubah_teks = {n: teks[n] for n in TEKS_TRIWULAN if _diubah(request, teks, n)}
             if ubah_teks:
                 services.simpan_catatan(request.user, pd, tahun, triwulan, **ubah_teks)
-            for c in daftar_cakupan(pd, tahun, triwulan):
+            for c in cakupan:
                 ubah = {
                     n: teks[nama_isian(c, n)]
                     for n in TEKS_TRIWULAN
