@@ -64,6 +64,8 @@ class IndikatorRencana:
     rumus: str
     variabel: list[dict[str, Any]]
     catatan_nilai: str
+    target_renstra_k: Decimal | None
+    target_renstra_rp: int | None
 
 
 _KOLOM_INDIKATOR = (
@@ -80,6 +82,8 @@ _KOLOM_INDIKATOR = (
     "rumus",
     "variabel",
     "catatan_nilai",
+    "target_renstra_k",
+    "target_renstra_rp",
 )
 
 
@@ -282,27 +286,30 @@ def muat_data_triwulan(
     texts and status, its target version). capaian.hasil.simpan stores a change's later quarters with it."""
     daftar_pd = list(daftar_pd)
     daftar_tw = sorted(set(daftar_tw))
-    semua = (
-        list(
-            Indikator.objects.filter(perangkat_daerah__in=daftar_pd)
-            .select_related("tujuan", "sasaran", "program", "kegiatan", "subkegiatan")
-            .order_by("perangkat_daerah_id", "urutan")
-        )
-        if dengan_baris
-        else []
-    )
+    semua = indikator_rencana(daftar_pd) if dengan_baris else []
     ids = [i.pk for i in semua]
-    tahunan = {t.indikator_id: t for t in TargetTahunan.objects.filter(indikator_id__in=ids, tahun=tahun)}
+    # Plain values, not model instances: a save reads its agency's rows twice (the form, then its stored
+    # results), and building ~350 instances was a third of each read.
+    tahunan: dict[int, tuple[KRp, KRp]] = {
+        i_id: (KRp(k=tk, rp=trp), KRp(k=lk, rp=lrp))
+        for i_id, tk, trp, lk, lrp in TargetTahunan.objects.filter(
+            indikator_id__in=ids, tahun=tahun
+        ).values_list("indikator_id", "target_k", "target_rp", "realisasi_lalu_k", "realisasi_lalu_rp")
+    }
     target_tw: dict[int, dict[int, KRp]] = defaultdict(dict)
-    for tt in TargetTriwulan.objects.filter(indikator_id__in=ids, tahun=tahun):
-        target_tw[tt.indikator_id][tt.triwulan] = KRp(k=tt.k, rp=tt.rp)
+    for i_id, tw, k, rp in TargetTriwulan.objects.filter(indikator_id__in=ids, tahun=tahun).values_list(
+        "indikator_id", "triwulan", "k", "rp"
+    ):
+        target_tw[i_id][tw] = KRp(k=k, rp=rp)
     realisasi_tw: dict[int, dict[int, KRp]] = defaultdict(dict)
     variabel_tw: dict[int, dict[int, dict[str, Decimal | None]]] = defaultdict(dict)
     belum_ada: dict[int, dict[int, str]] = defaultdict(dict)
-    for r in Realisasi.objects.filter(indikator_id__in=ids, tahun=tahun, triwulan__lte=max(daftar_tw)):
-        realisasi_tw[r.indikator_id][r.triwulan] = KRp(k=r.k, rp=r.rp)
-        belum_ada[r.indikator_id][r.triwulan] = r.belum_ada_data
-        variabel_tw[r.indikator_id][r.triwulan] = {n: _desimal(v) for n, v in (r.variabel or {}).items()}
+    for i_id, tw, k, rp, belum, variabel in Realisasi.objects.filter(
+        indikator_id__in=ids, tahun=tahun, triwulan__lte=max(daftar_tw)
+    ).values_list("indikator_id", "triwulan", "k", "rp", "belum_ada_data", "variabel"):
+        realisasi_tw[i_id][tw] = KRp(k=k, rp=rp)
+        belum_ada[i_id][tw] = belum
+        variabel_tw[i_id][tw] = {n: _desimal(v) for n, v in (variabel or {}).items()}
     catatan = {
         (c.perangkat_daerah_id, c.triwulan): c
         for c in CatatanTriwulan.objects.filter(
@@ -334,7 +341,7 @@ def muat_data_triwulan(
             status__in=(Status.DIVERIFIKASI, Status.TERKUNCI),
         ).values_list("perangkat_daerah_id", "triwulan")
     )
-    per_pd: dict[int, list[Indikator]] = defaultdict(list)
+    per_pd: dict[int, list[IndikatorRencana]] = defaultdict(list)
     for ind in semua:
         per_pd[ind.perangkat_daerah_id].append(ind)
     pemda = {
@@ -366,9 +373,9 @@ def muat_data_triwulan(
     ) -> tuple[BarisRencana, ...]:
         baris: list[BarisRencana] = []
         for ind, rencana in rencana_pd[pd.pk]:
-            t = tahunan.get(ind.pk)
+            target, tercatat_lalu = tahunan.get(ind.pk, (KRp(), KRp()))
             kolom6, sumber6 = kolom_6(
-                KRp(k=t.realisasi_lalu_k, rp=t.realisasi_lalu_rp) if t else KRp(),
+                tercatat_lalu,
                 lalu.get(ind.pk),
                 koreksi.get(ind.pk),
             )
@@ -382,9 +389,7 @@ def muat_data_triwulan(
                     ),
                     realisasi_lalu=kolom6,
                     kolom_6_sumber=sumber6.value,
-                    target=terapkan(
-                        KRp(k=t.target_k, rp=t.target_rp) if t else KRp(), perubahan.get((ind.pk, "tahunan"))
-                    ),
+                    target=terapkan(target, perubahan.get((ind.pk, "tahunan"))),
                     target_tw=_target_tw(target_tw[ind.pk], perubahan, ind.pk, d),
                     realisasi_tw=_empat({tw: v for tw, v in realisasi_tw[ind.pk].items() if tw <= triwulan}),
                     variabel_tw=tuple(variabel.get(i, {}) if i <= triwulan else {} for i in range(1, 5)),
@@ -453,7 +458,7 @@ def muat_data_triwulan(
 
 
 def _kolom_14_tahun_lalu(
-    daftar_pd: Sequence[PerangkatDaerah], per_pd: dict[int, list[Indikator]], tahun: int
+    daftar_pd: Sequence[PerangkatDaerah], per_pd: dict[int, list[IndikatorRencana]], tahun: int
 ) -> dict[int, KRp]:
     """Column 14 at TW IV of the previous year, per indicator that has that year stored (an annual target
     row): the derived column 6 of this year (capaian.aturan.kolom6). Computed by Form E.81 itself, so
