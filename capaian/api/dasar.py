@@ -30,7 +30,7 @@ from capaian.api.models import ApiToken, hash_kunci
 from capaian.monev import alur, services
 from capaian.organisasi import akses
 from capaian.organisasi.models import PerangkatDaerah
-from capaian.web import sibuk
+from capaian.web import galat_server, sibuk
 
 log = logging.getLogger("capaian.api")
 
@@ -333,4 +333,4 @@ def _503(request: HttpRequest, exc: Exception) -> HttpResponse:
 @api.exception_handler(Exception)
 def _500(request: HttpRequest, exc: Exception) -> HttpResponse:
     log.exception("Galat tak terduga di %s %s", request.method, request.path)
-    return galat(500, "Terjadi kesalahan pada server. Kesalahan ini sudah dicatat.")
+    return galat(500, galat_server.PESAN_API)

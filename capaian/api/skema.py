@@ -289,7 +289,8 @@ class Temuan(Schema):
 
     kunci: str = Field(description="Kunci galat 'jenis|sel': yang dijelaskan dan diputus per galat.")
     indikator: int | None = Field(description="id indikator baris yang dimaksud temuan, bila satu baris.")
-    jenis: str
+    jenis: str = Field(description="Pengenal jenis temuan yang tetap, mis. tw-melebihi-target.")
+    nama_jenis: str = Field(description="Jenis temuan dalam kata, seperti di halaman pemeriksaan.")
     tingkat: str
     sel: str = Field(description="Letak temuan, misalnya sel Form E.81.")
     kolom: str | None

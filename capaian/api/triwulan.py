@@ -18,6 +18,7 @@ from capaian.api import skema
 from capaian.api.dasar import Galat, pd_terlihat, pengguna
 from capaian.api.versi import PESAN_KONFLIK, versi_layanan
 from capaian.aturan.periksa import GALAT, Temuan
+from capaian.aturan.periksa.nama_jenis import nama_jenis
 from capaian.laporan import pemeriksaan
 from capaian.laporan.sumber import muat_data
 from capaian.monev import alur, penjelasan, services
@@ -76,6 +77,7 @@ def _temuan(
         {
             **t.ke_dict(),
             "kunci": kunci,
+            "nama_jenis": nama_jenis(t.jenis),
             "indikator": pemeriksaan.indikator_temuan(t, ids, per_no),
             "diterima": t.tingkat == GALAT and kunci not in belum,
             "penjelasan": _penjelasan_galat(jelas.get(kunci)) if t.tingkat == GALAT else None,

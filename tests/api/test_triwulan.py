@@ -39,6 +39,7 @@ def test_keadaan_galat_dengan_letaknya_dan_penjelasan_diterima(api_sebagai):
     for g in isi["galat"]:
         assert g["tingkat"] == "galat" and g["sel"] and g["pesan"] and g["diterima"] is True
         assert g["kunci"] == f"{g['jenis']}|{g['sel']}"
+        assert g["nama_jenis"] == "Target triwulan melebihi target tahunan"  # as the checks page says
         assert g["penjelasan"]["keadaan"] == "diterima" and g["penjelasan"]["teks"]
         # The row the galat is about, by its indicator id: the same code the place names.
         assert f"({ids[g['indikator']]})" in g["sel"]

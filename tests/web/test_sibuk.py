@@ -232,3 +232,34 @@ def test_penyegaran_sesi_saat_basis_data_sibuk_tidak_menggagalkan_halaman(
     assert r.status_code == 200
     assert DbSessionStore(kunci).load()[sesi_bergeser.KUNCI] > 0
     assert r.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == settings.SESSION_COOKIE_AGE
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("jalur", ["/api/auth/token", "/masuk/"])
+def test_kunci_di_middleware_juga_503(demo: None, monkeypatch: pytest.MonkeyPatch, jalur: str) -> None:
+    """A lock met outside the view (in a middleware) was Django's HTML 500. Under 200 operators on SQLite one
+    POST /api/auth/token answered 500 with 'database is locked' logged, while the same request with the
+    lock held answers 503 from the view: the lock was met elsewhere. Django's handler500
+    (capaian.web.galat_server) now gives the views' busy answer; anything else stays a 500, JSON on /api/."""
+    from capaian.web.pintu import PintuMiddleware
+
+    galat: list[Exception] = [OperationalError("database is locked")]
+
+    def gagal(self: PintuMiddleware, request: object) -> object:
+        raise galat[0]
+
+    monkeypatch.setattr(PintuMiddleware, "__call__", gagal)
+    k = Client(raise_request_exception=False)
+    r = k.post(jalur, {"username": "x", "password": "y"}, "application/json")
+    assert r.status_code == 503 and r["Retry-After"] == "5"
+    if jalur.startswith("/api/"):
+        _wajib_503_api(r)
+    else:
+        assert sibuk.PESAN in r.content.decode()
+    galat[0] = ValueError("lain")
+    r = k.post(jalur, {"username": "x", "password": "y"}, "application/json")
+    assert r.status_code == 500 and "Traceback" not in r.content.decode()
+    if jalur.startswith("/api/"):
+        assert r.json() == {"galat": "Terjadi kesalahan pada server. Kesalahan ini sudah dicatat."}
+    else:
+        assert "Terjadi kesalahan pada server" in r.content.decode()
