@@ -248,7 +248,7 @@ LANGKAH: tuple[Langkah, ...] = (
     Langkah(
         aksi="ajukan",
         label="Ajukan ke verifikator",
-        berhasil="Triwulan telah diajukan ke verifikator.",
+        berhasil="{pd}: Triwulan {triwulan} Tahun {tahun} telah diajukan ke verifikator.",
         uraian="Operator mengajukan triwulan untuk diverifikasi. Ditolak selama ada baris bertarget triwulan "
         "ini yang belum diisi dan tidak ditandai 'belum ada data' dengan alasan, atau pemeriksaan data "
         "menemukan galat yang belum dijelaskan dan diterima verifikator.",
@@ -263,7 +263,7 @@ LANGKAH: tuple[Langkah, ...] = (
     Langkah(
         aksi="setujui",
         label="Setujui (kepala perangkat daerah)",
-        berhasil="Triwulan telah disetujui kepala perangkat daerah.",
+        berhasil="{pd}: Triwulan {triwulan} Tahun {tahun} telah disetujui kepala perangkat daerah.",
         uraian="Kepala perangkat daerah menyetujui triwulan yang diajukan untuk ditandatangani; "
         "status tetap. Juga triwulan yang sudah diverifikasi tanpa persetujuan (ketika pemda belum "
         "mewajibkannya), agar dapat dikunci.",
@@ -276,7 +276,7 @@ LANGKAH: tuple[Langkah, ...] = (
     Langkah(
         aksi="kembalikan_kepala",
         label="Kembalikan ke operator",
-        berhasil="Triwulan telah dikembalikan ke operator.",
+        berhasil="{pd}: Triwulan {triwulan} Tahun {tahun} telah dikembalikan ke operator.",
         uraian="Kepala perangkat daerah mengembalikan triwulan yang diajukan ke operator dengan catatan, "
         "sebelum diverifikasi; persetujuannya (bila ada) dibatalkan.",
         peran=Peran.KEPALA,
@@ -290,7 +290,7 @@ LANGKAH: tuple[Langkah, ...] = (
     Langkah(
         aksi="kembalikan",
         label="Kembalikan dengan catatan",
-        berhasil="Triwulan telah dikembalikan ke perangkat daerah.",
+        berhasil="{pd}: Triwulan {triwulan} Tahun {tahun} telah dikembalikan ke perangkat daerah.",
         uraian="Verifikator mengembalikan triwulan ke perangkat daerah dengan catatan perbaikan.",
         peran=Peran.VERIFIKATOR,
         dari=(Status.DIAJUKAN,),
@@ -303,7 +303,7 @@ LANGKAH: tuple[Langkah, ...] = (
     Langkah(
         aksi="verifikasi",
         label="Verifikasi",
-        berhasil="Triwulan telah diverifikasi.",
+        berhasil="{pd}: Triwulan {triwulan} Tahun {tahun} telah diverifikasi.",
         uraian="Verifikator menyatakan triwulan yang diajukan telah diverifikasi. Bila pemda mewajibkan "
         "persetujuan kepala perangkat daerah, ditolak sebelum kepala menyetujuinya.",
         peran=Peran.VERIFIKATOR,
@@ -316,7 +316,7 @@ LANGKAH: tuple[Langkah, ...] = (
     Langkah(
         aksi="kunci",
         label="Kunci",
-        berhasil="Triwulan telah dikunci.",
+        berhasil="{pd}: Triwulan {triwulan} Tahun {tahun} telah dikunci.",
         uraian="Verifikator mengunci triwulan yang telah diverifikasi; sejak itu tidak ada yang dapat "
         "diubah. Paket laporan (semua dokumen dan e81.json) diarsipkan dengan SHA-256-nya dan diunduh "
         "persis seperti saat dikunci. Bila pemda mewajibkan persetujuan kepala, ditolak tanpanya.",
@@ -329,7 +329,7 @@ LANGKAH: tuple[Langkah, ...] = (
     Langkah(
         aksi="buka",
         label="Buka kunci",
-        berhasil="Kunci triwulan telah dibuka.",
+        berhasil="{pd}: kunci Triwulan {triwulan} Tahun {tahun} telah dibuka.",
         uraian="Verifikator membuka kunci triwulan dengan alasan; triwulan kembali ke perangkat daerah.",
         peran=Peran.VERIFIKATOR,
         dari=(Status.TERKUNCI,),

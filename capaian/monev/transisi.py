@@ -59,7 +59,7 @@ class KonteksLangkah:
 class Langkah:
     aksi: str  # the step's name in URLs and the API: "ajukan"
     label: str  # the button: "Ajukan ke verifikator"
-    berhasil: str  # the message after it succeeded
+    berhasil: str  # the message after it succeeded; {pd}, {triwulan} and {tahun} name the quarter
     uraian: str  # what it does, for the API documentation
     peran: Peran  # who takes it: in the agency for operator and kepala, in the pemda for the verifikator
     dari: tuple[Status, ...]  # the statuses it starts from

@@ -131,7 +131,7 @@ def test_tandai_di_layar_isian_lalu_ajukan(klien_sebagai: object) -> None:
     halaman = k.get(ISIAN).content.decode()
     assert 'value="SPJ belum diterima dari bendahara"' in halaman
     r = k.post(f"{ISIAN}langkah/ajukan/", follow=True)
-    assert "Triwulan telah diajukan" in r.content.decode()
+    assert "Triwulan 2 Tahun 2024 telah diajukan" in r.content.decode()
     assert StatusTriwulan.objects.get(perangkat_daerah__slug=PD, tahun=TAHUN, triwulan=TW).status == (
         Status.DIAJUKAN
     )

@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from capaian.monev.models import PeriodeTriwulan, Status, StatusTriwulan
+from capaian.organisasi.models import PerangkatDaerah
 from capaian.perencanaan.models import Indikator
 from tests.conftest import PD, TAHUN
 
@@ -58,6 +59,9 @@ def test_alur_lengkap_lewat_tombol(klien_sebagai: Klien) -> None:
     r = ver.post(ISIAN + "langkah/kunci/", {"kembali": "ikhtisar"})
     assert r["Location"] == f"/triwulan/{TAHUN}/2/"
     assert _status() == Status.TERKUNCI
+    # Back on the board of twelve agencies, the message says which one was locked.
+    nama = PerangkatDaerah.objects.get(slug=PD).nama
+    assert f"{nama}: Triwulan 2 Tahun {TAHUN} telah dikunci." in ver.get(r["Location"]).content.decode()
     # A locked quarter cannot be saved by the operator, even by posting directly.
     ind = Indikator.objects.filter(perangkat_daerah__slug=PD, tingkat="subkegiatan").first()
     assert ind is not None

@@ -366,7 +366,10 @@ def langkah(request: HttpRequest, slug: str, tahun: int, triwulan: int, aksi: st
             pesan += f" ({reverse('periksa', args=[pd.slug, tahun, triwulan])})"
         messages.error(request, pesan)
     else:
-        messages.success(request, alur.MENURUT_AKSI[aksi].berhasil)
+        # Named: the verifier acts on one agency of many from the board and lands back on it.
+        messages.success(
+            request, alur.MENURUT_AKSI[aksi].berhasil.format(pd=pd.nama, tahun=tahun, triwulan=triwulan)
+        )
     if request.POST.get("kembali", "") == "ikhtisar":
         return redirect(reverse("ikhtisar", args=[tahun, triwulan]))
     return redirect("isian", slug=pd.slug, tahun=tahun, triwulan=triwulan)
