@@ -237,9 +237,10 @@ def test_dasbor_dan_papan_muat_di_layar(
         ("dasbor-pd", f"/pd/{PD}/2024/2/dasbor/"),
         ("dasbor-kota", "/dasbor/2024/2/"),
         ("papan", "/triwulan/2024/2/"),
+        ("periksa", f"/pd/{PD}/2024/2/periksa/"),
     ):
         page.goto(url + jalan)
-        grafik = _grafik_siap(page) if nama != "papan" else []
+        grafik = _grafik_siap(page) if nama.startswith("dasbor") else []
         assert _lebar_dokumen(page) <= layar["width"], nama
         for g in grafik:
             # Drawn at once (no animation), inside the screen, each bar with its value's text.
@@ -257,6 +258,12 @@ def test_dasbor_dan_papan_muat_di_layar(
             assert papan["x"] >= 0 and papan["x"] + papan["width"] <= layar["width"]
             if ponsel:
                 assert page.locator("#papan.berlabel td[data-label]").count() > 0
+        if nama == "periksa":
+            # Each finding's message readable without scrolling sideways; on the phone a card per finding.
+            pesan = _kotak(page, "#tabel-temuan tbody tr:first-child td:nth-child(5)")
+            assert pesan["x"] >= 0 and pesan["x"] + pesan["width"] <= layar["width"]
+            if ponsel:
+                assert page.locator("#tabel-temuan.berlabel td[data-label='Pesan']").count() > 40
         page.screenshot(path=str(folder_layar / f"{nama}-{layar['width']}.png"), full_page=True)
     assert page.galat_konsol == []
     peramban.close()
