@@ -43,6 +43,8 @@ def test_halaman_per_persona(klien_sebagai, persona):
     # Each kind in words (its identifier only as the cell's title), the Renstra budget warnings included.
     assert ">Target triwulan melebihi target tahunan<" in isi and "<code>tw-melebihi-target" not in isi
     assert isi.count(">Realisasi melebihi pagu<") == 13 and isi.count(">Kode sub kegiatan bentuk lama<") == 2
+    # A warning has no explanation: its cell is empty, and its phone card shows no empty "Penjelasan".
+    assert isi.count('<td class="penjelasan-galat"></td>') == isi.count('<tr class="temuan-peringatan"') > 0
     # One explanation form per galat, for the operator only.
     assert isi.count('class="kirim-penjelasan"') == (4 if persona == OPERATOR else 0)
     assert "terima-penjelasan" not in isi  # nothing to decide yet
