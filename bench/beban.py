@@ -2,7 +2,7 @@
 
     make bench-beban
     .venv/bin/python bench/beban.py [--db sqlite|postgres|keduanya] [--pengguna 50,200] [--durasi 40]
-                                    [--workers 1] [--threads 16] [--simpan FOLDER]
+                                    [--workers 1] [--threads 4] [--simpan FOLDER]
 
 For each database: a fresh database (SQLite in a temporary folder; PostgreSQL database `capaian_beban` on
 127.0.0.1:5432, dropped and made again), migrated, `capaian demo` loaded, and prepared by bench/beban_data.py

@@ -90,7 +90,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers", type=int, default=1, help="Jumlah proses (lebih dari 1: gunicorn, khusus Linux)."
         )
-        parser.add_argument("--threads", type=int, default=16, help="Jumlah thread per proses.")
+        parser.add_argument(
+            "--threads", type=int, default=layani.THREAD_BAWAAN, help="Jumlah thread per proses."
+        )
         parser.add_argument(
             "--tanpa-pekerja",
             action="store_true",
