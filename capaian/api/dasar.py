@@ -324,10 +324,8 @@ def _413(request: HttpRequest, exc: Exception) -> HttpResponse:
 @api.exception_handler(OperationalError)
 def _503(request: HttpRequest, exc: Exception) -> HttpResponse:
     # The one answer of every door to a busy database (capaian.web.sibuk): nothing was saved, retry.
-    if sibuk.basisdata_sibuk(exc):
-        log.warning("Basis data sibuk: %s %s dijawab 503 (%s)", request.method, request.path, exc)
-        return sibuk.jawaban_sibuk(request)
-    return _500(request, exc)
+    jawaban = sibuk.jawab_bila_sibuk(request, exc)
+    return jawaban if jawaban is not None else _500(request, exc)
 
 
 @api.exception_handler(Exception)

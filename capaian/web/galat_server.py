@@ -17,9 +17,8 @@ PESAN_API = "Terjadi kesalahan pada server. Kesalahan ini sudah dicatat."
 
 def galat_server(request: HttpRequest) -> HttpResponse:
     galat = sys.exception()  # Django calls this inside its except block
-    if galat is not None and sibuk.basisdata_sibuk(galat):
-        sibuk.log.warning("Basis data sibuk: %s %s dijawab 503 (%s)", request.method, request.path, galat)
-        return sibuk.jawaban_sibuk(request)
+    if galat is not None and (sibuk_503 := sibuk.jawab_bila_sibuk(request, galat)) is not None:
+        return sibuk_503
     if request.path.startswith("/api/"):
         return JsonResponse({"galat": PESAN_API}, status=500)
     # Rendered without a request context: the failing part may be the session or the database.

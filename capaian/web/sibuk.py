@@ -58,6 +58,16 @@ def jawaban_sibuk(request: HttpRequest) -> HttpResponse:
     return jawaban
 
 
+def jawab_bila_sibuk(request: HttpRequest, galat: BaseException) -> HttpResponse | None:
+    """The 503 answer, logged, when `galat` is a busy database; None otherwise. Every door calls this: the
+    middleware for a view's exception, the API's handler for its own, Django's handler500 for one raised
+    outside a view (capaian.web.galat_server)."""
+    if not basisdata_sibuk(galat):
+        return None
+    log.warning("Basis data sibuk: %s %s dijawab 503 (%s)", request.method, request.path, galat)
+    return jawaban_sibuk(request)
+
+
 class BasisDataSibukMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -66,7 +76,4 @@ class BasisDataSibukMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not basisdata_sibuk(exception):
-            return None
-        log.warning("Basis data sibuk: %s %s dijawab 503 (%s)", request.method, request.path, exception)
-        return jawaban_sibuk(request)
+        return jawab_bila_sibuk(request, exception)
