@@ -238,15 +238,17 @@ def _catatan(pd: PerangkatDaerah) -> None:
     )
 
 
+# Invented people, not role titles: the greeting and the audit trail show a person's name next to the role
+# ("Rina Wulandari (Verifikator Bappelitbangda)", not the role twice), as they do for a pemda's real users.
 PENGGUNA_DEMO: list[tuple[str, Peran, str | None, str]] = [
-    ("admin", Peran.ADMIN, None, "Admin Pemda"),
-    ("verifikator", Peran.VERIFIKATOR, None, "Verifikator Bappelitbangda"),
-    ("operator-disperindag", Peran.OPERATOR, SLUG, "Operator Disperindag"),
-    ("kepala-disperindag", Peran.KEPALA, SLUG, "Kepala Disperindag"),
-    ("operator-contoh", Peran.OPERATOR, sintetis.SLUG, "Operator Dinas Contoh"),
+    ("admin", Peran.ADMIN, None, "Agus Setiawan"),
+    ("verifikator", Peran.VERIFIKATOR, None, "Rina Wulandari"),
+    ("operator-disperindag", Peran.OPERATOR, SLUG, "Dewi Anggraini"),
+    ("kepala-disperindag", Peran.KEPALA, SLUG, "Hendra Kusuma"),
+    ("operator-contoh", Peran.OPERATOR, sintetis.SLUG, "Yusuf Hidayat"),
     # Every agency has a head: where the pemda requires it, a submitted quarter waits for the head's approval.
-    ("kepala-contoh", Peran.KEPALA, sintetis.SLUG, "Kepala Dinas Contoh"),
-    ("pimpinan", Peran.PIMPINAN, None, "Pimpinan Daerah"),
+    ("kepala-contoh", Peran.KEPALA, sintetis.SLUG, "Sri Handayani"),
+    ("pimpinan", Peran.PIMPINAN, None, "Bambang Prasetyo"),
 ]
 
 

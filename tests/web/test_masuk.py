@@ -22,7 +22,12 @@ def test_masuk_berhasil_dan_keluar(db: None) -> None:
     k = Client()
     r = k.post("/masuk/", {"username": "operator-disperindag", "password": KATA_SANDI})
     assert r.status_code == 302 and r["Location"] == "/"
-    assert k.get("/").status_code == 200
+    beranda = k.get("/")
+    assert beranda.status_code == 200
+    # A person's name, then the role and agency once (the demo users were once named after their roles, so
+    # the verifier was greeted "Verifikator Bappelitbangda (Verifikator Bappelitbangda)").
+    sapaan = beranda.content.decode().split("Selamat datang, ", 1)[1].split("</p>", 1)[0]
+    assert sapaan.startswith("Dewi Anggraini (Operator Perangkat Daerah, ")
     assert k.get("/keluar/").status_code == 405  # logging out is a POST (CSRF-protected)
     assert k.post("/keluar/").status_code == 302
     assert k.get("/").status_code == 302
