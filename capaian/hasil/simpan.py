@@ -104,9 +104,19 @@ def _triwulan_dipegang(pd_ids: Iterable[int]) -> dict[tuple[int, int], set[int]]
     return hasil
 
 
-def jangkauan(daftar: Sequence[Cakupan]) -> tuple[Jangkauan, set[int]]:
-    """The agency-quarters to compute and every agency reached: of each year the agency holds that the
-    change reaches, the quarters with results from the first one reached on (a later year: all of them)."""
+@dataclass(frozen=True)
+class Jangka:
+    """What a change reaches: the agency-quarters to compute, every agency reached, and the years each of
+    those agencies holds (read once, for the computing and for removing the results of years not held)."""
+
+    triwulan: Jangkauan
+    pd_ids: set[int]
+    tahun: dict[int, list[int]]
+
+
+def jangkauan(daftar: Sequence[Cakupan]) -> Jangka:
+    """Of each year the agency holds that the change reaches, the quarters with results from the first one
+    reached on (a later year: all of them)."""
     per_pd: dict[int, list[Cakupan]] = defaultdict(list)
     pemda = {c.pemda_id for c in daftar if c.pd_id is None and c.tepat is None and c.pemda_id is not None}
     for c in daftar:
@@ -130,23 +140,31 @@ def jangkauan(daftar: Sequence[Cakupan]) -> tuple[Jangkauan, set[int]]:
                     continue
                 dari = c.dari if c.tahun == y else 1
                 hasil[(pd_id, y)].update(tw for tw in triwulan.get((pd_id, y), ()) if tw >= dari)
-    return {k: v for k, v in hasil.items() if v}, set(per_pd)
+    return Jangka({k: v for k, v in hasil.items() if v}, set(per_pd), dipegang)
 
 
 def _simpan_sekarang(daftar: Sequence[Cakupan]) -> None:
     with transaction.atomic():
-        jangka, pd_ids = jangkauan(daftar)
-        _buang_tahun_lain(pd_ids)
-        for (tahun, tw), data in _hitung(jangka):
+        jangka = jangkauan(daftar)
+        _buang_tahun_lain(jangka)
+        for (tahun, tw), data in _hitung(jangka.triwulan):
             _tulis(data, tahun, tw)
 
 
-def _buang_tahun_lain(pd_ids: set[int]) -> None:
-    """Results of a year an agency no longer holds (its annual targets removed) are removed."""
-    tahun = _tahun_tersimpan(pd_ids)
-    for pd_id in pd_ids:
+def _buang_tahun_lain(jangka: Jangka) -> None:
+    """Results of a year an agency no longer holds (its annual targets removed) are removed. Found with one
+    read of the stored years (an agency-quarter's rows and its totals are written together, so the totals'
+    years are all the years stored): a save, which removes nothing, issues no DELETE inside its lock."""
+    lebih = {
+        (pd_id, tahun)
+        for pd_id, tahun in HasilPerangkatDaerah.objects.filter(perangkat_daerah_id__in=jangka.pd_ids)
+        .values_list("perangkat_daerah_id", "tahun")
+        .distinct()
+        if tahun not in jangka.tahun.get(pd_id, ())
+    }
+    for pd_id, tahun in sorted(lebih):
         for model in (HasilIndikator, HasilPerangkatDaerah):
-            model.objects.filter(perangkat_daerah_id=pd_id).exclude(tahun__in=tahun.get(pd_id, [])).delete()
+            model.objects.filter(perangkat_daerah_id=pd_id, tahun=tahun).delete()
 
 
 def _hitung(jangka: Jangkauan) -> Iterator[tuple[tuple[int, int], dict[int, DataLaporan]]]:
@@ -269,11 +287,11 @@ def hitung_ulang(daftar_pd: Sequence[PerangkatDaerah] | None = None) -> int:
     """Rebuild the stored results of these agencies (all when None), every year held; returns how many
     agency-quarters were computed."""
     pd_ids = [pd.pk for pd in (daftar_pd if daftar_pd is not None else PerangkatDaerah.objects.all())]
-    jangka, _ = jangkauan([Cakupan(pd_id=i) for i in pd_ids])
     with transaction.atomic():
-        _buang_tahun_lain(set(pd_ids))
+        jangka = jangkauan([Cakupan(pd_id=i) for i in pd_ids])
+        _buang_tahun_lain(jangka)
         n = 0
-        for (tahun, tw), data in _hitung(jangka):
+        for (tahun, tw), data in _hitung(jangka.triwulan):
             _tulis(data, tahun, tw)
             n += len(data)
     return n
@@ -304,7 +322,7 @@ def periksa(daftar_pd: Sequence[PerangkatDaerah] | None = None) -> list[Selisih]
     every one missing or left over. Writes nothing."""
     semua = list(daftar_pd if daftar_pd is not None else PerangkatDaerah.objects.all())
     slug = {pd.pk: pd.slug for pd in semua}
-    jangka, _ = jangkauan([Cakupan(pd_id=pd.pk) for pd in semua])
+    jangka = jangkauan([Cakupan(pd_id=pd.pk) for pd in semua]).triwulan
     hasil: list[Selisih] = []
     dihitung: set[tuple[int, int, int]] = set()
     for (tahun, tw), data in _hitung(jangka):

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from capaian.hasil import simpan
 from capaian.hasil.baca import laporan_e81, laporan_tersimpan, ringkasan_periksa
@@ -19,7 +20,9 @@ from capaian.laporan.sumber import muat_data
 from capaian.monev import services
 from capaian.monev.models import StatusTriwulan
 from capaian.organisasi.models import PerangkatDaerah
-from capaian.perencanaan.models import Indikator
+from capaian.perencanaan import data_induk
+from capaian.perencanaan import services as rencana
+from capaian.perencanaan.models import Indikator, TargetTahunan
 from tests.conftest import PD, TAHUN
 from tests.inti.test_jejak_audit import Cara, Konteks, semua_cara
 
@@ -176,3 +179,24 @@ def test_e79_dari_hasil_tersimpan_sama_dengan_hitungan_baru() -> None:
                 dihitung = e79_json(bangun_e79(muat_data_kota(pemda, TAHUN, tw)))
                 transaction.set_rollback(True)
             assert tersimpan["baris"] and tersimpan == dihitung
+
+
+def test_tahun_yang_targetnya_dihapus_kehilangan_hasilnya_dan_simpan_tidak_menghapus_apa_pun() -> None:
+    """A year whose annual targets are all removed has no stored results left (its Form E.81 has no rows);
+    a save in a held year removes nothing, and says so by issuing no DELETE."""
+    pd = PerangkatDaerah.objects.get(slug=PD)
+    ind = Indikator.objects.filter(perangkat_daerah=pd, tingkat="subkegiatan", rumus="").order_by("urutan")[0]
+    lain = TAHUN + 3
+    rencana.simpan_target_tahunan(None, ind, lain, target_k=Decimal(10), target_rp=1_000)
+    services.simpan_realisasi(None, ind, lain, 1, k=Decimal(4))
+    assert HasilPerangkatDaerah.objects.filter(perangkat_daerah=pd, tahun=lain).exists()
+
+    with CaptureQueriesContext(connection) as q:
+        services.simpan_realisasi(None, ind, lain, 1, k=Decimal(5))
+    assert not [x["sql"] for x in q.captured_queries if x["sql"].lstrip().upper().startswith("DELETE")]
+
+    data_induk.hapus(None, TargetTahunan.objects.get(indikator=ind, tahun=lain))
+    assert not HasilPerangkatDaerah.objects.filter(perangkat_daerah=pd, tahun=lain).exists()
+    assert not HasilIndikator.objects.filter(perangkat_daerah=pd, tahun=lain).exists()
+    assert HasilPerangkatDaerah.objects.filter(perangkat_daerah=pd, tahun=TAHUN).count() == 2
+    assert simpan.periksa() == []
