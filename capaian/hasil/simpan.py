@@ -86,20 +86,28 @@ def _tahun_tersimpan(pd_ids: Iterable[int]) -> dict[int, list[int]]:
     return {pd_id: sorted(t) for pd_id, t in hasil.items()}
 
 
-def _triwulan_dipegang(pd_ids: Iterable[int]) -> dict[tuple[int, int], set[int]]:
+def _triwulan_tersimpan(pd_ids: Iterable[int]) -> set[tuple[int, int, int]]:
+    """The agency-quarters stored already, (pd_id, tahun, triwulan)."""
+    return set(
+        HasilPerangkatDaerah.objects.filter(perangkat_daerah_id__in=list(pd_ids)).values_list(
+            "perangkat_daerah_id", "tahun", "triwulan"
+        )
+    )
+
+
+def _triwulan_dipegang(
+    pd_ids: Iterable[int], tersimpan: set[tuple[int, int, int]]
+) -> dict[tuple[int, int], set[int]]:
     """Per agency-year the quarters that have results: every quarter holding a realisation row (a save
     made one), and every quarter stored already."""
-    ids = list(pd_ids)
     hasil: dict[tuple[int, int], set[int]] = defaultdict(set)
     for pd_id, tahun, tw in (
-        Realisasi.objects.filter(indikator__perangkat_daerah_id__in=ids)
+        Realisasi.objects.filter(indikator__perangkat_daerah_id__in=list(pd_ids))
         .values_list("indikator__perangkat_daerah_id", "tahun", "triwulan")
         .distinct()
     ):
         hasil[(pd_id, tahun)].add(tw)
-    for pd_id, tahun, tw in HasilPerangkatDaerah.objects.filter(perangkat_daerah_id__in=ids).values_list(
-        "perangkat_daerah_id", "tahun", "triwulan"
-    ):
+    for pd_id, tahun, tw in tersimpan:
         hasil[(pd_id, tahun)].add(tw)
     return hasil
 
@@ -112,6 +120,7 @@ class Jangka:
     triwulan: Jangkauan
     pd_ids: set[int]
     tahun: dict[int, list[int]]
+    tersimpan: set[tuple[int, int, int]]
 
 
 def jangkauan(daftar: Sequence[Cakupan]) -> Jangka:
@@ -131,7 +140,8 @@ def jangkauan(daftar: Sequence[Cakupan]) -> Jangka:
         ):
             per_pd[pd_id].append(Cakupan(pd_id=pd_id, pemda_id=pemda_id))
     dipegang = _tahun_tersimpan(per_pd)
-    triwulan = _triwulan_dipegang(per_pd)
+    tersimpan = _triwulan_tersimpan(per_pd)
+    triwulan = _triwulan_dipegang(per_pd, tersimpan)
     hasil: Jangkauan = defaultdict(set)
     for pd_id, daftar_c in per_pd.items():
         for c in daftar_c:
@@ -140,7 +150,7 @@ def jangkauan(daftar: Sequence[Cakupan]) -> Jangka:
                     continue
                 dari = c.dari if c.tahun == y else 1
                 hasil[(pd_id, y)].update(tw for tw in triwulan.get((pd_id, y), ()) if tw >= dari)
-    return Jangka({k: v for k, v in hasil.items() if v}, set(per_pd), dipegang)
+    return Jangka({k: v for k, v in hasil.items() if v}, set(per_pd), dipegang, tersimpan)
 
 
 def _simpan_sekarang(daftar: Sequence[Cakupan]) -> None:
@@ -152,15 +162,14 @@ def _simpan_sekarang(daftar: Sequence[Cakupan]) -> None:
 
 
 def _buang_tahun_lain(jangka: Jangka) -> None:
-    """Results of a year an agency no longer holds (its annual targets removed) are removed. Found with one
-    read of the stored years (an agency-quarter's rows and its totals are written together, so the totals'
-    years are all the years stored): a save, which removes nothing, issues no DELETE inside its lock."""
+    """Results of a year an agency no longer holds (its annual targets removed) are removed. Found from the
+    stored agency-quarters the reach was read with (an agency-quarter's rows and its totals are written
+    together, so the totals' years are all the years stored): a save, which removes nothing, issues no
+    DELETE inside its lock."""
     lebih = {
         (pd_id, tahun)
-        for pd_id, tahun in HasilPerangkatDaerah.objects.filter(perangkat_daerah_id__in=jangka.pd_ids)
-        .values_list("perangkat_daerah_id", "tahun")
-        .distinct()
-        if tahun not in jangka.tahun.get(pd_id, ())
+        for pd_id, tahun, _ in jangka.tersimpan
+        if pd_id in jangka.pd_ids and tahun not in jangka.tahun.get(pd_id, ())
     }
     for pd_id, tahun in sorted(lebih):
         for model in (HasilIndikator, HasilPerangkatDaerah):
@@ -226,7 +235,6 @@ def _indikator_urut(pd_ids: Iterable[int]) -> dict[int, list[int]]:
 
 def _tulis(data: dict[int, DataLaporan], tahun: int, tw: int) -> None:
     urut = _indikator_urut(data)
-    pd = PerangkatDaerah.objects.in_bulk(list(data))
     # The stored rows as plain dicts (a save compares one agency-quarter's rows, most unchanged): only the
     # rows that differ become model instances, for bulk_update.
     ada: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
@@ -259,9 +267,10 @@ def _tulis(data: dict[int, DataLaporan], tahun: int, tw: int) -> None:
         buang.extend(h["pk"] for h in lama.values())
         t = total_ada.get(pd_id)
         if t is None:
+            # The pemda is read only here, for a quarter's first totals: a save updates its totals.
             HasilPerangkatDaerah.objects.create(
                 perangkat_daerah_id=pd_id,
-                pemda_id=pd[pd_id].pemda_id,
+                pemda_id=PerangkatDaerah.objects.values_list("pemda_id", flat=True).get(pk=pd_id),
                 tahun=tahun,
                 triwulan=tw,
                 **segar.total,

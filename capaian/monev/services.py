@@ -76,11 +76,6 @@ class KonflikVersiCatatan(Exception):
     terkini: "CatatanTriwulan | CatatanCakupan"
 
 
-def status_triwulan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> StatusTriwulan:
-    status, _ = StatusTriwulan.objects.get_or_create(perangkat_daerah=pd, tahun=tahun, triwulan=triwulan)
-    return status
-
-
 def periksa_periode(pd: PerangkatDaerah, tahun: int, triwulan: int) -> None:
     """Raise TriwulanTertutup when today is outside the agency's entry window of the quarter, or the quarter
     has none yet (capaian.monev.periode: closed until the verifikator opens it)."""
@@ -132,8 +127,9 @@ def _wajib_terbuka(
     # and each stores the quarter's results (capaian.hasil.simpan) after the other's commit. Without it two
     # operators' first saves in a new quarter both created its stored totals (an HTTP 500 on the unique key)
     # or stored totals computed without the other's row.
-    status_triwulan(pd, tahun, triwulan)
-    status = StatusTriwulan.objects.select_for_update().get(
+    # One read that locks (get_or_create on a select_for_update queryset reads FOR UPDATE, and a row it
+    # creates is this transaction's already).
+    status, _ = StatusTriwulan.objects.select_for_update().get_or_create(
         perangkat_daerah=pd, tahun=tahun, triwulan=triwulan
     )
     if not status.boleh_diubah:
@@ -176,8 +172,9 @@ def simpan_realisasi(
     )
     with transaction.atomic():
         _wajib_terbuka(pengguna, pd, tahun, triwulan, beku.realisasi(pd, tahun, triwulan))
-        baris, _ = Realisasi.objects.get_or_create(indikator=indikator, tahun=tahun, triwulan=triwulan)
-        baris = Realisasi.objects.select_for_update().get(pk=baris.pk)
+        baris, _ = Realisasi.objects.select_for_update().get_or_create(
+            indikator=indikator, tahun=tahun, triwulan=triwulan
+        )
         if versi is not None and versi != baris.versi:
             raise KonflikVersi(baris)
         perubahan: list[tuple[str, object, object]] = []

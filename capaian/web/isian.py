@@ -146,7 +146,10 @@ class BarisIsian:
 
 def indikator_urut(pd: PerangkatDaerah) -> list[Indikator]:
     # The same order as muat_data, so that the two lists pair up row by row.
-    return list(Indikator.objects.filter(perangkat_daerah=pd).order_by("urutan"))
+    daftar = list(Indikator.objects.filter(perangkat_daerah=pd).order_by("urutan"))
+    for ind in daftar:
+        ind.perangkat_daerah = pd  # already read: a save of each row does not read its agency again
+    return daftar
 
 
 def laporan(pd: PerangkatDaerah, tahun: int, triwulan: int) -> LaporanE81:
