@@ -248,7 +248,10 @@ def _tulis(data: dict[int, DataLaporan], tahun: int, tw: int) -> None:
             perangkat_daerah_id__in=list(data), tahun=tahun, triwulan=tw
         )
     }
-    ubah: list[HasilIndikator] = []
+    # (pk, the fields that differ): a row's fields that changed, updated row by row. bulk_update wrote every
+    # field of every changed row as one CASE per field, whose building cost more than the save's own work
+    # (~7 ms a row: a 36-row save spent about a third of its time there).
+    ubah: list[tuple[int, dict[str, Any]]] = []
     baru: list[HasilIndikator] = []
     buang: list[int] = []
     for pd_id, d in data.items():
@@ -262,8 +265,10 @@ def _tulis(data: dict[int, DataLaporan], tahun: int, tw: int) -> None:
                         indikator_id=ind_id, perangkat_daerah_id=pd_id, tahun=tahun, triwulan=tw, **nilai
                     )
                 )
-            elif any(h[nama] != isi for nama, isi in nilai.items()):
-                ubah.append(HasilIndikator(pk=h["pk"], **nilai))
+            else:
+                beda = {nama: isi for nama, isi in nilai.items() if h[nama] != isi}
+                if beda:
+                    ubah.append((h["pk"], beda))
         buang.extend(h["pk"] for h in lama.values())
         t = total_ada.get(pd_id)
         if t is None:
@@ -283,8 +288,8 @@ def _tulis(data: dict[int, DataLaporan], tahun: int, tw: int) -> None:
         HasilIndikator.objects.filter(pk__in=buang).delete()
     if baru:
         HasilIndikator.objects.bulk_create(baru)
-    if ubah:
-        HasilIndikator.objects.bulk_update(ubah, list(kode.KOLOM_HASIL), batch_size=500)
+    for pk, beda in ubah:
+        HasilIndikator.objects.filter(pk=pk).update(**beda)
 
 
 def _beda(obj: object, nilai: dict[str, Any]) -> list[str]:
