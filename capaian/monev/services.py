@@ -7,8 +7,8 @@ system passes the permission checks but obeys the same state rules: the quarter'
 alone: it is a deadline for the agency, and the demo loads quarters whose windows are long closed.
 """
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Final, cast
 
@@ -162,56 +162,130 @@ def simpan_realisasi(
 ) -> Realisasi:
     """Save a quarter's K, Rp, formula variables and the "belum ada data" mark (its reason; "" or None
     clears it) of one indicator. A field not given keeps its value; None clears it."""
+    nilai = _nilai_sah(indikator, _NilaiBaris(k=k, rp=rp, variabel=variabel, belum_ada_data=belum_ada_data))
     pd = indikator.perangkat_daerah
-    tanda = TETAP if isinstance(belum_ada_data, _TidakDiubah) else _teks_tanda(belum_ada_data)
-    # Raises masukan.NilaiTidakSah: the doors have read the value through the same validator already.
-    periksa_tanda(
-        k=None if isinstance(k, _TidakDiubah) else k,
-        rp=None if isinstance(rp, _TidakDiubah) else rp,
-        boleh_negatif=indikator.boleh_negatif,
-    )
     with transaction.atomic():
         _wajib_terbuka(pengguna, pd, tahun, triwulan, beku.realisasi(pd, tahun, triwulan))
-        baris, _ = Realisasi.objects.select_for_update().get_or_create(
-            indikator=indikator, tahun=tahun, triwulan=triwulan
-        )
-        if versi is not None and versi != baris.versi:
-            raise KonflikVersi(baris)
-        perubahan: list[tuple[str, object, object]] = []
-        for kolom, baru in (("k", k), ("rp", rp), ("variabel", variabel), ("belum_ada_data", tanda)):
-            if isinstance(baru, _TidakDiubah):
-                continue
-            lama = getattr(baris, kolom)
-            if lama != baru:
-                perubahan.append((kolom, lama, baru))
-                setattr(baris, kolom, baru)
-        if not perubahan:
-            return baris
-        if baris.belum_ada_data and baris.k is not None and baris.rp is not None:
-            raise TandaTidakSah(
-                "Baris ini sudah berisi K dan Rp, jadi tidak dapat ditandai 'belum ada data'. "
-                "Hapus tandanya, "
-                "atau kosongkan nilai yang memang belum ada datanya."
-            )
-        baris.versi += 1
-        baris.diubah_oleh = (
-            cast("User", pengguna) if pengguna is not None and pengguna.is_authenticated else None
-        )
-        baris.save()
-        for nama_kolom, sebelum, sesudah in perubahan:
-            catat(
-                pengguna,
-                aksi="ubah",
-                objek="realisasi",
-                objek_id=baris.pk,
-                perangkat_daerah=pd,
-                kolom=nama_kolom,
-                lama=_teks(sebelum),
-                baru=_teks(sesudah),
-                alasan=alasan,
-            )
-        hasil.simpan(beku.realisasi(pd, tahun, triwulan))
+        return _simpan_baris(pengguna, indikator, tahun, triwulan, nilai, versi, alasan)
+
+
+@dataclass(frozen=True)
+class _NilaiBaris:
+    k: Decimal | None | _TidakDiubah = TETAP
+    rp: int | None | _TidakDiubah = TETAP
+    variabel: dict[str, str | None] | _TidakDiubah = TETAP
+    belum_ada_data: str | None | _TidakDiubah = TETAP
+
+
+def _nilai_sah(indikator: Indikator, nilai: _NilaiBaris) -> _NilaiBaris:
+    """The row's values checked before anything is written, the mark's reason cleaned. Raises
+    masukan.NilaiTidakSah (the doors have read the value through the same validator already) or
+    TandaTidakSah."""
+    periksa_tanda(
+        k=None if isinstance(nilai.k, _TidakDiubah) else nilai.k,
+        rp=None if isinstance(nilai.rp, _TidakDiubah) else nilai.rp,
+        boleh_negatif=indikator.boleh_negatif,
+    )
+    if isinstance(nilai.belum_ada_data, _TidakDiubah):
+        return nilai
+    return replace(nilai, belum_ada_data=_teks_tanda(nilai.belum_ada_data))
+
+
+@dataclass(frozen=True)
+class UbahBaris:
+    """One row of a many-row save (`simpan_realisasi_banyak`): its indicator, the version the caller read,
+    and the fields it changes (a field not named keeps its value; None clears it)."""
+
+    indikator: Indikator
+    versi: int | None
+    nilai: dict[str, Any]
+
+
+def simpan_realisasi_banyak(
+    pengguna: Pengguna | None,
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    daftar: Sequence[UbahBaris],
+    alasan: str | None = None,
+) -> list[TandaTidakSah | KonflikVersi | None]:
+    """Save many rows of one agency-quarter as `simpan_realisasi` saves each, with the quarter's state,
+    window and frozen reach checked once (they are the same for every row, and held locked until the end).
+    A row refused for its own reason (an invalid mark, a version someone else changed) leaves nothing of
+    itself written and is answered in its place; the caller decides whether the whole save stands (the
+    entry form rolls it back)."""
+    for ubah in daftar:
+        if ubah.indikator.perangkat_daerah_id != pd.pk:
+            raise ValueError("Semua baris harus milik perangkat daerah yang sama.")
+    hasil: list[TandaTidakSah | KonflikVersi | None] = []
+    with transaction.atomic():
+        _wajib_terbuka(pengguna, pd, tahun, triwulan, beku.realisasi(pd, tahun, triwulan))
+        for ubah in daftar:
+            try:
+                isi = _nilai_sah(ubah.indikator, _NilaiBaris(**ubah.nilai))
+                with transaction.atomic():
+                    _simpan_baris(pengguna, ubah.indikator, tahun, triwulan, isi, ubah.versi, alasan)
+                hasil.append(None)
+            except (TandaTidakSah, KonflikVersi) as e:
+                hasil.append(e)
+    return hasil
+
+
+def _simpan_baris(
+    pengguna: Pengguna | None,
+    indikator: Indikator,
+    tahun: int,
+    triwulan: int,
+    nilai: _NilaiBaris,
+    versi: int | None,
+    alasan: str | None,
+) -> Realisasi:
+    """One row's save (its values checked by `_nilai_sah`), inside a transaction whose quarter has been
+    checked open (`_wajib_terbuka`)."""
+    pd = indikator.perangkat_daerah
+    baris, _ = Realisasi.objects.select_for_update().get_or_create(
+        indikator=indikator, tahun=tahun, triwulan=triwulan
+    )
+    if versi is not None and versi != baris.versi:
+        raise KonflikVersi(baris)
+    perubahan: list[tuple[str, object, object]] = []
+    for kolom, baru in (
+        ("k", nilai.k),
+        ("rp", nilai.rp),
+        ("variabel", nilai.variabel),
+        ("belum_ada_data", nilai.belum_ada_data),
+    ):
+        if isinstance(baru, _TidakDiubah):
+            continue
+        lama = getattr(baris, kolom)
+        if lama != baru:
+            perubahan.append((kolom, lama, baru))
+            setattr(baris, kolom, baru)
+    if not perubahan:
         return baris
+    if baris.belum_ada_data and baris.k is not None and baris.rp is not None:
+        raise TandaTidakSah(
+            "Baris ini sudah berisi K dan Rp, jadi tidak dapat ditandai 'belum ada data'. "
+            "Hapus tandanya, "
+            "atau kosongkan nilai yang memang belum ada datanya."
+        )
+    baris.versi += 1
+    baris.diubah_oleh = cast("User", pengguna) if pengguna is not None and pengguna.is_authenticated else None
+    baris.save()
+    for nama_kolom, sebelum, sesudah in perubahan:
+        catat(
+            pengguna,
+            aksi="ubah",
+            objek="realisasi",
+            objek_id=baris.pk,
+            perangkat_daerah=pd,
+            kolom=nama_kolom,
+            lama=_teks(sebelum),
+            baru=_teks(sesudah),
+            alasan=alasan,
+        )
+    hasil.simpan(beku.realisasi(pd, tahun, triwulan))
+    return baris
 
 
 # The quarter's texts, kept per agency (CatatanTriwulan) and per bidang or program (CatatanCakupan): the

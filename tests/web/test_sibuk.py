@@ -136,7 +136,9 @@ def test_basis_data_sibuk_503_di_web_dan_api(
 ) -> None:
     ind = _indikator()
     sebelum = _baris(ind)
+    # The entry form saves its rows through simpan_realisasi_banyak, the API one row through simpan_realisasi.
     monkeypatch.setattr(services, "simpan_realisasi", _gagal(pesan, sqlstate))
+    monkeypatch.setattr(services, "simpan_realisasi_banyak", _gagal(pesan, sqlstate))
     _wajib_503_web(_simpan_web(klien_sebagai(OPERATOR), ind, "777.000"))
     _wajib_503_api(
         _api(pengguna_operator).patch(
@@ -173,7 +175,7 @@ def test_galat_lain_tidak_disamarkan_sebagai_sibuk(
 ) -> None:
     """A broken database is not "busy": retrying would not help, so it stays the server error it is."""
     ind = _indikator()
-    monkeypatch.setattr(services, "simpan_realisasi", _gagal(pesan))
+    monkeypatch.setattr(services, "simpan_realisasi_banyak", _gagal(pesan))
     web = klien_sebagai(OPERATOR)
     web.raise_request_exception = False
     assert _simpan_web(web, ind, "777.000").status_code == 500  # type: ignore[attr-defined]

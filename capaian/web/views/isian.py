@@ -198,23 +198,24 @@ def isian_triwulan(request: HttpRequest, slug: str, tahun: int, triwulan: int) -
         # All or nothing: the rows and the texts in one transaction, undone as a whole when one row has
         # been changed by someone else since the page was read or cannot be saved.
         with transaction.atomic(), hasil_tersimpan.sekaligus():
-            for b in baris:
-                if not b.berubah:
-                    continue
-                try:
-                    services.simpan_realisasi(
-                        request.user,
-                        indikator[b.indikator_id],
-                        tahun,
-                        triwulan,
-                        versi=b.versi,
-                        alasan=alasan,
-                        **b.nilai,
-                    )
-                except services.TandaTidakSah as e:
+            berubah = [b for b in baris if b.berubah]
+            jawaban = (
+                services.simpan_realisasi_banyak(
+                    request.user,
+                    pd,
+                    tahun,
+                    triwulan,
+                    [services.UbahBaris(indikator[b.indikator_id], b.versi, b.nilai) for b in berubah],
+                    alasan=alasan,
+                )
+                if berubah
+                else []
+            )
+            for b, e in zip(berubah, jawaban, strict=True):
+                if isinstance(e, services.TandaTidakSah):
                     b.tanda_galat = str(e)
                     tanda_galat.append(b)
-                except services.KonflikVersi as e:
+                elif isinstance(e, services.KonflikVersi):
                     konflik.append(b)
                     b.konflik = _pesan_konflik(e.terkini, b)
                     # The next save overwrites on purpose: the user has now seen the other value.
