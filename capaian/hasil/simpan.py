@@ -168,8 +168,8 @@ def _buang_tahun_lain(jangka: Jangka) -> None:
     DELETE inside its lock."""
     lebih = {
         (pd_id, tahun)
-        for pd_id, tahun, _ in jangka.tersimpan
-        if pd_id in jangka.pd_ids and tahun not in jangka.tahun.get(pd_id, ())
+        for pd_id, tahun, _ in jangka.tersimpan  # read for the agencies reached alone
+        if tahun not in jangka.tahun.get(pd_id, ())
     }
     for pd_id, tahun in sorted(lebih):
         for model in (HasilIndikator, HasilPerangkatDaerah):
@@ -236,7 +236,7 @@ def _indikator_urut(pd_ids: Iterable[int]) -> dict[int, list[int]]:
 def _tulis(data: dict[int, DataLaporan], tahun: int, tw: int) -> None:
     urut = _indikator_urut(data)
     # The stored rows as plain dicts (a save compares one agency-quarter's rows, most unchanged): only the
-    # rows that differ become model instances, for bulk_update.
+    # rows that differ are written, and only their differing fields.
     ada: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
     for x in HasilIndikator.objects.filter(
         perangkat_daerah_id__in=list(data), tahun=tahun, triwulan=tw

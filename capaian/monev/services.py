@@ -217,18 +217,19 @@ def simpan_realisasi_banyak(
     for ubah in daftar:
         if ubah.indikator.perangkat_daerah_id != pd.pk:
             raise ValueError("Semua baris harus milik perangkat daerah yang sama.")
-    hasil: list[TandaTidakSah | KonflikVersi | None] = []
-    with transaction.atomic():
+    jawaban: list[TandaTidakSah | KonflikVersi | None] = []
+    # The quarter's results are computed once, when the last row is written (hasil.sekaligus).
+    with transaction.atomic(), hasil.sekaligus():
         _wajib_terbuka(pengguna, pd, tahun, triwulan, beku.realisasi(pd, tahun, triwulan))
         for ubah in daftar:
             try:
                 isi = _nilai_sah(ubah.indikator, _NilaiBaris(**ubah.nilai))
                 with transaction.atomic():
                     _simpan_baris(pengguna, ubah.indikator, tahun, triwulan, isi, ubah.versi, alasan)
-                hasil.append(None)
+                jawaban.append(None)
             except (TandaTidakSah, KonflikVersi) as e:
-                hasil.append(e)
-    return hasil
+                jawaban.append(e)
+    return jawaban
 
 
 def _simpan_baris(
